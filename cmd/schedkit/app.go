@@ -1,0 +1,130 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"time"
+
+	"github.com/urfave/cli/v2"
+)
+
+// Exit codes. Every command documents which of them it uses; see the README.
+const (
+	exitOK       = 0 // done; for validate: no errors
+	exitFindings = 1 // the schedule has errors (validate, export), input unparseable (import), sides differ (diff)
+	exitTrouble  = 2 // usage error, unreadable input, failed write
+)
+
+// exitError carries an exit code with the error to print.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageErrorf is a command-line mistake: exit 2, with a hint to --help.
+func usageErrorf(format string, args ...any) error {
+	return &exitError{exitTrouble, fmt.Errorf(format, args...)}
+}
+
+// troublef is an I/O failure or unreadable input: exit 2.
+func troublef(format string, args ...any) error {
+	return &exitError{exitTrouble, fmt.Errorf(format, args...)}
+}
+
+// silent exits with code after the command has printed what it had to say.
+func silent(code int) error { return &exitError{code: code} }
+
+// env is what a command may touch of the outside world; tests replace it.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	now            func() time.Time
+}
+
+func init() {
+	// Package state of urfave/cli: set once, here.
+	cli.VersionFlag = &cli.BoolFlag{Name: "version", Usage: "print the version"}
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+// run is the whole program: it parses args, runs the command and returns the
+// exit code. Nothing else writes to os.Stdout or calls os.Exit.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now}
+	return e.run(args)
+}
+
+func (e *env) run(args []string) int {
+	app := e.newApp()
+	err := app.Run(args)
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintf(e.stderr, "schedkit: %v\n", ee.err)
+		}
+		return ee.code
+	}
+	// Errors of the flag parser are usage errors.
+	fmt.Fprintf(e.stderr, "schedkit: %v\nRun 'schedkit --help' for usage.\n", err)
+	return exitTrouble
+}
+
+func (e *env) newApp() *cli.App {
+	app := &cli.App{
+		Name:                 "schedkit",
+		Usage:                "validate and export conference schedules",
+		UsageText:            "schedkit <command> [flags] <file>...",
+		Version:              version(),
+		Reader:               e.stdin,
+		Writer:               e.stdout,
+		ErrWriter:            e.stderr,
+		HideHelpCommand:      true,
+		EnableBashCompletion: true,
+		Suggest:              true,
+		ExitErrHandler:       func(*cli.Context, error) {},
+		OnUsageError:         onUsageError,
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usageErrorf("unknown command %q; run 'schedkit --help'", c.Args().First())
+			}
+			return cli.ShowAppHelp(c)
+		},
+		Commands: []*cli.Command{
+			e.validateCommand(),
+			e.exportCommand(),
+			e.importCommand(),
+			e.schemaCommand(),
+			e.completionCommand(),
+		},
+	}
+	fixCommands(app.Commands)
+	return app
+}
+
+// fixCommands applies the settings urfave/cli does not inherit.
+func fixCommands(cmds []*cli.Command) {
+	for _, c := range cmds {
+		c.OnUsageError = onUsageError
+		c.HideHelpCommand = true
+		fixCommands(c.Subcommands)
+	}
+}
+
+func onUsageError(c *cli.Context, err error, _ bool) error {
+	return usageErrorf("%v\nRun '%s --help' for usage.", err, c.Command.HelpName)
+}

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/schedkit/schedkit/export"
+	"github.com/schedkit/schedkit/internal/atomicfile"
+	"github.com/schedkit/schedkit/schedule"
+	"github.com/urfave/cli/v2"
+)
+
+func (e *env) exportCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "export",
+		Usage:     "write a schedule as iCalendar, CSV, tables, JSON or frab",
+		UsageText: "schedkit export <format> [flags] <file>",
+		Description: `Every export validates the schedule first. With errors it prints them on
+stderr, writes nothing and exits 1; --force writes anyway. Files are written
+to a temporary file and renamed, so a failed run leaves existing files as
+they were.
+
+Exit status: 0 written, 1 nothing written because of errors, 2 usage error,
+unreadable input or a failed write.`,
+		Subcommands: []*cli.Command{
+			e.exportICSCommand(),
+			e.exportCSVCommand(),
+			e.exportTableCommand(),
+			e.exportJSONCommand(),
+			e.exportFrabXMLCommand(),
+			e.exportFrabJSONCommand(),
+		},
+	}
+}
+
+// exportFlags are the flags every export takes; split adds --split and
+// --out-dir for formats written one file per group.
+func exportFlags(split bool) []cli.Flag {
+	fs := []cli.Flag{
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (default: stdout)"},
+		&cli.BoolFlag{Name: "force", Usage: "write even when validation finds errors"},
+		&cli.StringSliceFlag{Name: "track", Usage: "only sessions of track `ID` (repeatable)"},
+		&cli.StringSliceFlag{Name: "room", Usage: "only sessions in room `NAME` (repeatable)"},
+		&cli.StringSliceFlag{Name: "speaker", Usage: "only sessions of speaker `NAME` or id (repeatable)"},
+		&cli.StringSliceFlag{Name: "session", Usage: "only session `ID` (repeatable: a personal agenda)"},
+		&cli.StringSliceFlag{Name: "day", Usage: "only sessions starting on `DATE` (YYYY-MM-DD, repeatable)"},
+	}
+	if split {
+		fs = append(fs,
+			&cli.StringFlag{Name: "split", Usage: "one file per `{track|room|speaker}`, plus all" + "; needs --out-dir"},
+			&cli.StringFlag{Name: "out-dir", Usage: "directory `DIR` for --split files (created if missing)"},
+		)
+	}
+	return append(append(fs, checkFlags()...), inputFlags()...)
+}
+
+// exportJob is what one format contributes to an export.
+type exportJob struct {
+	ext string // extension of split files, with the dot
+	// encode writes the sessions of g (the whole selection when g.By is "").
+	encode func(w io.Writer, s *schedule.Schedule, g export.Group) error
+	// after runs once every file is in place (the ics state file).
+	after func(s *schedule.Schedule) error
+}
+
+// runExport is the contract every export follows: load, validate, refuse
+// on errors unless --force, select, then write atomically to stdout, -o or
+// --split files in --out-dir.
+func (e *env) runExport(c *cli.Context, job exportJob) error {
+	names, err := files(c, 1)
+	if err != nil {
+		return err
+	}
+	sv, err := severities(c)
+	if err != nil {
+		return err
+	}
+	split, outDir, output := c.String("split"), c.String("out-dir"), c.String("output")
+	switch {
+	case split != "" && !export.ValidSplit(split):
+		return usageErrorf("--split %q: use one of %s", split, strings.Join(export.SplitKinds, ", "))
+	case split != "" && outDir == "":
+		return usageErrorf("--split needs --out-dir DIR")
+	case split == "" && outDir != "":
+		return usageErrorf("--out-dir goes with --split")
+	case split != "" && output != "":
+		return usageErrorf("-o and --split exclude each other: --split writes to --out-dir")
+	}
+	in, err := e.load(c, names[0])
+	if err != nil {
+		return err
+	}
+	diags := check(in, sv)
+	if len(diags) > 0 {
+		writeDiagnostics(e.stderr, diags)
+		fmt.Fprintln(e.stderr, summary(diags))
+	}
+	if in.sched == nil {
+		fmt.Fprintf(e.stderr, "schedkit: nothing written: %s could not be read\n", in.file)
+		return silent(exitFindings)
+	}
+	if schedule.HasErrors(diags) && !c.Bool("force") {
+		fmt.Fprintln(e.stderr, "schedkit: nothing written: fix the errors above, or pass --force to write anyway")
+		return silent(exitFindings)
+	}
+	s := in.sched
+	f := schedule.Filter{
+		Tracks: c.StringSlice("track"), Rooms: c.StringSlice("room"), Speakers: c.StringSlice("speaker"),
+		Sessions: c.StringSlice("session"), Days: c.StringSlice("day"),
+	}
+	if err := f.Check(s); err != nil {
+		return usageErrorf("%v", err)
+	}
+	for _, d := range f.Days {
+		if _, err := schedule.ParseDate(d); err != nil {
+			return usageErrorf("--day: %v", err)
+		}
+	}
+	all := export.Group{Name: s.Conference.Name, File: export.AllName, Sessions: f.Select(s)}
+	encode := func(g export.Group) func(io.Writer) error {
+		return func(w io.Writer) error { return job.encode(w, s, g) }
+	}
+	switch {
+	case split != "":
+		groups, err := export.Split(all.Sessions, split)
+		if err != nil {
+			return usageErrorf("%v", err)
+		}
+		if err := os.MkdirAll(outDir, 0o755); err != nil {
+			return troublef("--out-dir: %v", err)
+		}
+		batch := []atomicfile.File{{Path: filepath.Join(outDir, all.File+job.ext), Write: encode(all)}}
+		for _, g := range groups {
+			batch = append(batch, atomicfile.File{Path: filepath.Join(outDir, g.File+job.ext), Write: encode(g)})
+		}
+		if err := atomicfile.WriteAll(batch); err != nil {
+			return troublef("%v", err)
+		}
+	case output != "" && output != "-":
+		if err := atomicfile.Write(output, encode(all)); err != nil {
+			return troublef("%v", err)
+		}
+	default:
+		// Encode fully before writing, so a failed encode prints nothing.
+		var buf bytes.Buffer
+		if err := encode(all)(&buf); err != nil {
+			return troublef("%v", err)
+		}
+		if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+			return troublef("writing output: %v", err)
+		}
+	}
+	if job.after != nil {
+		if err := job.after(s); err != nil {
+			return troublef("%v", err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/schedkit/schedkit/importer"
+	"github.com/schedkit/schedkit/schedule"
+	"github.com/urfave/cli/v2"
+)
+
+// maxInput bounds the size of an input file; schedules are far smaller.
+const maxInput = 64 << 20
+
+// inputFlags are taken by every command that reads schedules.
+func inputFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "input-format", Usage: "input format: " + strings.Join(importer.FormatNames(), ", ") + " (default: detected from content)"},
+		&cli.StringFlag{Name: "timezone", Usage: "IANA time zone used when the input names none"},
+		&cli.StringFlag{Name: "date", Usage: "date `YYYY-MM-DD` of a program page that names none (text input)"},
+	}
+}
+
+// checkFlags are taken by validate and every export.
+func checkFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringSliceFlag{Name: "rule", Usage: "set a rule's severity: `ID={error|warning|off}` (repeatable)"},
+		&cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors"},
+	}
+}
+
+// input is one loaded schedule file and the findings of loading it.
+type input struct {
+	file  string
+	sched *schedule.Schedule // nil when the file could not be parsed
+	diags []schedule.Diagnostic
+}
+
+// files returns the command's file arguments, rejecting flags placed after
+// them (Go flag parsing stops at the first argument).
+func files(c *cli.Context, atMost int) ([]string, error) {
+	args := c.Args().Slice()
+	if len(args) == 0 {
+		return nil, usageErrorf("%s needs a schedule file (or - for stdin)\nRun '%s --help' for usage.", c.Command.HelpName, c.Command.HelpName)
+	}
+	for _, a := range args {
+		if strings.HasPrefix(a, "-") && a != "-" {
+			return nil, usageErrorf("flag %s after the file: flags go before file arguments", a)
+		}
+	}
+	if atMost > 0 && len(args) > atMost {
+		return nil, usageErrorf("%s takes %d file, got %d", c.Command.HelpName, atMost, len(args))
+	}
+	return args, nil
+}
+
+// readFile reads a named file or stdin ("-"), refusing directories and
+// files over maxInput.
+func (e *env) readFile(name string) ([]byte, error) {
+	var r io.Reader
+	if name == "-" {
+		r = e.stdin
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("%s: no such file", name)
+			}
+			return nil, err
+		}
+		defer f.Close()
+		if fi, err := f.Stat(); err == nil && fi.IsDir() {
+			return nil, fmt.Errorf("%s is a directory, not a schedule file", name)
+		}
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	if len(data) > maxInput {
+		return nil, fmt.Errorf("%s is larger than %d MiB; that is not a schedule", name, maxInput>>20)
+	}
+	return data, nil
+}
+
+// load reads and parses one file with the input flags. The error is for
+// trouble (exit 2): an unreadable file or a bad flag. Findings, a syntax
+// error included, are in the diagnostics.
+func (e *env) load(c *cli.Context, name string) (*input, error) {
+	data, err := e.readFile(name)
+	if err != nil {
+		return nil, troublef("%v", err)
+	}
+	opt := schedule.LoadOptions{Timezone: c.String("timezone"), Date: c.String("date")}
+	if opt.Timezone != "" {
+		if _, err := schedule.LoadLocation(opt.Timezone); err != nil {
+			return nil, usageErrorf("--timezone: %v", err)
+		}
+	}
+	if opt.Date != "" {
+		if _, err := schedule.ParseDate(opt.Date); err != nil {
+			return nil, usageErrorf("--date: %v", err)
+		}
+	}
+	display := name
+	if name == "-" {
+		display = "<stdin>"
+	}
+	s, diags, err := importer.Read(c.String("input-format"), display, data, opt)
+	if err != nil {
+		return nil, usageErrorf("--input-format: %v", err)
+	}
+	return &input{file: display, sched: s, diags: diags}, nil
+}
+
+// severities builds the severity settings from --rule and --strict.
+func severities(c *cli.Context) (schedule.Severities, error) {
+	sv := schedule.Severities{Override: map[string]schedule.Severity{}, Strict: c.Bool("strict")}
+	for _, r := range c.StringSlice("rule") {
+		id, sev, ok := strings.Cut(r, "=")
+		if !ok {
+			return sv, usageErrorf("--rule %s: want ID=error, ID=warning or ID=off", r)
+		}
+		s, err := schedule.ParseRuleSetting(id, sev)
+		if err != nil {
+			return sv, usageErrorf("--rule %s: %v", r, err)
+		}
+		sv.Override[id] = s
+	}
+	return sv, nil
+}
+
+// check validates a loaded input and applies the severities; it returns
+// the findings to report.
+func check(in *input, sv schedule.Severities) []schedule.Diagnostic {
+	diags := in.diags
+	if in.sched != nil {
+		diags = append(diags, schedule.Validate(in.sched)...)
+		sv.Schedule = in.sched.Policy.Severity
+	}
+	return sv.Apply(diags)
+}
+
+// writeDiagnostics prints diagnostics as text lines
+// FILE:LINE:COL: SEVERITY: MESSAGE [RULE].
+func writeDiagnostics(w io.Writer, diags []schedule.Diagnostic) {
+	for _, d := range diags {
+		fmt.Fprintln(w, d)
+	}
+}
+
+// writeDiagnosticsJSON prints one JSON array of all diagnostics ([] when none).
+func writeDiagnosticsJSON(w io.Writer, diags []schedule.Diagnostic) error {
+	if diags == nil {
+		diags = []schedule.Diagnostic{}
+	}
+	b, err := json.MarshalIndent(diags, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", b)
+	return err
+}
+
+// summary is the one-line count printed on stderr.
+func summary(diags []schedule.Diagnostic) string {
+	errs, warns := schedule.Count(diags)
+	return fmt.Sprintf("%s, %s", plural(errs, "error"), plural(warns, "warning"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

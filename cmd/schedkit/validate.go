@@ -1,0 +1,66 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/schedkit/schedkit/schedule"
+	"github.com/urfave/cli/v2"
+)
+
+func (e *env) validateCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "validate",
+		Usage:     "check schedules and report every problem with its position",
+		UsageText: "schedkit validate [--format {text|json}] [--strict] [--rule ID=SEVERITY]... <file>...",
+		Description: `Reports every finding as FILE:LINE:COL: SEVERITY: MESSAGE [RULE] on stdout,
+sorted by file and position, and a one-line summary on stderr. With
+--format json it prints one JSON array of all findings instead.
+"-" reads stdin.
+
+Exit status: 0 no errors, 1 errors, 2 usage error or unreadable input.`,
+		Flags: append(append([]cli.Flag{
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `{text|json}`"},
+		}, checkFlags()...), inputFlags()...),
+		Action: e.validate,
+	}
+}
+
+func (e *env) validate(c *cli.Context) error {
+	format := c.String("format")
+	if !slices.Contains([]string{"text", "json"}, format) {
+		return usageErrorf("--format %q: use text or json", format)
+	}
+	names, err := files(c, 0)
+	if err != nil {
+		return err
+	}
+	sv, err := severities(c)
+	if err != nil {
+		return err
+	}
+	var all []schedule.Diagnostic
+	code := exitOK
+	for _, name := range names {
+		in, err := e.load(c, name)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "schedkit: %v\n", err)
+			code = exitTrouble
+			continue
+		}
+		all = append(all, check(in, sv)...)
+	}
+	schedule.SortDiagnostics(all)
+	if format == "json" {
+		if err := writeDiagnosticsJSON(e.stdout, all); err != nil {
+			return troublef("%v", err)
+		}
+	} else {
+		writeDiagnostics(e.stdout, all)
+		fmt.Fprintln(e.stderr, summary(all))
+	}
+	if code == exitOK && schedule.HasErrors(all) {
+		code = exitFindings
+	}
+	return silent(code)
+}

@@ -1,0 +1,135 @@
+// Package importer reads every schedule format schedkit understands and
+// detects which one a file is in. Each foreign format has its own
+// subpackage; schedkit's own YAML/JSON format is schedule.Load.
+package importer
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/schedkit/schedkit/importer/frab"
+	"github.com/schedkit/schedkit/importer/ical"
+	"github.com/schedkit/schedkit/importer/page"
+	"github.com/schedkit/schedkit/schedule"
+)
+
+// ReadFunc reads a schedule from data. Like schedule.Load it reports every
+// problem as a diagnostic and returns nil only when nothing could be read.
+type ReadFunc func(file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic)
+
+// Format is an input format.
+type Format struct {
+	Name string
+	Doc  string
+	Read ReadFunc
+}
+
+// Formats lists the input formats, by the names --input-format takes.
+var Formats = []Format{
+	{Name: "yaml", Doc: "schedkit's own format, YAML or JSON", Read: schedule.Load},
+	{Name: "frab-xml", Doc: "frab/pentabarf schedule.xml", Read: frab.ReadXML},
+	{Name: "frab-json", Doc: "pretalx/c3voc schedule.json", Read: frab.ReadJSON},
+	{Name: "ics", Doc: "iCalendar (.ics) with VEVENTs", Read: ical.Read},
+	{Name: "text", Doc: "the plain text of a program web page", Read: page.Read},
+}
+
+// FormatNames returns the names of the input formats.
+func FormatNames() []string {
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = f.Name
+	}
+	return names
+}
+
+// Lookup returns the format with the given name.
+func Lookup(name string) (Format, error) {
+	i := slices.IndexFunc(Formats, func(f Format) bool { return f.Name == name })
+	if i < 0 {
+		msg := fmt.Sprintf("unknown input format %q: use one of %s", name, strings.Join(FormatNames(), ", "))
+		if g := schedule.Suggest(name, FormatNames()); g != "" {
+			msg += fmt.Sprintf(" (did you mean %s?)", g)
+		}
+		return Format{}, fmt.Errorf("%s", msg)
+	}
+	return Formats[i], nil
+}
+
+// Detect names the format of data from its content; the file name's
+// extension decides only when the content says nothing.
+func Detect(file string, data []byte) string {
+	b := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	b = bytes.TrimLeft(b, " \t\r\n")
+	switch {
+	case bytes.HasPrefix(b, []byte("<")):
+		return "frab-xml"
+	case len(b) >= 15 && strings.EqualFold(string(b[:15]), "BEGIN:VCALENDAR"):
+		return "ics"
+	case bytes.HasPrefix(b, []byte("{")):
+		if isFrabJSON(b) {
+			return "frab-json"
+		}
+		return "yaml"
+	}
+	for line := range strings.Lines(string(b)) {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, p := range []string{"conference:", "rooms:", "rules:", "tracks:", "---", "%YAML", "\"conference\""} {
+			if strings.HasPrefix(line, p) {
+				return "yaml"
+			}
+		}
+		break
+	}
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".yaml", ".yml", ".json":
+		return "yaml"
+	case ".xml":
+		return "frab-xml"
+	case ".ics", ".ical":
+		return "ics"
+	}
+	return "text"
+}
+
+// isFrabJSON reports whether a JSON object has the top-level "schedule"
+// key of schedule.json; schedkit's own JSON has "conference" and "tracks".
+func isFrabJSON(b []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return false
+	}
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		if k == "schedule" {
+			return true
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return false
+		}
+	}
+	return false
+}
+
+// Read reads data in the named format, or the detected one when format is "".
+func Read(format, file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic, error) {
+	if format == "" {
+		format = Detect(file, data)
+	}
+	f, err := Lookup(format)
+	if err != nil {
+		return nil, nil, err
+	}
+	s, diags := f.Read(file, data, opt)
+	return s, diags, nil
+}

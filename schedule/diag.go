@@ -1,0 +1,174 @@
+package schedule
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"slices"
+)
+
+// Pos is a position in a source file. Line and Column are 1-based; Column
+// counts characters (runes), not bytes. A zero Line means the position is
+// unknown (the whole file).
+type Pos struct {
+	File   string
+	Line   int
+	Column int
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Column == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
+}
+
+// Severity of a diagnostic. The zero value is Error.
+type Severity int
+
+const (
+	Error Severity = iota
+	Warning
+	Off // the rule is not reported
+)
+
+var severityNames = [...]string{Error: "error", Warning: "warning", Off: "off"}
+
+func (s Severity) String() string {
+	if int(s) < len(severityNames) {
+		return severityNames[s]
+	}
+	return fmt.Sprintf("Severity(%d)", int(s))
+}
+
+// ParseSeverity parses "error", "warning" or "off".
+func ParseSeverity(s string) (Severity, error) {
+	for i, n := range severityNames {
+		if n == s {
+			return Severity(i), nil
+		}
+	}
+	return 0, fmt.Errorf("severity %q is not one of error, warning, off", s)
+}
+
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Diagnostic is one finding of a loader or of Validate: every reader and
+// every rule reports through this one type.
+type Diagnostic struct {
+	Pos      Pos
+	Severity Severity
+	Rule     string
+	Message  string
+	// Related lists the other sessions involved, e.g. both sides of an overlap.
+	Related []Related
+}
+
+// Related is a session a diagnostic refers to, and where it is.
+type Related struct {
+	Pos     Pos
+	Session string // session id
+}
+
+func (d Diagnostic) String() string {
+	return fmt.Sprintf("%s: %s: %s [%s]", d.Pos, d.Severity, d.Message, d.Rule)
+}
+
+// -- output protocol: keep in sync with the README's "JSON diagnostics" --
+
+type jsonRelated struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Session string `json:"session"`
+}
+
+type jsonDiagnostic struct {
+	File     string        `json:"file"`
+	Line     int           `json:"line"`
+	Column   int           `json:"column"`
+	Severity string        `json:"severity"`
+	Rule     string        `json:"rule"`
+	Message  string        `json:"message"`
+	Related  []jsonRelated `json:"related"`
+}
+
+// MarshalJSON writes the documented object
+// {file, line, column, severity, rule, message, related: [{file, line, column, session}]}.
+func (d Diagnostic) MarshalJSON() ([]byte, error) {
+	j := jsonDiagnostic{
+		File: d.Pos.File, Line: d.Pos.Line, Column: d.Pos.Column,
+		Severity: d.Severity.String(), Rule: d.Rule, Message: d.Message,
+		Related: make([]jsonRelated, len(d.Related)),
+	}
+	for i, r := range d.Related {
+		j.Related[i] = jsonRelated{File: r.Pos.File, Line: r.Pos.Line, Column: r.Pos.Column, Session: r.Session}
+	}
+	return json.Marshal(j)
+}
+
+// SortDiagnostics orders diagnostics by file, line, column, rule and message.
+func SortDiagnostics(ds []Diagnostic) {
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Column, b.Pos.Column),
+			cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+// Severities decides the reported severity of each rule: the rule table's
+// default, then the schedule's rules.severity, then command-line overrides,
+// then Strict, which turns every remaining warning into an error.
+type Severities struct {
+	Schedule map[string]Severity
+	Override map[string]Severity
+	Strict   bool
+}
+
+// Apply sets each diagnostic's severity, drops those turned off and sorts
+// the rest.
+func (sv Severities) Apply(ds []Diagnostic) []Diagnostic {
+	out := ds[:0:0]
+	for _, d := range ds {
+		if s, ok := sv.Schedule[d.Rule]; ok {
+			d.Severity = s
+		}
+		if s, ok := sv.Override[d.Rule]; ok {
+			d.Severity = s
+		}
+		if d.Severity == Off {
+			continue
+		}
+		if sv.Strict && d.Severity == Warning {
+			d.Severity = Error
+		}
+		out = append(out, d)
+	}
+	SortDiagnostics(out)
+	return out
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func HasErrors(ds []Diagnostic) bool {
+	return slices.ContainsFunc(ds, func(d Diagnostic) bool { return d.Severity == Error })
+}
+
+// Count returns the number of errors and warnings in ds.
+func Count(ds []Diagnostic) (errors, warnings int) {
+	for _, d := range ds {
+		switch d.Severity {
+		case Error:
+			errors++
+		case Warning:
+			warnings++
+		}
+	}
+	return errors, warnings
+}

@@ -1,0 +1,107 @@
+package schedule
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Filter selects sessions. Values of one kind are alternatives (two
+// Sessions make a personal agenda); kinds combine, so Tracks and Rooms
+// together select the sessions of those tracks held in those rooms. The zero
+// Filter selects every session.
+type Filter struct {
+	Tracks   []string // track ids
+	Rooms    []string // room names, compared by NameKey
+	Speakers []string // speaker names (by NameKey) or ids
+	Sessions []string // session ids
+	Days     []string // YYYY-MM-DD, the local date of the start
+}
+
+// Check reports filter values that match nothing in s, with a suggestion,
+// so that a typo is a usage error rather than an empty export.
+func (f Filter) Check(s *Schedule) error {
+	var tracks, rooms, speakers, sessions []string
+	for _, t := range s.Tracks {
+		tracks = append(tracks, t.ID)
+	}
+	for _, ss := range s.Sessions {
+		rooms = append(rooms, ss.Room)
+		sessions = append(sessions, ss.ID)
+		for _, p := range ss.Speakers {
+			speakers = append(speakers, p.Name)
+			if p.ID != "" {
+				speakers = append(speakers, p.ID)
+			}
+		}
+	}
+	check := func(kind string, vals, known []string, key func(string) string) error {
+		for _, v := range vals {
+			if !slices.ContainsFunc(known, func(k string) bool { return key(k) == key(v) }) {
+				msg := fmt.Sprintf("no %s %q in the schedule", kind, v)
+				if g := Suggest(v, known); g != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", g)
+				}
+				return fmt.Errorf("%s", msg)
+			}
+		}
+		return nil
+	}
+	id := func(s string) string { return s }
+	return cmp.Or(
+		check("track", f.Tracks, tracks, id),
+		check("room", f.Rooms, rooms, NameKey),
+		check("speaker", f.Speakers, speakers, NameKey),
+		check("session", f.Sessions, sessions, id),
+	)
+}
+
+// Match reports whether f selects s.
+func (f Filter) Match(s *Session) bool {
+	if len(f.Tracks) > 0 && !slices.Contains(f.Tracks, s.TrackID()) {
+		return false
+	}
+	if len(f.Rooms) > 0 && !slices.ContainsFunc(f.Rooms, func(r string) bool { return NameKey(r) == NameKey(s.Room) }) {
+		return false
+	}
+	if len(f.Sessions) > 0 && !slices.Contains(f.Sessions, s.ID) {
+		return false
+	}
+	if len(f.Days) > 0 && (!s.Timed() || !slices.Contains(f.Days, s.Start.Format("2006-01-02"))) {
+		return false
+	}
+	if len(f.Speakers) > 0 && !slices.ContainsFunc(s.Speakers, func(p Person) bool {
+		return slices.ContainsFunc(f.Speakers, func(v string) bool {
+			return (p.ID != "" && v == p.ID) || NameKey(v) == NameKey(p.Name)
+		})
+	}) {
+		return false
+	}
+	return true
+}
+
+// Select returns the sessions of s that f selects, in SortSessions order.
+func (f Filter) Select(s *Schedule) []*Session {
+	var out []*Session
+	for _, ss := range s.Sessions {
+		if f.Match(ss) {
+			out = append(out, ss)
+		}
+	}
+	SortSessions(out)
+	return out
+}
+
+// SortSessions orders sessions by start, then room, then id; untimed
+// sessions come last.
+func SortSessions(ss []*Session) {
+	slices.SortStableFunc(ss, func(a, b *Session) int {
+		if a.Timed() != b.Timed() {
+			if a.Timed() {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(a.Start.Compare(b.Start), cmp.Compare(a.Room, b.Room), cmp.Compare(a.ID, b.ID))
+	})
+}

@@ -1,0 +1,772 @@
+package schedule
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// MaxNodes bounds how many YAML nodes a document may expand to, counting
+// every alias expansion, so that an alias bomb is an error and not a hang.
+const MaxNodes = 2_000_000
+
+// LoadOptions are the settings a caller passes to a loader.
+type LoadOptions struct {
+	// Timezone is the IANA zone to use when the file names none. When the
+	// file names another zone, the file's zone is used and a zone-mismatch
+	// warning says so.
+	Timezone string
+	// Date (YYYY-MM-DD) is the day of a program page that names none; only
+	// the text reader uses it.
+	Date string
+}
+
+// Load reads a schedule in schedkit's format, YAML or JSON (JSON is read as
+// the YAML it is a subset of). It reports every problem it finds, each at
+// its position, and returns the schedule as far as it could be read. The
+// schedule is nil only when the file is not well-formed YAML at all.
+//
+// Load resolves wall-clock times in the conference zone; it does not run the
+// cross-session rules, which are Validate's.
+func Load(file string, data []byte, opt LoadOptions) (*Schedule, []Diagnostic) {
+	l := &loader{file: file}
+	if i := invalidUTF8(data); i >= 0 {
+		return nil, []Diagnostic{newDiag("syntax", l.offsetPos(data, i), "invalid UTF-8 (byte 0x%02x); save the file as UTF-8", data[i])}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, []Diagnostic{newDiag("syntax", Pos{File: file, Line: 1, Column: 1}, "the file is empty; a schedule needs at least conference: and tracks:")}
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return nil, []Diagnostic{newDiag("syntax", l.offsetPos(data, i), "NUL byte: this is a binary file, not YAML or JSON")}
+	}
+	var doc yaml.Node
+	if err := yaml.Load(data, &doc); err != nil {
+		return nil, []Diagnostic{l.syntaxError(err)}
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	s := l.schedule(root, opt)
+	if l.tooBig {
+		return nil, l.diags
+	}
+	return s, l.diags
+}
+
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// offsetPos converts a byte offset into a line and character column.
+func (l *loader) offsetPos(data []byte, off int) Pos {
+	line := 1 + bytes.Count(data[:off], []byte("\n"))
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return Pos{File: l.file, Line: line, Column: 1 + utf8.RuneCount(data[start:off])}
+}
+
+func (l *loader) syntaxError(err error) Diagnostic {
+	var le *yaml.LoadError
+	if errors.As(err, &le) {
+		msg := le.Message
+		if le.ContextMsg != "" {
+			msg = le.ContextMsg + ": " + msg
+		}
+		msg = strings.TrimPrefix(msg, "yaml: ")
+		line := max(le.Mark.Line, 1)
+		col := max(le.Mark.Column, 1)
+		if le.Mark.Line == 0 {
+			col = 1
+		}
+		return newDiag("syntax", Pos{File: l.file, Line: line, Column: col}, "%s", msg)
+	}
+	return newDiag("syntax", Pos{File: l.file, Line: 1, Column: 1}, "%s", strings.TrimPrefix(err.Error(), "yaml: "))
+}
+
+type loader struct {
+	file   string
+	diags  []Diagnostic
+	nodes  int
+	tooBig bool
+}
+
+func (l *loader) pos(n *yaml.Node) Pos { return Pos{File: l.file, Line: n.Line, Column: n.Column} }
+
+func (l *loader) add(id string, n *yaml.Node, format string, args ...any) {
+	l.diags = append(l.diags, newDiag(id, l.pos(n), format, args...))
+}
+
+// deref follows aliases and counts nodes against MaxNodes.
+func (l *loader) deref(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	l.nodes++
+	if l.nodes > MaxNodes && !l.tooBig {
+		l.tooBig = true
+		l.diags = append(l.diags, newDiag("syntax", l.pos(n), "the document expands to more than %d nodes (a YAML alias bomb?)", MaxNodes))
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
+}
+
+var kindNames = map[yaml.Kind]string{yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list", yaml.ScalarNode: "a scalar"}
+
+// field is a value in a mapping and the key it was given under.
+type field struct {
+	key, val *yaml.Node
+}
+
+// mapping returns the fields of a mapping node, reporting unknown and
+// duplicate keys. It returns nil (after reporting) when n is not a mapping.
+func (l *loader) mapping(n *yaml.Node, what string, known []string) map[string]field {
+	n = l.deref(n)
+	if n.Kind != yaml.MappingNode {
+		l.add("bad-value", n, "%s must be a mapping of fields, not %s", what, kindNames[n.Kind])
+		return nil
+	}
+	fs := make(map[string]field, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content) && !l.tooBig; i += 2 {
+		k, v := l.deref(n.Content[i]), n.Content[i+1]
+		name := k.Value
+		if k.Kind != yaml.ScalarNode {
+			l.add("bad-value", k, "%s: a key must be a plain name", what)
+			continue
+		}
+		if !slices.Contains(known, name) {
+			msg := fmt.Sprintf("unknown field %q in %s", name, what)
+			if s := Suggest(name, known); s != "" {
+				msg += fmt.Sprintf("; did you mean %s?", s)
+			} else {
+				msg += fmt.Sprintf("; known fields: %s", strings.Join(known, ", "))
+			}
+			l.add("unknown-field", k, "%s", msg)
+			continue
+		}
+		if prev, dup := fs[name]; dup {
+			l.add("syntax", k, "%s: duplicate key %q (first at line %d)", what, name, prev.key.Line)
+			continue
+		}
+		fs[name] = field{k, v}
+	}
+	return fs
+}
+
+// str returns the text of a scalar field; ok is false when the field is
+// absent or null. A non-scalar is reported.
+func (l *loader) str(fs map[string]field, name, what string) (string, *yaml.Node, bool) {
+	f, ok := fs[name]
+	if !ok {
+		return "", nil, false
+	}
+	v := l.deref(f.val)
+	if isNull(v) {
+		return "", v, false
+	}
+	if v.Kind != yaml.ScalarNode {
+		l.add("bad-value", v, "%s %s must be a single value, not %s", what, name, kindNames[v.Kind])
+		return "", v, false
+	}
+	return v.Value, v, true
+}
+
+// required returns a non-empty scalar field or reports it missing at
+// the position of the mapping whose field it is.
+func (l *loader) required(fs map[string]field, at *yaml.Node, name, what string) (string, *yaml.Node, bool) {
+	s, v, ok := l.str(fs, name, what)
+	if ok && strings.TrimSpace(s) != "" {
+		return s, v, true
+	}
+	if v == nil {
+		v = at
+	}
+	l.add("required", v, "%s needs a %s", what, name)
+	return "", v, false
+}
+
+// list returns the items of a sequence field (a missing or null field is an
+// empty list).
+func (l *loader) list(fs map[string]field, name, what string) []*yaml.Node {
+	f, ok := fs[name]
+	if !ok {
+		return nil
+	}
+	v := l.deref(f.val)
+	if isNull(v) {
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		l.add("bad-value", v, "%s %s must be a list, not %s", what, name, kindNames[v.Kind])
+		return nil
+	}
+	return v.Content
+}
+
+// strings returns a list of scalar values.
+func (l *loader) strList(fs map[string]field, name, what string) []string {
+	var out []string
+	for _, n := range l.list(fs, name, what) {
+		n = l.deref(n)
+		if n.Kind != yaml.ScalarNode || isNull(n) {
+			l.add("bad-value", n, "%s %s: each item must be a single value", what, name)
+			continue
+		}
+		out = append(out, n.Value)
+	}
+	return out
+}
+
+func (l *loader) duration(fs map[string]field, name, what string) (time.Duration, *yaml.Node, bool) {
+	s, v, ok := l.str(fs, name, what)
+	if !ok {
+		return 0, v, false
+	}
+	d, err := ParseDuration(s)
+	if err != nil {
+		l.add("bad-value", v, "%s %s: %v", what, name, err)
+		return 0, v, false
+	}
+	return d, v, true
+}
+
+func (l *loader) checkURL(v *yaml.Node, s, what string) {
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		l.add("bad-value", v, "%s url %q is not an absolute URL such as https://example.org/talk", what, s)
+	}
+}
+
+func (l *loader) enum(v *yaml.Node, s string, allowed []string, what string) bool {
+	if slices.Contains(allowed, s) {
+		return true
+	}
+	msg := fmt.Sprintf("%s %q is not one of %s", what, s, strings.Join(allowed, ", "))
+	if g := Suggest(s, allowed); g != "" {
+		msg += fmt.Sprintf("; did you mean %s?", g)
+	}
+	l.add("bad-value", v, "%s", msg)
+	return false
+}
+
+var (
+	rootFields       = []string{"conference", "rooms", "rules", "tracks"}
+	conferenceFields = []string{"name", "timezone", "id", "url", "organizer", "day_change"}
+	organizerFields  = []string{"name", "email"}
+	roomFields       = []string{"name", "aliases"}
+	ruleFields       = []string{"min_duration", "max_duration", "changeover", "speaker_buffer", "day_start", "day_end", "severity"}
+	trackFields      = []string{"name", "id", "room", "date", "host", "description", "sessions"}
+	sessionFields    = []string{"title", "id", "guid", "frab_id", "start", "end", "duration", "date", "room", "speakers", "type", "status", "abstract", "subtitle", "language", "url", "tags", "links"}
+	speakerFields    = []string{"name", "affiliation", "id"}
+	linkFields       = []string{"title", "url"}
+)
+
+func (l *loader) schedule(root *yaml.Node, opt LoadOptions) *Schedule {
+	s := &Schedule{File: l.file, Policy: DefaultPolicy(), Location: time.UTC}
+	fs := l.mapping(root, "the schedule", rootFields)
+	if fs == nil {
+		return s
+	}
+	if _, ok := fs["conference"]; !ok {
+		l.add("required", root, "the schedule needs a conference: mapping with name and timezone")
+	} else {
+		l.conference(s, fs["conference"].val, opt)
+	}
+	if f, ok := fs["rooms"]; ok {
+		l.rooms(s, f.val)
+	}
+	if f, ok := fs["rules"]; ok {
+		l.rules(s, f.val)
+	}
+	tracks := l.list(fs, "tracks", "the schedule")
+	if _, ok := fs["tracks"]; !ok {
+		l.add("required", root, "the schedule needs tracks:, a list of tracks with their sessions")
+	}
+	for _, tn := range tracks {
+		if l.tooBig {
+			break
+		}
+		l.track(s, tn)
+	}
+	return s
+}
+
+func (l *loader) conference(s *Schedule, n *yaml.Node, opt LoadOptions) {
+	n = l.deref(n)
+	c := &s.Conference
+	c.Pos = l.pos(n)
+	fs := l.mapping(n, "conference", conferenceFields)
+	if fs == nil {
+		return
+	}
+	c.Name, _, _ = l.required(fs, n, "name", "conference")
+	c.ID, _, _ = l.str(fs, "id", "conference")
+	if c.ID == "" {
+		c.ID = Slug(c.Name)
+	} else if Slug(c.ID) != c.ID {
+		_, v, _ := l.str(fs, "id", "conference")
+		l.add("bad-value", v, "conference id %q must use only a-z, 0-9 and -; for example %q", c.ID, Slug(c.ID))
+	}
+	if u, v, ok := l.str(fs, "url", "conference"); ok {
+		c.URL = u
+		l.checkURL(v, u, "conference")
+	}
+	if f, ok := fs["organizer"]; ok {
+		on := l.deref(f.val)
+		if ofs := l.mapping(on, "conference organizer", organizerFields); ofs != nil {
+			o := &Organizer{}
+			o.Name, _, _ = l.str(ofs, "name", "organizer")
+			var v *yaml.Node
+			o.Email, v, _ = l.required(ofs, on, "email", "organizer")
+			if o.Email != "" && (!strings.Contains(o.Email, "@") || strings.ContainsAny(o.Email, " <>")) {
+				l.add("bad-value", v, "organizer email %q is not an address such as program@example.org", o.Email)
+			}
+			c.Organizer = o
+		}
+	}
+	if dc, v, ok := l.str(fs, "day_change", "conference"); ok {
+		if m, err := ParseClock(dc); err != nil {
+			l.add("bad-value", v, "conference day_change: %v", err)
+		} else {
+			c.DayChange = FormatClock(m)
+		}
+	}
+	tz, v, ok := l.str(fs, "timezone", "conference")
+	switch {
+	case !ok && opt.Timezone == "":
+		if v == nil {
+			v = n
+		}
+		l.add("required", v, "conference needs a timezone, an IANA name such as America/New_York (or pass --timezone)")
+		return
+	case !ok:
+		tz = opt.Timezone
+	case opt.Timezone != "" && opt.Timezone != tz:
+		l.add("zone-mismatch", v, "--timezone %s contradicts the file's timezone %s; using %s", opt.Timezone, tz, tz)
+	}
+	loc, err := LoadLocation(tz)
+	if err != nil {
+		if v == nil {
+			v = n
+		}
+		l.add("bad-value", v, "conference timezone: %v", err)
+		return
+	}
+	c.TimeZone, s.Location = tz, loc
+}
+
+func (l *loader) rooms(s *Schedule, n *yaml.Node) {
+	n = l.deref(n)
+	if isNull(n) {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		l.add("bad-value", n, "rooms must be a list of rooms")
+		return
+	}
+	for _, rn := range n.Content {
+		rn = l.deref(rn)
+		if rn.Kind == yaml.ScalarNode && !isNull(rn) {
+			s.Rooms = append(s.Rooms, Room{Name: rn.Value, Pos: l.pos(rn)})
+			continue
+		}
+		fs := l.mapping(rn, "room", roomFields)
+		if fs == nil {
+			continue
+		}
+		name, _, ok := l.required(fs, rn, "name", "room")
+		if !ok {
+			continue
+		}
+		s.Rooms = append(s.Rooms, Room{Name: name, Aliases: l.strList(fs, "aliases", "room"), Pos: l.pos(rn)})
+	}
+}
+
+func (l *loader) rules(s *Schedule, n *yaml.Node) {
+	n = l.deref(n)
+	if isNull(n) {
+		return
+	}
+	fs := l.mapping(n, "rules", ruleFields)
+	if fs == nil {
+		return
+	}
+	p := &s.Policy
+	if d, _, ok := l.duration(fs, "min_duration", "rules"); ok {
+		p.MinDuration = d
+	}
+	if d, v, ok := l.duration(fs, "max_duration", "rules"); ok {
+		if d == 0 {
+			l.add("bad-value", v, "rules max_duration must be more than 0")
+		} else {
+			p.MaxDuration = d
+		}
+	}
+	if d, _, ok := l.duration(fs, "changeover", "rules"); ok {
+		p.Changeover = d
+	}
+	if d, _, ok := l.duration(fs, "speaker_buffer", "rules"); ok {
+		p.SpeakerBuffer = d
+	}
+	for _, k := range []string{"day_start", "day_end"} {
+		c, v, ok := l.str(fs, k, "rules")
+		if !ok {
+			continue
+		}
+		m, err := ParseClock(c)
+		if err != nil {
+			l.add("bad-value", v, "rules %s: %v", k, err)
+			continue
+		}
+		if k == "day_start" {
+			p.DayStart = m
+		} else {
+			p.DayEnd = m
+		}
+	}
+	if f, ok := fs["severity"]; ok {
+		sn := l.deref(f.val)
+		if isNull(sn) {
+			return
+		}
+		if sn.Kind != yaml.MappingNode {
+			l.add("bad-value", sn, "rules severity must map rule ids to error, warning or off")
+			return
+		}
+		p.Severity = map[string]Severity{}
+		for i := 0; i+1 < len(sn.Content); i += 2 {
+			k, v := l.deref(sn.Content[i]), l.deref(sn.Content[i+1])
+			sev, err := ParseRuleSetting(k.Value, v.Value)
+			if err != nil {
+				at := v
+				if _, known := LookupRule(k.Value); !known {
+					at = k
+				}
+				l.add("bad-value", at, "rules severity: %v", err)
+				continue
+			}
+			p.Severity[k.Value] = sev
+		}
+	}
+}
+
+func (l *loader) track(s *Schedule, n *yaml.Node) {
+	n = l.deref(n)
+	fs := l.mapping(n, "track", trackFields)
+	if fs == nil {
+		return
+	}
+	t := &Track{Pos: l.pos(n), IDPos: l.pos(n)}
+	t.Name, _, _ = l.required(fs, n, "name", "track")
+	if id, v, ok := l.str(fs, "id", "track"); ok {
+		t.ID, t.IDPos = id, l.pos(v)
+		if Slug(id) != id {
+			l.add("bad-value", v, "track id %q must use only a-z, 0-9 and -; for example %q", id, Slug(id))
+		}
+	} else {
+		t.ID = Slug(t.Name)
+		if t.ID == "" {
+			t.ID = "track-" + strconv.Itoa(len(s.Tracks)+1)
+		}
+	}
+	t.Room, _, _ = l.str(fs, "room", "track")
+	t.Host, _, _ = l.str(fs, "host", "track")
+	if d, v, ok := l.str(fs, "date", "track"); ok {
+		if _, err := ParseDate(d); err != nil {
+			l.add("bad-value", v, "track date: %v", err)
+		} else {
+			t.Date = d
+		}
+	}
+	s.AddTrack(t)
+	for _, sn := range l.list(fs, "sessions", "track") {
+		if l.tooBig {
+			return
+		}
+		l.session(s, t, sn)
+	}
+}
+
+// who names a session in messages: its title and id.
+func who(s *Session) string {
+	switch {
+	case s.Title == "" && s.ID == "":
+		return "session"
+	case s.ID == "":
+		return fmt.Sprintf("session %q", s.Title)
+	case s.Title == "":
+		return fmt.Sprintf("session (%s)", s.ID)
+	}
+	return fmt.Sprintf("session %q (%s)", s.Title, s.ID)
+}
+
+func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
+	n = l.deref(n)
+	fs := l.mapping(n, "session", sessionFields)
+	if fs == nil {
+		return
+	}
+	s := &Session{Pos: l.pos(n), Type: "talk", Status: "confirmed"}
+	for name, f := range fs {
+		s.SetPos(name, l.pos(l.deref(f.val)))
+	}
+	s.Title, _, _ = l.required(fs, n, "title", "session")
+	if id, v, ok := l.str(fs, "id", "session"); ok && id != "" {
+		s.ID = id
+		if strings.ContainsAny(id, " \t\r\n/\\") {
+			l.add("bad-value", v, "session id %q must not contain spaces or slashes", id)
+		}
+	} else {
+		s.ID, s.ImplicitID = t.ID+"-"+Slug(s.Title), true
+		l.diags = append(l.diags, newDiag("implicit-id", s.Pos,
+			"session %q has no id; using %q. Pin it with id: %s — calendar UIDs come from ids, and a derived id changes when the title does",
+			s.Title, s.ID, s.ID))
+	}
+	what := who(s)
+	if g, v, ok := l.str(fs, "guid", what); ok {
+		if !isUUID(g) {
+			l.add("bad-value", v, "%s: guid %q is not a UUID", what, g)
+		} else {
+			s.GUID = strings.ToLower(g)
+		}
+	}
+	if fid, v, ok := l.str(fs, "frab_id", what); ok {
+		i, err := strconv.Atoi(fid)
+		if err != nil || i <= 0 {
+			l.add("bad-value", v, "%s: frab_id %q must be a positive integer", what, fid)
+		} else {
+			s.FrabID = i
+		}
+	}
+	s.Room = t.Room
+	if r, _, ok := l.str(fs, "room", what); ok {
+		s.Room = r
+	}
+	if ty, v, ok := l.str(fs, "type", what); ok && l.enum(v, ty, SessionTypes, what+": type") {
+		s.Type = ty
+	}
+	if st, v, ok := l.str(fs, "status", what); ok && l.enum(v, st, SessionStatuses, what+": status") {
+		s.Status = st
+	}
+	s.Abstract, _, _ = l.str(fs, "abstract", what)
+	s.Subtitle, _, _ = l.str(fs, "subtitle", what)
+	s.Language, _, _ = l.str(fs, "language", what)
+	if u, v, ok := l.str(fs, "url", what); ok {
+		s.URL = u
+		l.checkURL(v, u, what)
+	}
+	s.Tags = l.strList(fs, "tags", what)
+	for _, ln := range l.list(fs, "links", what) {
+		ln = l.deref(ln)
+		lfs := l.mapping(ln, "link", linkFields)
+		if lfs == nil {
+			continue
+		}
+		u, v, ok := l.required(lfs, ln, "url", "link")
+		if ok {
+			l.checkURL(v, u, "link")
+		}
+		title, _, _ := l.str(lfs, "title", "link")
+		s.Links = append(s.Links, Link{Title: title, URL: u})
+	}
+	for _, pn := range l.list(fs, "speakers", what) {
+		pn = l.deref(pn)
+		if pn.Kind == yaml.ScalarNode && !isNull(pn) {
+			s.Speakers = append(s.Speakers, Person{Name: pn.Value})
+			continue
+		}
+		pfs := l.mapping(pn, "speaker", speakerFields)
+		if pfs == nil {
+			continue
+		}
+		var p Person
+		p.Name, _, _ = l.required(pfs, pn, "name", "speaker")
+		p.Affiliation, _, _ = l.str(pfs, "affiliation", "speaker")
+		p.ID, _, _ = l.str(pfs, "id", "speaker")
+		s.Speakers = append(s.Speakers, p)
+	}
+	l.times(sc, t, s, fs, n)
+	sc.AddSession(t, s)
+}
+
+// times resolves start, end and duration to instants.
+func (l *loader) times(sc *Schedule, t *Track, s *Session, fs map[string]field, n *yaml.Node) {
+	what := who(s)
+	var date Date
+	dateGiven := false
+	if t.Date != "" {
+		date, _ = ParseDate(t.Date)
+	}
+	if d, v, ok := l.str(fs, "date", what); ok {
+		pd, err := ParseDate(d)
+		if err != nil {
+			l.add("bad-value", v, "%s: %v", what, err)
+			return
+		}
+		date, dateGiven = pd, true
+	}
+	startText, sv, ok := l.required(fs, n, "start", what)
+	if !ok {
+		return
+	}
+	startDate, startMin, hasDate, err := parseWhen(startText)
+	if err != nil {
+		l.add("bad-value", sv, "%s: start: %v", what, err)
+		return
+	}
+	if hasDate {
+		if dateGiven && startDate != date {
+			l.add("bad-value", sv, "%s: start %s is on another day than date %s", what, startText, date)
+			return
+		}
+		date = startDate
+	}
+	if date.IsZero() {
+		l.add("required", sv, "%s has no date: give it a date:, its track a date:, or write start as YYYY-MM-DDTHH:MM", what)
+		return
+	}
+	loc := sc.Location
+	start, ok := l.wall(date, startMin, loc, sv, what, "start")
+	if !ok {
+		return
+	}
+
+	endText, ev, hasEnd := l.str(fs, "end", what)
+	dur, dv, hasDur := l.duration(fs, "duration", what)
+	_, durGiven := fs["duration"]
+	if !hasEnd && !durGiven {
+		l.add("required", sv, "%s needs an end or a duration", what)
+		return
+	}
+	if !hasEnd && !hasDur {
+		return // the bad duration is reported
+	}
+	var end time.Time
+	if hasEnd {
+		endDate, endMin, endHasDate, err := parseWhen(endText)
+		if err != nil {
+			l.add("bad-value", ev, "%s: end: %v", what, err)
+			return
+		}
+		if !endHasDate {
+			endDate = date
+			if endMin < startMin {
+				endDate = date.AddDays(1) // past midnight
+			}
+		}
+		end, ok = l.wall(endDate, endMin, loc, ev, what, "end")
+		if !ok {
+			return
+		}
+		if hasDur && end.Sub(start) != dur && end.After(start) {
+			l.add("duration-mismatch", dv, "%s: duration %s disagrees with %s–%s (%s)", what, fmtDur(dur), startText, endText, fmtDur(end.Sub(start)))
+		}
+	} else {
+		end = start.Add(dur)
+	}
+	s.Start, s.End = start, end
+}
+
+// wall resolves a wall-clock time and reports DST trouble.
+func (l *loader) wall(d Date, min int, loc *time.Location, v *yaml.Node, what, field string) (time.Time, bool) {
+	t, kind := ResolveWall(d, min, loc)
+	switch kind {
+	case WallGap:
+		from, to := transition(t, false)
+		l.add("dst-gap", v, "%s: %s %s %s does not exist in %s: clocks jump from %s to %s",
+			what, field, d, FormatClock(min), loc, from, to)
+		return time.Time{}, false
+	case WallAmbiguous:
+		from, to := transition(t, true)
+		_, off1 := t.Zone()
+		_, end := t.ZoneBounds()
+		_, off2 := end.Zone()
+		second := t.Add(time.Duration(off1-off2) * time.Second)
+		l.add("dst-ambiguous", v, "%s: %s %s %s occurs twice in %s (clocks go back from %s to %s); read as the first occurrence, %s (UTC%s), not %s (UTC%s)",
+			what, field, d, FormatClock(min), loc, from, to, t.Format("15:04 MST"), t.Format("-07:00"), second.Format("15:04 MST"), second.Format("-07:00"))
+	}
+	return t, true
+}
+
+// transition describes the zone change around t as the wall clock just
+// before it and just after it, e.g. "02:00 CET" and "03:00 CEST". With next
+// it is the change that ends t's zone period, else the one that began it.
+func transition(t time.Time, next bool) (from, to string) {
+	start, end := t.ZoneBounds()
+	at := start
+	if next {
+		at = end
+	}
+	before := at.Add(-time.Second)
+	name, off := before.Zone()
+	from = at.In(time.FixedZone(name, off)).Format("15:04 MST")
+	return from, at.In(t.Location()).Format("15:04 MST")
+}
+
+// parseWhen parses a start or end: a clock time, or YYYY-MM-DDTHH:MM.
+func parseWhen(s string) (d Date, min int, hasDate bool, err error) {
+	s = strings.TrimSpace(s)
+	if ds, cs, ok := strings.Cut(s, "T"); ok && len(ds) == 10 {
+		d, err = ParseDate(ds)
+		if err != nil {
+			return Date{}, 0, false, fmt.Errorf("%q is not YYYY-MM-DDTHH:MM", s)
+		}
+		min, err = ParseClock(cs)
+		if err != nil || strings.ContainsAny(cs, "aApP") {
+			return Date{}, 0, false, fmt.Errorf("%q is not YYYY-MM-DDTHH:MM (local wall time, no zone)", s)
+		}
+		return d, min, true, nil
+	}
+	min, err = ParseClock(s)
+	if err != nil {
+		return Date{}, 0, false, fmt.Errorf("%q is not HH:MM, h:mmam/h:mmpm or YYYY-MM-DDTHH:MM", s)
+	}
+	return Date{}, min, false, nil
+}
+
+func fmtDur(d time.Duration) string {
+	h, m := int(d.Hours()), int(d.Minutes())%60
+	switch {
+	case h == 0:
+		return fmt.Sprintf("%dm", m)
+	case m == 0:
+		return fmt.Sprintf("%dh", h)
+	}
+	return fmt.Sprintf("%dh%02dm", h, m)
+}
+
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i, r := range s {
+		switch i {
+		case 8, 13, 18, 23:
+			if r != '-' {
+				return false
+			}
+		default:
+			if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,222 @@
+package schedule
+
+import (
+	"time"
+)
+
+// A Schedule is a conference timetable with every wall-clock time resolved
+// to an instant in the conference's time zone. Loaders (Load for schedkit's
+// own YAML/JSON format, and the readers in package importer) build it; Validate
+// checks it; the encoders in package export write it.
+type Schedule struct {
+	// File is the name diagnostics report positions against.
+	File string
+
+	Conference Conference
+
+	// Location is the conference time zone, loaded from the embedded tz
+	// database. It is never nil in a Schedule returned by a loader: when the
+	// zone is missing or invalid a loader reports a diagnostic and uses UTC.
+	Location *time.Location
+
+	// Rooms is the optional room registry. When it is non-empty, a session
+	// room that matches neither a name nor an alias is an unknown-room error.
+	Rooms []Room
+
+	Policy Policy
+
+	Tracks []*Track
+
+	// Sessions holds every session of every track in source order.
+	Sessions []*Session
+}
+
+// Conference describes the event as a whole.
+type Conference struct {
+	Name string
+	// ID is used in calendar UIDs and GUIDs. A loader fills in the slug of
+	// Name when the file gives none.
+	ID string
+	// TimeZone is the IANA name of the conference time zone.
+	TimeZone  string
+	URL       string
+	Organizer *Organizer
+	// DayChange is the wall-clock time ("HH:MM") at which a conference day
+	// ends, as in frab's day_change; empty means midnight.
+	DayChange string
+	Pos       Pos
+}
+
+// Organizer is who publishes the schedule; calendar feeds name it as ORGANIZER.
+type Organizer struct {
+	Name  string
+	Email string
+}
+
+// Room is an entry of the room registry.
+type Room struct {
+	Name    string
+	Aliases []string
+	Pos     Pos
+}
+
+// Policy holds the thresholds of the validation rules. A zero duration means
+// the rule that needs it is not checked.
+type Policy struct {
+	MinDuration   time.Duration
+	MaxDuration   time.Duration // DefaultMaxDuration when the file sets none
+	Changeover    time.Duration
+	SpeakerBuffer time.Duration
+	// DayStart and DayEnd are minutes after midnight; -1 means unset.
+	DayStart, DayEnd int
+	// Severity overrides a rule's default severity, by rule id.
+	Severity map[string]Severity
+}
+
+// DefaultMaxDuration is the duration-max threshold when rules.max_duration is not set.
+const DefaultMaxDuration = 8 * time.Hour
+
+// DefaultPolicy returns the policy of a schedule that sets no rules.
+func DefaultPolicy() Policy {
+	return Policy{MaxDuration: DefaultMaxDuration, DayStart: -1, DayEnd: -1}
+}
+
+// Track is a named series of sessions.
+type Track struct {
+	ID   string
+	Name string
+	// Room and Date are the defaults of the track's sessions.
+	Room string
+	Date string // YYYY-MM-DD
+	Host string
+	Pos  Pos
+	// IDPos is the position of the id, or of the track when the id is implicit.
+	IDPos    Pos
+	Sessions []*Session
+}
+
+// Session is one slot of the timetable: a talk, keynote, break, and so on.
+type Session struct {
+	// ID is unique across the schedule. ImplicitID reports that the loader
+	// derived it from the track id and title.
+	ID         string
+	ImplicitID bool
+	// GUID is a UUID; importers keep the one they read. Empty means none was given.
+	GUID string
+	// FrabID is the integer event id of a frab schedule; 0 means none.
+	FrabID int
+
+	Title    string
+	Subtitle string
+	Track    *Track
+	// Room is the room name; after Validate it is the canonical spelling.
+	Room string
+
+	// Start and End are instants in the schedule's Location. Both are zero
+	// when the session's times could not be resolved (a diagnostic says why).
+	Start, End time.Time
+
+	Type     string // talk, keynote, workshop, panel, break, open-space, other
+	Status   string // confirmed, tentative, cancelled
+	Speakers []Person
+	Abstract string
+	URL      string
+	Language string
+	Tags     []string
+	Links    []Link
+
+	// Pos is where the session starts in the source; FieldPos holds the
+	// positions of individual fields by their YAML name ("start", "room", …).
+	Pos      Pos
+	FieldPos map[string]Pos
+}
+
+// Person is a speaker. Speakers are the same person when their IDs are equal,
+// or, when either has no ID, when their names are equal after NameKey.
+type Person struct {
+	ID          string
+	Name        string
+	Affiliation string
+}
+
+// Link is a URL with a title, as in frab's <links>.
+type Link struct {
+	Title string
+	URL   string
+}
+
+// Session types and statuses accepted by the format.
+var (
+	SessionTypes    = []string{"talk", "keynote", "workshop", "panel", "break", "open-space", "other"}
+	SessionStatuses = []string{"confirmed", "tentative", "cancelled"}
+)
+
+// At returns the position of the named field, or of the session when the
+// field was not given.
+func (s *Session) At(field string) Pos {
+	if p, ok := s.FieldPos[field]; ok {
+		return p
+	}
+	return s.Pos
+}
+
+// SetPos records the position of a field.
+func (s *Session) SetPos(field string, p Pos) {
+	if s.FieldPos == nil {
+		s.FieldPos = make(map[string]Pos)
+	}
+	s.FieldPos[field] = p
+}
+
+// Timed reports whether the session has resolved start and end instants.
+func (s *Session) Timed() bool { return !s.Start.IsZero() && !s.End.IsZero() }
+
+// Duration is End minus Start, or 0 for an untimed session.
+func (s *Session) Duration() time.Duration {
+	if !s.Timed() {
+		return 0
+	}
+	return s.End.Sub(s.Start)
+}
+
+// IsBreak reports whether the session is a break, which takes no part in
+// speaker rules or changeover.
+func (s *Session) IsBreak() bool { return s.Type == "break" }
+
+// TrackID returns the id of the session's track, or "" when it has none.
+func (s *Session) TrackID() string {
+	if s.Track == nil {
+		return ""
+	}
+	return s.Track.ID
+}
+
+// TrackName returns the name of the session's track, or "" when it has none.
+func (s *Session) TrackName() string {
+	if s.Track == nil {
+		return ""
+	}
+	return s.Track.Name
+}
+
+// SpeakerNames returns the speakers' names in order.
+func (s *Session) SpeakerNames() []string {
+	names := make([]string, len(s.Speakers))
+	for i, p := range s.Speakers {
+		names[i] = p.Name
+	}
+	return names
+}
+
+// AddTrack appends t to the schedule.
+func (sc *Schedule) AddTrack(t *Track) { sc.Tracks = append(sc.Tracks, t) }
+
+// AddSession appends s to its track (which must already be added) and to
+// the schedule's session list.
+func (sc *Schedule) AddSession(t *Track, s *Session) {
+	s.Track = t
+	if t != nil {
+		t.Sessions = append(t.Sessions, s)
+	}
+	sc.Sessions = append(sc.Sessions, s)
+}

@@ -1,0 +1,325 @@
+package schedule
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// Validate runs the cross-session rules of the rule table on s and returns
+// their findings with the rules' default severities (Severities.Apply sets
+// the reported ones). It also sets each session's Room to the canonical
+// spelling: the registry name, or else the first spelling in the file.
+//
+// The overlap rules sort and sweep, so Validate runs in O(n log n + k) for n
+// sessions and k findings. Cancelled sessions occupy no room and no speaker.
+func Validate(s *Schedule) []Diagnostic {
+	v := &validator{s: s}
+	v.duplicateIDs()
+	v.rooms()
+	v.durations()
+	v.overlaps()
+	return v.diags
+}
+
+type validator struct {
+	s     *Schedule
+	diags []Diagnostic
+}
+
+func (v *validator) add(d Diagnostic) { v.diags = append(v.diags, d) }
+
+func related(ss ...*Session) []Related {
+	r := make([]Related, len(ss))
+	for i, s := range ss {
+		r[i] = Related{Pos: s.Pos, Session: s.ID}
+	}
+	return r
+}
+
+func (v *validator) duplicateIDs() {
+	tracks := map[string]*Track{}
+	for _, t := range v.s.Tracks {
+		if first, dup := tracks[t.ID]; dup {
+			v.add(newDiag("duplicate-id", t.IDPos, "track id %q is used by tracks %q and %q (line %d)", t.ID, t.Name, first.Name, first.Pos.Line))
+			continue
+		}
+		tracks[t.ID] = t
+	}
+	sessions := map[string]*Session{}
+	guids := map[string]*Session{}
+	for _, s := range v.s.Sessions {
+		if first, dup := sessions[s.ID]; dup {
+			d := newDiag("duplicate-id", s.At("id"), "session id %q is used by %s and %s", s.ID, who(s), who(first))
+			d.Related = related(first)
+			v.add(d)
+		} else {
+			sessions[s.ID] = s
+		}
+		if s.GUID == "" {
+			continue
+		}
+		if first, dup := guids[s.GUID]; dup {
+			d := newDiag("duplicate-guid", s.At("guid"), "guid %s is used by %s and %s", s.GUID, who(s), who(first))
+			d.Related = related(first)
+			v.add(d)
+		} else {
+			guids[s.GUID] = s
+		}
+	}
+}
+
+// rooms canonicalises room names and reports unknown rooms and variants.
+func (v *validator) rooms() {
+	canon := map[string]string{} // NameKey → canonical name
+	exact := map[string]bool{}   // spellings that need no warning
+	warned := map[string]bool{}  // variant spellings already reported
+	for _, r := range v.s.Rooms {
+		canon[NameKey(r.Name)] = r.Name
+		exact[r.Name] = true
+		for _, a := range r.Aliases {
+			canon[NameKey(a)] = r.Name
+			exact[a] = true
+		}
+	}
+	registry := len(v.s.Rooms) > 0
+	for _, s := range v.s.Sessions {
+		if s.Room == "" {
+			continue
+		}
+		key := NameKey(s.Room)
+		c, ok := canon[key]
+		switch {
+		case !ok && registry:
+			msg := fmt.Sprintf("%s: room %q is not in rooms:", who(s), s.Room)
+			names := make([]string, 0, len(v.s.Rooms))
+			for _, r := range v.s.Rooms {
+				names = append(names, r.Name)
+			}
+			if g := Suggest(s.Room, names); g != "" {
+				msg += fmt.Sprintf("; did you mean %q?", g)
+			}
+			v.add(newDiag("unknown-room", s.At("room"), "%s", msg))
+			continue
+		case !ok:
+			canon[key] = s.Room
+			exact[s.Room] = true
+			continue
+		}
+		if !exact[s.Room] && !warned[s.Room] {
+			warned[s.Room] = true
+			d := newDiag("room-variant", s.At("room"), "%s: room %q differs from %q only in case, spacing or Unicode form; treated as one room", who(s), s.Room, c)
+			d.Related = related(s)
+			v.add(d)
+		}
+		s.Room = c
+	}
+}
+
+func (v *validator) durations() {
+	p := v.s.Policy
+	for _, s := range v.s.Sessions {
+		if !s.Timed() {
+			continue
+		}
+		d := s.End.Sub(s.Start)
+		switch {
+		case d <= 0:
+			v.add(newDiag("end-before-start", s.At("end"), "%s ends at %s, not after its start %s", who(s), stamp(s.End), stamp(s.Start)))
+			continue
+		case p.MinDuration > 0 && d < p.MinDuration:
+			v.add(newDiag("duration-min", s.At("start"), "%s lasts %s, less than min_duration %s", who(s), fmtDur(d), fmtDur(p.MinDuration)))
+		case p.MaxDuration > 0 && d > p.MaxDuration:
+			v.add(newDiag("duration-max", s.At("end"), "%s lasts %s, more than max_duration %s", who(s), fmtDur(d), fmtDur(p.MaxDuration)))
+		}
+		if p.DayStart >= 0 || p.DayEnd >= 0 {
+			v.hours(s)
+		}
+	}
+}
+
+// hours checks a session against rules.day_start and rules.day_end. A
+// day_end at or before day_start means the day runs past midnight.
+func (v *validator) hours(s *Session) {
+	p := v.s.Policy
+	start := s.Start.Hour()*60 + s.Start.Minute()
+	// Minutes of the end measured from the start day's midnight.
+	end := start + int(s.End.Sub(s.Start).Minutes())
+	ds, de := p.DayStart, p.DayEnd
+	if ds < 0 {
+		ds = 0
+	}
+	if de < 0 {
+		de = 24 * 60
+	}
+	if de <= ds {
+		de += 24 * 60
+		if start < ds && start+24*60 <= de {
+			start += 24 * 60 // a session after midnight belongs to the day before
+			end += 24 * 60
+		}
+	}
+	switch {
+	case start < ds:
+		v.add(newDiag("outside-hours", s.At("start"), "%s starts at %s, before day_start %s", who(s), s.Start.Format("15:04"), FormatClock(p.DayStart)))
+	case end > de:
+		v.add(newDiag("outside-hours", s.At("end"), "%s ends at %s, after day_end %s", who(s), s.End.Format("15:04"), FormatClock(p.DayEnd)))
+	}
+}
+
+func stamp(t time.Time) string { return t.Format("2006-01-02 15:04 MST") }
+
+// overlaps runs the room, speaker and track sweeps.
+func (v *validator) overlaps() {
+	var timed []*Session
+	for _, s := range v.s.Sessions {
+		if s.Timed() && s.End.After(s.Start) && s.Status != "cancelled" {
+			timed = append(timed, s)
+		}
+	}
+	slices.SortStableFunc(timed, func(a, b *Session) int {
+		return cmp.Or(a.Start.Compare(b.Start), a.End.Compare(b.End))
+	})
+	rooms := map[string][]*Session{}
+	tracks := map[*Track][]*Session{}
+	speakers := map[string][]*Session{}
+	var roomOrder []string
+	var speakerOrder []string
+	for _, s := range timed {
+		if s.Room != "" {
+			k := NameKey(s.Room)
+			if _, ok := rooms[k]; !ok {
+				roomOrder = append(roomOrder, k)
+			}
+			rooms[k] = append(rooms[k], s)
+		}
+		if s.IsBreak() {
+			continue
+		}
+		if s.Track != nil {
+			tracks[s.Track] = append(tracks[s.Track], s)
+		}
+		seen := map[string]bool{}
+		for _, p := range s.Speakers {
+			k := speakerKey(p)
+			if k == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			if _, ok := speakers[k]; !ok {
+				speakerOrder = append(speakerOrder, k)
+			}
+			speakers[k] = append(speakers[k], s)
+		}
+	}
+	p := v.s.Policy
+	for _, k := range roomOrder {
+		ss := rooms[k]
+		sweep(ss, func(a, b *Session) {
+			d := newDiag("room-overlap", b.At("start"), "%s overlaps %s in room %q (%s and %s)",
+				who(b), who(a), b.Room, span(b), span(a))
+			d.Related = related(a, b)
+			v.add(d)
+		})
+		if p.Changeover > 0 {
+			v.gaps(ss, p.Changeover, func(a, b *Session, gap time.Duration) {
+				d := newDiag("changeover", b.At("start"), "%s starts %s after %s ends in room %q; changeover is %s",
+					who(b), fmtDur(gap), who(a), b.Room, fmtDur(p.Changeover))
+				d.Related = related(a, b)
+				v.add(d)
+			}, func(a, b *Session) bool { return !a.IsBreak() && !b.IsBreak() })
+		}
+	}
+	for _, t := range v.s.Tracks {
+		sweep(tracks[t], func(a, b *Session) {
+			d := newDiag("track-overlap", b.At("start"), "%s overlaps %s in track %q", who(b), who(a), t.Name)
+			d.Related = related(a, b)
+			v.add(d)
+		})
+	}
+	for _, k := range speakerOrder {
+		ss := speakers[k]
+		name := speakerName(ss[0], k)
+		sweep(ss, func(a, b *Session) {
+			d := newDiag("speaker-overlap", b.At("start"), "speaker %s is in %s and %s at the same time (%s and %s)",
+				name, who(a), who(b), clock(a.Start), clock(b.Start))
+			d.Related = related(a, b)
+			v.add(d)
+		})
+		if p.SpeakerBuffer > 0 {
+			v.gaps(ss, p.SpeakerBuffer, func(a, b *Session, gap time.Duration) {
+				d := newDiag("speaker-buffer", b.At("start"), "speaker %s has %s between %s in %q and %s in %q; speaker_buffer is %s",
+					name, fmtDur(gap), who(a), a.Room, who(b), b.Room, fmtDur(p.SpeakerBuffer))
+				d.Related = related(a, b)
+				v.add(d)
+			}, func(a, b *Session) bool { return NameKey(a.Room) != NameKey(b.Room) })
+		}
+	}
+}
+
+func clock(t time.Time) string { return t.Format("Jan 2 15:04") }
+
+// span formats a session's time as "Jun 25 10:35–11:25".
+func span(s *Session) string {
+	if s.End.YearDay() == s.Start.YearDay() && s.End.Year() == s.Start.Year() {
+		return clock(s.Start) + "–" + s.End.Format("15:04")
+	}
+	return clock(s.Start) + "–" + clock(s.End)
+}
+
+// sweep calls report(a, b) for every pair of sessions in ss (sorted by
+// start) whose intervals intersect; touching intervals do not.
+func sweep(ss []*Session, report func(a, b *Session)) {
+	var active []*Session
+	for _, s := range ss {
+		kept := active[:0]
+		for _, a := range active {
+			if a.End.After(s.Start) {
+				kept = append(kept, a)
+			}
+		}
+		active = kept
+		for _, a := range active {
+			report(a, s)
+		}
+		active = append(active, s)
+	}
+}
+
+// gaps calls report for consecutive, non-overlapping sessions in ss (sorted
+// by start) whose gap is shorter than min and for which applies is true.
+func (v *validator) gaps(ss []*Session, min time.Duration, report func(a, b *Session, gap time.Duration), applies func(a, b *Session) bool) {
+	var prev *Session
+	for _, s := range ss {
+		if prev != nil {
+			gap := s.Start.Sub(prev.End)
+			if gap >= 0 && gap < min && applies(prev, s) {
+				report(prev, s, gap)
+			}
+		}
+		if prev == nil || s.End.After(prev.End) {
+			prev = s
+		}
+	}
+}
+
+// speakerKey identifies a speaker: by id when given, else by NameKey.
+func speakerKey(p Person) string {
+	if p.ID != "" {
+		return "id:" + p.ID
+	}
+	if k := NameKey(p.Name); k != "" {
+		return "name:" + k
+	}
+	return ""
+}
+
+func speakerName(s *Session, key string) string {
+	for _, p := range s.Speakers {
+		if speakerKey(p) == key {
+			return fmt.Sprintf("%q", p.Name)
+		}
+	}
+	return key
+}
