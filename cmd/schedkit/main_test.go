@@ -1,0 +1,76 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"schedkit": func() { os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr, os.Getenv)) },
+	})
+}
+
+// TestScripts runs the CLI scripts in testdata/script, one per scenario,
+// named <command>_<case>.txtar. Besides the standard commands they have
+//
+//	exits N cmd args...   run cmd and require exit status N (stdout and
+//	                      stderr are then checked as after exec)
+//
+// Run with -update to rewrite the expected output in the scripts; review
+// the diff before committing.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		UpdateScripts:       *update,
+		Setup: func(e *testscript.Env) error {
+			// Hermetic: no variable of the developer's shell leaks in.
+			for _, k := range []string{"SOURCE_DATE_EPOCH", "TZ", "COLUMNS", "NO_COLOR"} {
+				e.Setenv(k, "")
+			}
+			e.Setenv("TZ", "Pacific/Auckland") // output must not depend on the machine's zone
+			// $TESTDATA is the repository's testdata; $SHARED is ../shared
+			// (real schedules, validators) and may not exist: scripts that
+			// use it start with [!exists $SHARED/realdata] skip.
+			for k, rel := range map[string]string{"TESTDATA": "../../testdata", "SHARED": "../../../shared"} {
+				abs, err := filepath.Abs(rel)
+				if err != nil {
+					return err
+				}
+				e.Setenv(k, abs)
+			}
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"exits": cmdExits,
+		},
+	})
+}
+
+func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits N command [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exits: %v", err)
+	}
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("exits: %v", err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("exit status %d, want %d", got, want)
+	}
+}
