@@ -1,0 +1,37 @@
+// Package testutil holds helpers shared by the tests of several packages.
+package testutil
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+// RequireSharedEnv names the variable that turns a missing ../shared into a
+// failure; .ci/run sets it, so CI cannot silently skip the real-data tests.
+const RequireSharedEnv = "SCHEDKIT_REQUIRE_SHARED"
+
+// Shared returns the path of rel inside the shared folder beside the
+// repository (../shared: real schedules and validators). When it is missing
+// the test is skipped, saying what was skipped, unless RequireSharedEnv is
+// set, in which case it fails.
+func Shared(t testing.TB, rel string) string {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	root := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared")
+	p := filepath.Join(root, rel)
+	if _, err := os.Stat(p); err != nil {
+		if os.Getenv(RequireSharedEnv) != "" {
+			t.Fatalf("%s is required (%s is set) but missing: %v", p, RequireSharedEnv, err)
+		}
+		t.Skipf("skipped: needs %s (../shared beside the repository), which is missing", p)
+	}
+	return p
+}
+
+// Root returns the repository's root directory.
+func Root() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
