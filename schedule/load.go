@@ -488,6 +488,7 @@ func (l *loader) track(s *Schedule, n *yaml.Node) {
 	}
 	t.Room, _, _ = l.str(fs, "room", "track")
 	t.Host, _, _ = l.str(fs, "host", "track")
+	t.Description, _, _ = l.str(fs, "description", "track")
 	if d, v, ok := l.str(fs, "date", "track"); ok {
 		if _, err := ParseDate(d); err != nil {
 			l.add("bad-value", v, "track date: %v", err)

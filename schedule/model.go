@@ -89,7 +89,10 @@ type Track struct {
 	Room string
 	Date string // YYYY-MM-DD
 	Host string
-	Pos  Pos
+	// Description is the track's prose (a program page's introduction and
+	// the host's bio); empty means none.
+	Description string
+	Pos         Pos
 	// IDPos is the position of the id, or of the track when the id is implicit.
 	IDPos    Pos
 	Sessions []*Session
