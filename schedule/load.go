@@ -57,7 +57,9 @@ func Load(file string, data []byte, opt LoadOptions) (*Schedule, []Diagnostic) {
 	}
 	s := l.schedule(root, opt)
 	if l.tooBig {
-		return nil, l.diags
+		// Findings about a document that was never read to the end are
+		// noise next to the one that stopped reading.
+		return nil, slices.DeleteFunc(l.diags, func(d Diagnostic) bool { return d.Rule != "syntax" })
 	}
 	return s, l.diags
 }
@@ -197,6 +199,8 @@ func (l *loader) required(fs map[string]field, at *yaml.Node, name, what string)
 	}
 	if v == nil {
 		v = at
+	} else if v.Kind != yaml.ScalarNode {
+		return "", v, false // str reported the wrong type
 	}
 	l.add("required", v, "%s needs a %s", what, name)
 	return "", v, false
