@@ -65,6 +65,10 @@ type exportJob struct {
 	encode func(w io.Writer, s *schedule.Schedule, g export.Group) error
 	// after runs once every file is in place (the ics state file).
 	after func(s *schedule.Schedule) error
+	// prepare, when set, runs after validation and before the filters, and
+	// may add sessions (ics: events kept cancelled by --state). An error is
+	// trouble (exit 2) and nothing is written.
+	prepare func(s *schedule.Schedule) error
 }
 
 // runExport is the contract every export follows: load, validate, refuse
@@ -108,6 +112,11 @@ func (e *env) runExport(c *cli.Context, job exportJob) error {
 		return silent(exitFindings)
 	}
 	s := in.sched
+	if job.prepare != nil {
+		if err := job.prepare(s); err != nil {
+			return err
+		}
+	}
 	f := schedule.Filter{
 		Tracks: c.StringSlice("track"), Rooms: c.StringSlice("room"), Speakers: c.StringSlice("speaker"),
 		Sessions: c.StringSlice("session"), Days: c.StringSlice("day"),
