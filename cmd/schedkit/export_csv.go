@@ -1,11 +1,66 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"io"
+
+	"github.com/schedkit/schedkit/export"
+	csvexport "github.com/schedkit/schedkit/export/csv"
+	"github.com/schedkit/schedkit/schedule"
+	"github.com/urfave/cli/v2"
+)
 
 func (e *env) exportCSVCommand() *cli.Command {
 	return &cli.Command{
-		Name:   "csv",
-		Usage:  "not implemented yet",
-		Action: func(c *cli.Context) error { return usageErrorf("export csv is not implemented yet") },
+		Name:  "csv",
+		Usage: "write sessions as CSV for spreadsheets and scripts",
+		UsageText: `schedkit export csv [--rows {session|speaker}] [--delimiter C] [--bom] [--raw]
+    [--track ID]... [--room NAME]... [--speaker NAME]... [--session ID]... [--day DATE]...
+    [-o FILE | --split {track|room|speaker} --out-dir DIR] [--force] <file>`,
+		Description: `Writes a header row and one row per session (or, with --rows speaker, per
+session and speaker), sorted by start, then room, then id. UTF-8, fields
+quoted as RFC 4180 says, lines ending in LF. The columns, in this order:
+
+  id, track, track_name, room, date, start, end, duration_min, timezone,
+  start_iso, end_iso, title, subtitle, speakers, speaker_ids, affiliations,
+  type, status, language, tags, url, abstract
+
+date/start/end are local wall-clock times in timezone; start_iso/end_iso
+are RFC 3339 instants with the offset. Multi-valued fields are joined with
+"; " (speakers, speaker_ids and affiliations aligned).
+
+A field starting with = + - @ TAB or CR gets a single quote (') prepended,
+so that spreadsheets show it instead of running it as a formula (OWASP's
+CSV-injection rule); --raw writes every value untouched, for programs.
+
+With --split, one file per group in --out-dir, named by the group's slug,
+plus all.csv.
+
+Exit status: 0 written, 1 nothing written because of errors, 2 usage error,
+unreadable input or a failed write.`,
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "rows", Value: csvexport.RowsSession, Usage: "one row per `{session|speaker}`"},
+			&cli.StringFlag{Name: "delimiter", Value: ",", Usage: "field delimiter `C`: one character, or tab"},
+			&cli.BoolFlag{Name: "bom", Usage: "start with a UTF-8 byte order mark (for Excel)"},
+			&cli.BoolFlag{Name: "raw", Usage: "write values untouched: no formula-neutralising quote"},
+		}, exportFlags(true)...),
+		Action: e.exportCSV,
 	}
+}
+
+func (e *env) exportCSV(c *cli.Context) error {
+	opt := csvexport.Options{Rows: c.String("rows"), BOM: c.Bool("bom"), Raw: c.Bool("raw")}
+	if opt.Rows != csvexport.RowsSession && opt.Rows != csvexport.RowsSpeaker {
+		return usageErrorf("--rows %q: use session or speaker", opt.Rows)
+	}
+	comma, err := csvexport.ParseDelimiter(c.String("delimiter"))
+	if err != nil {
+		return usageErrorf("--delimiter %v", err)
+	}
+	opt.Comma = comma
+	return e.runExport(c, exportJob{
+		ext: ".csv",
+		encode: func(w io.Writer, s *schedule.Schedule, g export.Group) error {
+			return csvexport.Write(w, s, g.Sessions, opt)
+		},
+	})
 }

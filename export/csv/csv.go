@@ -1,0 +1,316 @@
+// Package csvexport writes a schedule as CSV for spreadsheets and scripts.
+//
+// # Format
+//
+// The output follows RFC 4180 as implemented by encoding/csv, UTF-8, with
+// two deliberate deviations: lines end in LF, not CRLF (encoding/csv's
+// default; with CRLF it would also turn every newline inside a quoted field
+// into CRLF, so abstracts would not read back byte for byte), and the
+// delimiter may be changed (Options.Comma). Excel, LibreOffice, Google
+// Sheets, Python's csv module and sqlite3 .import read LF files. Fields are
+// quoted only when they need it (a delimiter, a quote, CR or LF, or leading
+// space); quotes inside a field are doubled.
+//
+// The first record is the header, Columns; every later record has exactly
+// len(Columns) fields. The columns are stable: new ones are only ever added
+// at the end. See Columns for what each holds.
+//
+// # Rows
+//
+// One row per session (Options.Rows "session", the default), in the order
+// of the sessions passed to Write (the CLI passes them sorted by start, then
+// room, then id). Multi-valued fields (speakers, speaker_ids, affiliations,
+// tags) are joined with "; " (Join); speakers, speaker_ids and affiliations
+// are aligned, so the n-th affiliation is the n-th speaker's, even when
+// empty. With Rows "speaker" there is one row per (session × speaker), in
+// speaker order, whose speakers, speaker_ids and affiliations fields hold
+// that one speaker; a session without speakers still gets one row, with
+// those fields empty.
+//
+// # Formula neutralising
+//
+// Unless Options.Raw is set, every field that begins with one of the
+// characters OWASP's "CSV Injection" guidance lists — '=', '+', '-', '@',
+// TAB (0x09) or CR (0x0D) — is written with a single quote (') prepended,
+// so that Excel, LibreOffice and Google Sheets show it as text instead of
+// evaluating it as a formula. Nothing else is changed: the prefix is the
+// only difference between the default and the Raw output (see Neutralize).
+// The quote is visible to programs; pass Raw for them.
+package csvexport
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/schedkit/schedkit/schedule"
+)
+
+// Columns is the header record. Keep in sync with the README and docs.
+//
+//	id            session id
+//	track         track id
+//	track_name    track name
+//	room          room name
+//	date          local date of the start, YYYY-MM-DD
+//	start, end    local wall-clock time HH:MM (end may be on the next day;
+//	              duration_min and end_iso say which)
+//	duration_min  whole minutes from start to end
+//	timezone      IANA name of the zone of date/start/end
+//	start_iso     the start instant, RFC 3339 with the zone's offset
+//	end_iso       the end instant, RFC 3339 with the zone's offset
+//	title, subtitle
+//	speakers      speaker names, joined with "; "
+//	speaker_ids   speaker ids ("" for a speaker without one), joined, aligned
+//	affiliations  speaker affiliations, joined, aligned with speakers
+//	type          talk, keynote, workshop, panel, break, open-space, other
+//	status        confirmed, tentative, cancelled
+//	language      language tag, as given
+//	tags          tags, joined with "; "
+//	url, abstract
+//
+// The time fields are empty for a session without resolved times.
+var Columns = []string{
+	"id", "track", "track_name", "room", "date", "start", "end", "duration_min", "timezone",
+	"start_iso", "end_iso", "title", "subtitle", "speakers", "speaker_ids", "affiliations",
+	"type", "status", "language", "tags", "url", "abstract",
+}
+
+// Column indexes into a record.
+const (
+	ColID = iota
+	ColTrack
+	ColTrackName
+	ColRoom
+	ColDate
+	ColStart
+	ColEnd
+	ColDurationMin
+	ColTimezone
+	ColStartISO
+	ColEndISO
+	ColTitle
+	ColSubtitle
+	ColSpeakers
+	ColSpeakerIDs
+	ColAffiliations
+	ColType
+	ColStatus
+	ColLanguage
+	ColTags
+	ColURL
+	ColAbstract
+	numColumns
+)
+
+// Join is the separator of multi-valued fields.
+const Join = "; "
+
+// BOM is the UTF-8 byte order mark written first with Options.BOM, so that
+// Excel reads the file as UTF-8.
+const BOM = "\uFEFF"
+
+// Row kinds of Options.Rows.
+const (
+	RowsSession = "session"
+	RowsSpeaker = "speaker"
+)
+
+// Options control the output. The zero value writes one row per session,
+// comma-separated, without BOM, with formula neutralising.
+type Options struct {
+	// Rows is RowsSession ("" means the same) or RowsSpeaker.
+	Rows string
+	// Comma is the field delimiter; 0 means ','. CheckDelimiter says which
+	// runes are accepted.
+	Comma rune
+	// BOM writes a UTF-8 byte order mark first, for Excel.
+	BOM bool
+	// Raw writes values untouched, without the formula-neutralising prefix.
+	Raw bool
+}
+
+// CheckDelimiter reports whether r can separate fields: one character that
+// is not a letter, digit, quote, single quote (the neutralising prefix),
+// CR, LF or the Unicode replacement character.
+func CheckDelimiter(r rune) error {
+	switch {
+	case r == '"' || r == '\'' || r == '\r' || r == '\n':
+		return fmt.Errorf("%q cannot be the delimiter", r)
+	case r == utf8.RuneError || !utf8.ValidRune(r):
+		return fmt.Errorf("invalid delimiter")
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		return fmt.Errorf("%q cannot be the delimiter: use punctuation, such as , ; | or tab", r)
+	case r != '\t' && !unicode.IsPrint(r):
+		return fmt.Errorf("%U cannot be the delimiter: it is not printable", r)
+	}
+	return nil
+}
+
+// ParseDelimiter reads the --delimiter value: one character, or "tab" or
+// `\t` for TAB.
+func ParseDelimiter(v string) (rune, error) {
+	switch v {
+	case "tab", `\t`:
+		return '\t', nil
+	}
+	r, n := utf8.DecodeRuneInString(v)
+	if n == 0 || n != len(v) {
+		return 0, fmt.Errorf("%q: want one character (or tab)", v)
+	}
+	if err := CheckDelimiter(r); err != nil {
+		return 0, err
+	}
+	return r, nil
+}
+
+// Neutralize returns v with a single quote prepended when v begins with a
+// character a spreadsheet would start a formula with ('=', '+', '-', '@',
+// TAB or CR, the list of OWASP's CSV Injection guidance), and v unchanged
+// otherwise.
+func Neutralize(v string) string {
+	if NeedsNeutralizing(v) {
+		return "'" + v
+	}
+	return v
+}
+
+// NeedsNeutralizing reports whether Neutralize changes v.
+func NeedsNeutralizing(v string) bool {
+	if v == "" {
+		return false
+	}
+	switch v[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return true
+	}
+	return false
+}
+
+// Write writes the header and the records of sessions (in the order given)
+// to w. The schedule provides the time zone.
+func Write(w io.Writer, s *schedule.Schedule, sessions []*schedule.Session, opt Options) error {
+	if opt.Rows != "" && opt.Rows != RowsSession && opt.Rows != RowsSpeaker {
+		return fmt.Errorf("rows %q: use %s or %s", opt.Rows, RowsSession, RowsSpeaker)
+	}
+	comma := opt.Comma
+	if comma == 0 {
+		comma = ','
+	}
+	if err := CheckDelimiter(comma); err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if opt.BOM {
+		if _, err := bw.WriteString(BOM); err != nil {
+			return err
+		}
+	}
+	cw := csv.NewWriter(bw)
+	cw.Comma = comma
+	if err := cw.Write(Columns); err != nil {
+		return err
+	}
+	loc := s.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	base := make([]string, numColumns)
+	rec := make([]string, numColumns)
+	put := func() error {
+		if !opt.Raw {
+			for i, v := range rec {
+				rec[i] = Neutralize(v)
+			}
+		}
+		return cw.Write(rec)
+	}
+	for _, ss := range sessions {
+		fill(base, loc, ss)
+		if opt.Rows != RowsSpeaker || len(ss.Speakers) <= 1 {
+			copy(rec, base)
+			if err := put(); err != nil {
+				return err
+			}
+			continue
+		}
+		for _, p := range ss.Speakers {
+			copy(rec, base)
+			rec[ColSpeakers], rec[ColSpeakerIDs], rec[ColAffiliations] = p.Name, p.ID, p.Affiliation
+			if err := put(); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// Record returns the fields of one session row, before neutralising, as
+// Write writes them with Rows "session".
+func Record(s *schedule.Schedule, ss *schedule.Session) []string {
+	loc := s.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	rec := make([]string, numColumns)
+	fill(rec, loc, ss)
+	return rec
+}
+
+func fill(rec []string, loc *time.Location, ss *schedule.Session) {
+	rec[ColID] = ss.ID
+	rec[ColTrack] = ss.TrackID()
+	rec[ColTrackName] = ss.TrackName()
+	rec[ColRoom] = ss.Room
+	if ss.Timed() {
+		start, end := ss.Start.In(loc), ss.End.In(loc)
+		rec[ColDate] = start.Format(time.DateOnly)
+		rec[ColStart] = start.Format("15:04")
+		rec[ColEnd] = end.Format("15:04")
+		rec[ColDurationMin] = strconv.FormatInt(int64(end.Sub(start)/time.Minute), 10)
+		rec[ColTimezone] = loc.String()
+		rec[ColStartISO] = start.Format(time.RFC3339)
+		rec[ColEndISO] = end.Format(time.RFC3339)
+	} else {
+		for _, i := range []int{ColDate, ColStart, ColEnd, ColDurationMin, ColTimezone, ColStartISO, ColEndISO} {
+			rec[i] = ""
+		}
+	}
+	rec[ColTitle] = ss.Title
+	rec[ColSubtitle] = ss.Subtitle
+	rec[ColSpeakers] = joinPeople(ss.Speakers, func(p schedule.Person) string { return p.Name })
+	rec[ColSpeakerIDs] = joinPeople(ss.Speakers, func(p schedule.Person) string { return p.ID })
+	rec[ColAffiliations] = joinPeople(ss.Speakers, func(p schedule.Person) string { return p.Affiliation })
+	rec[ColType] = ss.Type
+	rec[ColStatus] = ss.Status
+	rec[ColLanguage] = ss.Language
+	rec[ColTags] = strings.Join(ss.Tags, Join)
+	rec[ColURL] = ss.URL
+	rec[ColAbstract] = ss.Abstract
+}
+
+// joinPeople joins one field of every speaker with Join; it is "" when no
+// speaker has the field, so a session whose speakers have no ids gets an
+// empty speaker_ids rather than a row of separators.
+func joinPeople(ps []schedule.Person, field func(schedule.Person) string) string {
+	some := false
+	vals := make([]string, len(ps))
+	for i, p := range ps {
+		vals[i] = field(p)
+		some = some || vals[i] != ""
+	}
+	if !some {
+		return ""
+	}
+	return strings.Join(vals, Join)
+}

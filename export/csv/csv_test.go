@@ -1,0 +1,299 @@
+package csvexport
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/schedkit/schedkit/schedule"
+)
+
+func loadFixture(t testing.TB, name string) (*schedule.Schedule, []*schedule.Session) {
+	t.Helper()
+	data, err := os.ReadFile("../../testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, diags := schedule.Load(name, data, schedule.LoadOptions{})
+	if s == nil || schedule.HasErrors(diags) {
+		t.Fatalf("%s does not load: %v", name, diags)
+	}
+	if diags := schedule.Validate(s); schedule.HasErrors(diags) {
+		t.Fatalf("%s does not validate: %v", name, diags)
+	}
+	return s, schedule.Filter{}.Select(s)
+}
+
+func TestNeutralize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"plain", "plain"},
+		{`=HYPERLINK("x")`, `'=HYPERLINK("x")`},
+		{"-1+2", "'-1+2"},
+		{"+1", "'+1"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\tx", "'\tx"},
+		{"\rx", "'\rx"},
+		{"a=1", "a=1"},
+		{" =1", " =1"}, // only the first character counts
+		{"'=1", "'=1"}, // already neutral
+		{"Ünïcödé", "Ünïcödé"},
+		{"\nx", "\nx"},
+	}
+	for _, tt := range tests {
+		if got := Neutralize(tt.in); got != tt.want {
+			t.Errorf("Neutralize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParseDelimiter(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    rune
+		wantErr bool
+	}{
+		{",", ',', false},
+		{";", ';', false},
+		{"|", '|', false},
+		{"tab", '\t', false},
+		{`\t`, '\t', false},
+		{"\t", '\t', false},
+		{"§", '§', false},
+		{"", 0, true},
+		{",,", 0, true},
+		{`"`, 0, true},
+		{"'", 0, true},
+		{"\n", 0, true},
+		{"\r", 0, true},
+		{"a", 0, true},
+		{"7", 0, true},
+		{"\x00", 0, true},
+		{"\xff", 0, true},
+	}
+	for _, tt := range tests {
+		got, err := ParseDelimiter(tt.in)
+		if (err != nil) != tt.wantErr || got != tt.want {
+			t.Errorf("ParseDelimiter(%q) = %q, %v; want %q, error %v", tt.in, got, err, tt.want, tt.wantErr)
+		}
+	}
+}
+
+// readAll reads CSV back with encoding/csv, as a program would.
+func readAll(t *testing.T, data []byte, comma rune) [][]string {
+	t.Helper()
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = comma
+	recs, err := r.ReadAll() // also checks every record has as many fields as the header
+	if err != nil {
+		t.Fatalf("reading the CSV back: %v", err)
+	}
+	return recs
+}
+
+// TestRoundTrip writes the tricky fixture and reads it back with
+// encoding/csv: --raw gives every value byte for byte, the default differs
+// only by the neutralising prefix, and the instants parse back to the
+// sessions' instants.
+func TestRoundTrip(t *testing.T) {
+	s, sessions := loadFixture(t, "csv/tricky.yaml")
+	for _, comma := range []rune{',', ';', '\t', '|'} {
+		for _, raw := range []bool{true, false} {
+			t.Run(fmt.Sprintf("comma=%q/raw=%v", comma, raw), func(t *testing.T) {
+				var buf bytes.Buffer
+				if err := Write(&buf, s, sessions, Options{Comma: comma, Raw: raw}); err != nil {
+					t.Fatal(err)
+				}
+				recs := readAll(t, buf.Bytes(), comma)
+				if diff := cmp.Diff(Columns, recs[0]); diff != "" {
+					t.Errorf("header (-want +got):\n%s", diff)
+				}
+				if len(recs)-1 != len(sessions) {
+					t.Fatalf("%d rows, want %d", len(recs)-1, len(sessions))
+				}
+				neutralised := 0
+				for i, ss := range sessions {
+					want := Record(s, ss)
+					got := recs[i+1]
+					if !raw {
+						for j := range want {
+							if NeedsNeutralizing(want[j]) {
+								neutralised++
+							}
+							want[j] = Neutralize(want[j])
+						}
+					}
+					if diff := cmp.Diff(want, got); diff != "" {
+						t.Errorf("row %d (%s) (-want +got):\n%s", i+1, ss.ID, diff)
+					}
+					for _, c := range []struct {
+						col  int
+						want time.Time
+					}{{ColStartISO, ss.Start}, {ColEndISO, ss.End}} {
+						at, err := time.Parse(time.RFC3339, got[c.col])
+						if err != nil || !at.Equal(c.want) {
+							t.Errorf("row %d: %s = %q, want instant %v (%v)", i+1, Columns[c.col], got[c.col], c.want, err)
+						}
+					}
+				}
+				if !raw && neutralised < 6 {
+					t.Errorf("only %d fields neutralised; the fixture has more formula-like values", neutralised)
+				}
+			})
+		}
+	}
+}
+
+func TestRowsSpeaker(t *testing.T) {
+	s, sessions := loadFixture(t, "csv/tricky.yaml")
+	var buf bytes.Buffer
+	if err := Write(&buf, s, sessions, Options{Rows: RowsSpeaker, Raw: true}); err != nil {
+		t.Fatal(err)
+	}
+	recs := readAll(t, buf.Bytes(), ',')
+	var want [][3]string
+	for _, ss := range sessions {
+		if len(ss.Speakers) == 0 {
+			want = append(want, [3]string{ss.ID, "", ""})
+		}
+		for _, p := range ss.Speakers {
+			want = append(want, [3]string{ss.ID, p.Name, p.Affiliation})
+		}
+	}
+	var got [][3]string
+	for _, r := range recs[1:] {
+		got = append(got, [3]string{r[ColID], r[ColSpeakers], r[ColAffiliations]})
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(id, speaker, affiliation) rows (-want +got):\n%s", diff)
+	}
+	// The second speaker's affiliation "=1+1" now leads its field: neutralised by default.
+	buf.Reset()
+	if err := Write(&buf, s, sessions, Options{Rows: RowsSpeaker}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), ",'=1+1,") {
+		t.Errorf("affiliation =1+1 not neutralised in its own row:\n%s", buf.String())
+	}
+}
+
+func TestBOM(t *testing.T) {
+	s, sessions := loadFixture(t, "qcon-ny-2019.yaml")
+	var with, without bytes.Buffer
+	if err := Write(&with, s, sessions, Options{BOM: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&without, s, sessions, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := with.String(), BOM+without.String(); got != want {
+		t.Errorf("with BOM: got %q…, want the output without BOM after U+FEFF", got[:min(len(got), 20)])
+	}
+}
+
+func TestWriteErrors(t *testing.T) {
+	s, sessions := loadFixture(t, "qcon-ny-2019.yaml")
+	for _, opt := range []Options{{Rows: "talk"}, {Comma: '"'}, {Comma: '\n'}} {
+		if err := Write(io.Discard, s, sessions, opt); err == nil {
+			t.Errorf("Write with %+v: no error", opt)
+		}
+	}
+	if err := Write(failWriter{}, s, sessions, Options{}); err == nil {
+		t.Error("Write to a failing writer: no error")
+	}
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, fmt.Errorf("disk full") }
+
+// FuzzWrite checks that any title and abstract read back unchanged with
+// Raw, and differ only by the documented prefix without it.
+func FuzzWrite(f *testing.F) {
+	for _, seed := range []string{"", "=1+1", "a,b", "\"q\"", "line\nbreak", "\t", "-", "@x", "Ünï"} {
+		f.Add(seed, seed+"|"+seed, byte(','))
+	}
+	f.Fuzz(func(t *testing.T, title, abstract string, comma byte) {
+		if CheckDelimiter(rune(comma)) != nil || comma >= 0x80 {
+			return
+		}
+		// encoding/csv's reader turns CRLF inside quoted fields into LF
+		// (RFC 4180 line breaks); a lone CR is kept.
+		if strings.Contains(title+abstract, "\r\n") {
+			return
+		}
+		loc := time.FixedZone("X", 3600)
+		tr := &schedule.Track{ID: "t", Name: title}
+		ss := &schedule.Session{ID: "s", Title: title, Abstract: abstract, Track: tr,
+			Start: time.Date(2026, 1, 2, 3, 4, 0, 0, loc), End: time.Date(2026, 1, 2, 4, 4, 0, 0, loc),
+			Speakers: []schedule.Person{{Name: abstract}, {Name: title}}}
+		s := &schedule.Schedule{Location: loc}
+		for _, raw := range []bool{true, false} {
+			var buf bytes.Buffer
+			if err := Write(&buf, s, []*schedule.Session{ss}, Options{Comma: rune(comma), Raw: raw}); err != nil {
+				t.Fatal(err)
+			}
+			r := csv.NewReader(&buf)
+			r.Comma = rune(comma)
+			recs, err := r.ReadAll()
+			if err != nil {
+				t.Fatalf("reading back: %v\n%q", err, buf.String())
+			}
+			want := Record(s, ss)
+			if !raw {
+				for i := range want {
+					want[i] = Neutralize(want[i])
+				}
+			}
+			if len(recs) != 2 {
+				t.Fatalf("%d records, want 2", len(recs))
+			}
+			if diff := cmp.Diff(want, recs[1]); diff != "" {
+				t.Fatalf("raw=%v (-want +got):\n%s", raw, diff)
+			}
+		}
+	})
+}
+
+// BenchmarkWrite100k writes CSV for 100,000 generated sessions.
+func BenchmarkWrite100k(b *testing.B) {
+	loc, err := schedule.LoadLocation("Europe/Berlin")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := &schedule.Schedule{Location: loc}
+	tracks := make([]*schedule.Track, 20)
+	for i := range tracks {
+		tracks[i] = &schedule.Track{ID: fmt.Sprintf("track-%d", i), Name: fmt.Sprintf("Track %d, \"quoted\"", i)}
+	}
+	start := time.Date(2026, 3, 28, 9, 0, 0, 0, loc)
+	sessions := make([]*schedule.Session, 100_000)
+	for i := range sessions {
+		st := start.Add(time.Duration(i) * 15 * time.Minute)
+		sessions[i] = &schedule.Session{
+			ID: fmt.Sprintf("session-%d", i), Track: tracks[i%len(tracks)], Room: fmt.Sprintf("Room %d", i%7),
+			Title: fmt.Sprintf("=Talk %d: commas, \"quotes\" and Ünïcödé", i), Start: st, End: st.Add(45 * time.Minute),
+			Type: "talk", Status: "confirmed", Tags: []string{"a", "b"},
+			Speakers: []schedule.Person{{ID: "p1", Name: "Ana Souza", Affiliation: "São Paulo, BR"}, {Name: "Jürgen Groß"}},
+			Abstract: strings.Repeat("An abstract line, with a comma.\n", 4),
+		}
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, s, sessions, Options{}); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(buf.Len()))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if err := Write(io.Discard, s, sessions, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
