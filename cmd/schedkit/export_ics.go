@@ -1,11 +1,141 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/schedkit/schedkit/export"
+	"github.com/schedkit/schedkit/export/ics"
+	"github.com/schedkit/schedkit/internal/atomicfile"
+	"github.com/schedkit/schedkit/schedule"
+	"github.com/urfave/cli/v2"
+)
 
 func (e *env) exportICSCommand() *cli.Command {
 	return &cli.Command{
-		Name:   "ics",
-		Usage:  "not implemented yet",
-		Action: func(c *cli.Context) error { return usageErrorf("export ics is not implemented yet") },
+		Name:  "ics",
+		Usage: "write iCalendar feeds (RFC 5545) to publish for calendar apps",
+		UsageText: `schedkit export ics [--track ID]... [--room NAME]... [--speaker NAME]... [--session ID]... [-o FILE] <file>
+schedkit export ics --split {track | room | speaker} --out-dir DIR [flags] <file>`,
+		Description: `Writes one feed (stdout or -o FILE), or with --split one feed per track,
+room or speaker plus all.ics in --out-dir. Feeds use CRLF, fold long lines,
+carry local times with a VTIMEZONE from the tz database (UTC for a time that
+occurs twice at a DST change), and give every session the same UID in every
+feed and every export.
+
+Without --state the output depends on the input only: DTSTAMP and
+LAST-MODIFIED are $SOURCE_DATE_EPOCH when set, else the earliest session
+start, and SEQUENCE is 0.
+
+--state FILE remembers what subscribers last saw. An event whose content
+changed since the last export gets SEQUENCE+1 and LAST-MODIFIED set to the
+export time ($SOURCE_DATE_EPOCH when set, else now); a session gone from the
+schedule is published as STATUS:CANCELLED. The state file is created when
+missing and written after the feeds.`,
+		Flags: append(exportFlags(true),
+			&cli.StringFlag{Name: "state", Usage: "keep SEQUENCE and LAST-MODIFIED across exports in `FILE` (JSON)"},
+			&cli.DurationFlag{Name: "refresh", Value: ics.DefaultRefresh, Usage: "polling interval suggested to subscribers (REFRESH-INTERVAL, X-PUBLISHED-TTL)"},
+		),
+		Action: e.exportICS,
 	}
+}
+
+func (e *env) exportICS(c *cli.Context) error {
+	refresh := c.Duration("refresh")
+	if refresh < time.Minute || refresh%time.Second != 0 {
+		return usageErrorf("--refresh %v: use whole seconds, at least 1m", refresh)
+	}
+	epoch, err := sourceDateEpoch(e.getenv("SOURCE_DATE_EPOCH"))
+	if err != nil {
+		return usageErrorf("%v", err)
+	}
+	statePath := c.String("state")
+	var st *ics.State
+	if statePath != "" {
+		if st, err = readState(statePath); err != nil {
+			return troublef("--state %s: %v", statePath, err)
+		}
+	}
+	var (
+		stamp time.Time
+		revs  map[*schedule.Session]ics.Revision
+	)
+	job := exportJob{
+		ext: ".ics",
+		prepare: func(s *schedule.Schedule) error {
+			if st == nil {
+				stamp = epoch
+				if stamp.IsZero() {
+					stamp = ics.DefaultStamp(s)
+				}
+				return nil
+			}
+			now := epoch
+			if now.IsZero() {
+				now = e.now()
+			}
+			var gone []*schedule.Session
+			revs, gone = st.Update(s, now)
+			s.Sessions = append(s.Sessions, gone...)
+			return nil
+		},
+		encode: func(w io.Writer, s *schedule.Schedule, g export.Group) error {
+			name := s.Conference.Name
+			if g.By != "" {
+				name += " – " + g.Name
+			}
+			return ics.Encode(w, s, g.Sessions, ics.Options{
+				Version: version(), Name: name, Refresh: refresh, Stamp: stamp, Revisions: revs,
+			})
+		},
+	}
+	if st != nil {
+		job.after = func(*schedule.Schedule) error {
+			data, err := st.Marshal()
+			if err != nil {
+				return err
+			}
+			return atomicfile.Write(statePath, func(w io.Writer) error {
+				_, err := w.Write(data)
+				return err
+			})
+		}
+	}
+	return e.runExport(c, job)
+}
+
+// sourceDateEpoch parses $SOURCE_DATE_EPOCH (reproducible-builds.org): a
+// decimal count of seconds since 1970 UTC. Empty gives the zero time.
+func sourceDateEpoch(v string) (time.Time, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return time.Time{}, nil
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 0 || n > 253402300799 {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a Unix time in seconds", v)
+	}
+	return time.Unix(n, 0).UTC(), nil
+}
+
+// readState reads a state file; a missing file is an empty state.
+func readState(path string) (*ics.State, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &ics.State{}, nil
+	}
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, err
+	}
+	return ics.ParseState(data)
 }

@@ -1,0 +1,423 @@
+// Package ics writes a schedule as an iCalendar feed (RFC 5545) meant to be
+// published at a stable URL and subscribed to: one VEVENT per session, with
+// the calendar properties of RFC 7986 and, when the schedule names an
+// organizer, METHOD:PUBLISH as RFC 5546 §3.2.1 defines it.
+//
+// Serialization (folding at 75 octets without splitting UTF-8, TEXT
+// escaping) is github.com/arran4/golang-ical's. What that library leaves to
+// its user is done here: CRLF line endings, TEXT values cleaned of CR and
+// other control characters (RFC 5545 §3.1, §3.3.11), parameter values kept
+// free of the characters the library would backslash-escape (RFC 5545 §3.2
+// has no such escape), local DTSTART/DTEND with TZID written as local time
+// and never with a trailing Z (§3.3.5), and a VTIMEZONE generated from the
+// tz database (§3.6.5; see VTimezone).
+//
+// Deviations and choices:
+//   - A wall time that occurs twice at a daylight-saving change is written in
+//     UTC: §3.3.5 says such a local time means its first occurrence, but most
+//     parsers take the second.
+//   - A session with no resolved times (only possible with --force) is left
+//     out: a VEVENT of a feed needs DTSTART.
+//   - DTSTAMP is the session's last modification, not the time the file was
+//     written (RFC 5545 §3.8.7.2 allows that reading without METHOD; with
+//     METHOD:PUBLISH it keeps feeds byte-stable between exports, which is
+//     what HTTP caches and diffs need).
+//   - Breaks are TRANSP:TRANSPARENT; no VALARM, no ATTENDEE (speakers are
+//     named in DESCRIPTION).
+package ics
+
+import (
+	"bytes"
+	"crypto/sha1"
+	"fmt"
+	"io"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	ical "github.com/arran4/golang-ical"
+	"github.com/schedkit/schedkit/schedule"
+)
+
+// DefaultRefresh is the polling interval a feed suggests to subscribers
+// (REFRESH-INTERVAL, X-PUBLISHED-TTL) when Options.Refresh is zero.
+const DefaultRefresh = time.Hour
+
+// Revision is what a feed says about the version of one event: its UID,
+// SEQUENCE and the time of its last change (LAST-MODIFIED and DTSTAMP).
+type Revision struct {
+	UID      string
+	Sequence int
+	Modified time.Time
+}
+
+// Options controls one feed.
+type Options struct {
+	// Version is schedkit's version, written into PRODID.
+	Version string
+	// Name is the calendar name (X-WR-CALNAME and RFC 7986 NAME); empty
+	// means the conference name.
+	Name string
+	// Refresh is the suggested polling interval; zero means DefaultRefresh.
+	Refresh time.Duration
+	// Stamp is the LAST-MODIFIED and DTSTAMP of events without a Revision
+	// (see DefaultStamp).
+	Stamp time.Time
+	// Revisions gives UID, SEQUENCE and modification time per session, as
+	// kept by a State. A session it does not list gets UID(conference,
+	// session), SEQUENCE 0 and Stamp; nil means no session is listed.
+	Revisions map[*schedule.Session]Revision
+}
+
+// uidSpace is the name space of the UUIDs (RFC 9562 §5.5) made by UID. It is
+// itself the version 5 UUID of the URL "https://schedkit.dev/ns/session" in
+// the URL name space, and must never change: it is part of every UID.
+var uidSpace = uuid5([16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8},
+	"https://schedkit.dev/ns/session")
+
+// UID returns the UID of a session: the name-based (SHA-1, version 5) UUID
+// of the conference id and the session id, followed by "@schedkit". The
+// same session of the same conference gets the same UID in every feed and
+// every export, and no UID carries the ids themselves (RFC 7986 §5.3 asks
+// UIDs not to carry identifying data). Changing the conference id or a
+// session id changes the UID: calendars then see a new event.
+func UID(conferenceID, sessionID string) string {
+	u := uuid5(uidSpace, conferenceID+"\x00"+sessionID)
+	return fmt.Sprintf("%x-%x-%x-%x-%x@schedkit", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+}
+
+func uuid5(space [16]byte, name string) [16]byte {
+	h := sha1.New()
+	h.Write(space[:])
+	h.Write([]byte(name))
+	var u [16]byte
+	copy(u[:], h.Sum(nil))
+	u[6] = u[6]&0x0f | 0x50
+	u[8] = u[8]&0x3f | 0x80
+	return u
+}
+
+// DefaultStamp is the modification time of events when neither a state file
+// nor SOURCE_DATE_EPOCH gives one: the earliest session start of the
+// schedule, in UTC, or the Unix epoch when no session is timed. It depends
+// on the schedule only, so the same input always gives the same bytes.
+func DefaultStamp(s *schedule.Schedule) time.Time {
+	var first time.Time
+	for _, ss := range s.Sessions {
+		if ss.Timed() && (first.IsZero() || ss.Start.Before(first)) {
+			first = ss.Start
+		}
+	}
+	if first.IsZero() {
+		return time.Unix(0, 0).UTC()
+	}
+	return first.UTC().Truncate(time.Second)
+}
+
+// Encode writes the sessions as one feed. Sessions are written in
+// schedule.SortSessions order; untimed ones are left out.
+func Encode(w io.Writer, s *schedule.Schedule, sessions []*schedule.Session, opt Options) error {
+	cal, err := Calendar(s, sessions, opt)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := cal.SerializeTo(&buf, ical.WithNewLineWindows); err != nil {
+		return fmt.Errorf("ics: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// Calendar builds the feed of the sessions without serializing it.
+func Calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (*ical.Calendar, error) {
+	loc := s.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	refresh := opt.Refresh
+	if refresh <= 0 {
+		refresh = DefaultRefresh
+	}
+	name := opt.Name
+	if name == "" {
+		name = s.Conference.Name
+	}
+	name = Text(name)
+	if name == "" {
+		name = "schedule"
+	}
+	version := opt.Version
+	if version == "" {
+		version = "devel"
+	}
+	ss := slices.Clone(sessions)
+	ss = slices.DeleteFunc(ss, func(x *schedule.Session) bool { return !x.Timed() })
+	schedule.SortSessions(ss)
+
+	cal := ical.NewCalendar()
+	cal.SetProductId("-//schedkit//schedkit " + paramSafe(version) + "//EN")
+	cal.SetCalscale("GREGORIAN")
+	org := s.Conference.Organizer
+	publish := org != nil && org.Email != "" && !strings.ContainsAny(org.Email, ":\r\n\t ")
+	if publish {
+		cal.SetMethod(ical.MethodPublish)
+	}
+	cal.SetName(name) // NAME (RFC 7986 §5.1) and X-WR-CALNAME
+	dur := isoDuration(refresh)
+	cal.SetRefreshInterval(dur)
+	cal.SetXPublishedTTL(dur)
+
+	// Local time with TZID needs a VTIMEZONE; write one only when an event
+	// uses it (an unused VTIMEZONE is noise that validators flag).
+	local := loc.String() != "UTC"
+	useTZ := false
+	if local {
+		for _, x := range ss {
+			if !schedule.Ambiguous(x.Start) || !schedule.Ambiguous(x.End) {
+				useTZ = true
+				break
+			}
+		}
+	}
+	if useTZ {
+		from, to := yearSpan(s, loc)
+		tz, err := VTimezone(loc, from, to)
+		if err != nil {
+			return nil, err
+		}
+		cal.SetXWRTimezone(loc.String())
+		cal.AddVTimezone(tz)
+	}
+
+	for _, x := range ss {
+		rev, ok := opt.Revisions[x]
+		if !ok {
+			rev = Revision{UID: UID(s.Conference.ID, x.ID), Modified: opt.Stamp}
+		}
+		ev := cal.AddEvent(rev.UID)
+		ev.SetDtStampTime(rev.Modified.UTC())
+		ev.SetModifiedAt(rev.Modified.UTC())
+		ev.SetSequence(rev.Sequence)
+		setTime(ev, ical.ComponentPropertyDtStart, x.Start, loc, local)
+		setTime(ev, ical.ComponentPropertyDtEnd, x.End, loc, local)
+		title := Text(x.Title)
+		if title == "" {
+			title = Text(x.ID)
+		}
+		ev.SetSummary(title)
+		if room := Text(x.Room); room != "" {
+			ev.SetLocation(room)
+		}
+		if d := Description(x); d != "" {
+			ev.SetDescription(d)
+		}
+		if u := absURL(x.URL); u != "" {
+			ev.SetURL(u)
+		}
+		for _, c := range categories(x) {
+			ev.AddCategory(c)
+		}
+		ev.SetStatus(status(x.Status))
+		if x.IsBreak() {
+			ev.SetTimeTransparency(ical.TransparencyTransparent)
+		}
+		if publish {
+			var params []ical.PropertyParameter
+			if cn := paramSafe(org.Name); cn != "" {
+				params = append(params, ical.WithCN(cn))
+			}
+			ev.SetOrganizer("mailto:"+org.Email, params...)
+		}
+	}
+	return cal, nil
+}
+
+// yearSpan returns the first and last year, in loc, of the timed sessions of
+// the whole schedule, so that every feed of one export carries the same
+// VTIMEZONE.
+func yearSpan(s *schedule.Schedule, loc *time.Location) (from, to int) {
+	for _, x := range s.Sessions {
+		if !x.Timed() {
+			continue
+		}
+		a, b := x.Start.In(loc).Year(), x.End.In(loc).Year()
+		if from == 0 || a < from {
+			from = a
+		}
+		if b > to {
+			to = b
+		}
+	}
+	if from == 0 {
+		from, to = 1970, 1970
+	}
+	return from, to
+}
+
+// setTime writes DTSTART or DTEND: local time with TZID when the wall time
+// names the instant uniquely, UTC otherwise (and always for a UTC schedule).
+func setTime(ev *ical.VEvent, prop ical.ComponentProperty, t time.Time, loc *time.Location, local bool) {
+	t = t.In(loc)
+	if local && !schedule.Ambiguous(t) {
+		ev.SetProperty(prop, t.Format("20060102T150405"), ical.WithTZID(loc.String()))
+		return
+	}
+	ev.SetProperty(prop, t.UTC().Format("20060102T150405Z"))
+}
+
+func status(s string) ical.ObjectStatus {
+	switch s {
+	case "tentative":
+		return ical.ObjectStatusTentative
+	case "cancelled":
+		return ical.ObjectStatusCancelled
+	}
+	return ical.ObjectStatusConfirmed
+}
+
+// Description is the plain-text DESCRIPTION of a session: the subtitle,
+// the speakers with their affiliations, the abstract and the URL, in
+// paragraphs, cleaned by Text.
+func Description(x *schedule.Session) string {
+	var parts []string
+	if t := Text(x.Subtitle); t != "" {
+		parts = append(parts, t)
+	}
+	if len(x.Speakers) > 0 {
+		names := make([]string, 0, len(x.Speakers))
+		for _, p := range x.Speakers {
+			n := Text(p.Name)
+			if a := Text(p.Affiliation); a != "" {
+				n += " (" + a + ")"
+			}
+			if n != "" {
+				names = append(names, n)
+			}
+		}
+		if len(names) > 0 {
+			label := "Speaker: "
+			if len(names) > 1 {
+				label = "Speakers: "
+			}
+			parts = append(parts, label+strings.Join(names, ", "))
+		}
+	}
+	if t := Text(x.Abstract); t != "" {
+		parts = append(parts, t)
+	}
+	if u := Text(x.URL); u != "" {
+		parts = append(parts, u)
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+func categories(x *schedule.Session) []string {
+	var out []string
+	add := func(c string) {
+		c = Text(strings.ReplaceAll(c, "\n", " "))
+		if c != "" && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	add(x.TrackName())
+	for _, t := range x.Tags {
+		add(t)
+	}
+	return out
+}
+
+// absURL returns u when it is an absolute URI (RFC 3986) fit for a URL
+// property, else "".
+func absURL(u string) string {
+	u = strings.TrimSpace(u)
+	p, err := url.Parse(u)
+	if err != nil || !p.IsAbs() || strings.ContainsFunc(u, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
+		return ""
+	}
+	return u
+}
+
+// Text cleans a TEXT value (RFC 5545 §3.3.11) before golang-ical escapes it:
+// CRLF and lone CR become LF, tabs become spaces, every other control
+// character (C0, DEL, C1), the byte-order mark and the line and paragraph
+// separators are dropped or turned into LF, trailing white space is trimmed
+// from every line (libical drops it, other parsers keep it), runs of more
+// than one empty line are collapsed, and the value is trimmed.
+func Text(s string) string {
+	if s == "" {
+		return ""
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085':
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteByte(' ')
+		case r < ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\ufeff':
+			// dropped
+		default:
+			b.WriteRune(r)
+		}
+	}
+	lines := strings.Split(b.String(), "\n")
+	out := lines[:0]
+	blank := 0
+	for _, l := range lines {
+		l = strings.TrimRightFunc(l, unicode.IsSpace)
+		if l == "" {
+			blank++
+			if blank > 1 {
+				continue
+			}
+		} else {
+			blank = 0
+		}
+		out = append(out, l)
+	}
+	return strings.TrimSpace(strings.Join(out, "\n"))
+}
+
+// paramSafe makes a parameter value (CN) or PRODID part that golang-ical
+// writes unchanged: control characters and the characters it would
+// backslash-escape (, ; : " \ ') are removed, an apostrophe becomes ’.
+func paramSafe(s string) string {
+	s = strings.ReplaceAll(Text(s), "'", "’")
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case ',', ';', ':', '"', '\\', '\n':
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isoDuration formats d as an RFC 5545 §3.3.6 duration (PT1H, PT15M, P1D…),
+// to the second.
+func isoDuration(d time.Duration) string {
+	secs := int64(d / time.Second)
+	if secs <= 0 {
+		return "PT0S"
+	}
+	if secs%86400 == 0 {
+		return fmt.Sprintf("P%dD", secs/86400)
+	}
+	var b strings.Builder
+	b.WriteString("PT")
+	if h := secs / 3600; h > 0 {
+		fmt.Fprintf(&b, "%dH", h)
+	}
+	if m := secs / 60 % 60; m > 0 {
+		fmt.Fprintf(&b, "%dM", m)
+	}
+	if sec := secs % 60; sec > 0 {
+		fmt.Fprintf(&b, "%dS", sec)
+	}
+	return b.String()
+}

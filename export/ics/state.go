@@ -1,0 +1,298 @@
+package ics
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/schedkit/schedkit/schedule"
+)
+
+// StateVersion is the format version of a state file.
+const StateVersion = 1
+
+// State is what subscribers of a schedule's feeds last saw, kept between
+// exports (schedkit export ics --state FILE) so that a changed event gets a
+// higher SEQUENCE and a new LAST-MODIFIED (RFC 5546 §2.1.4: clients apply an
+// update only when SEQUENCE grows) and a removed one is published as
+// cancelled.
+//
+// The file is JSON:
+//
+//	{
+//	  "schedkit_ics_state": 1,
+//	  "events": {
+//	    "<UID>": {
+//	      "session": "<session id>",
+//	      "sequence": 0,
+//	      "last_modified": "2024-03-01T12:00:00Z",
+//	      "content": {"title": …, "start": …, "end": …, "room": …, "status": …, …}
+//	    }
+//	  }
+//	}
+//
+// Keep in sync with stateFile and Record.
+type State struct {
+	Events map[string]*Record
+}
+
+// Record is the state of one event.
+type Record struct {
+	Session      string    `json:"session"`
+	Sequence     int       `json:"sequence"`
+	LastModified time.Time `json:"last_modified"`
+	Content      Content   `json:"content"`
+}
+
+// Content is what a subscriber sees of an event, enough to publish it again
+// (as cancelled) once its session is gone from the schedule. Any change to
+// it is a new revision.
+type Content struct {
+	Title     string    `json:"title"`
+	Subtitle  string    `json:"subtitle,omitempty"`
+	Start     time.Time `json:"start"`
+	End       time.Time `json:"end"`
+	Room      string    `json:"room,omitempty"`
+	Status    string    `json:"status,omitempty"`
+	Type      string    `json:"type,omitempty"`
+	TrackID   string    `json:"track_id,omitempty"`
+	TrackName string    `json:"track_name,omitempty"`
+	Speakers  []Speaker `json:"speakers,omitempty"`
+	Abstract  string    `json:"abstract,omitempty"`
+	URL       string    `json:"url,omitempty"`
+	Tags      []string  `json:"tags,omitempty"`
+}
+
+// Speaker is a speaker as the state keeps it.
+type Speaker struct {
+	ID          string `json:"id,omitempty"`
+	Name        string `json:"name"`
+	Affiliation string `json:"affiliation,omitempty"`
+}
+
+type stateFile struct {
+	Version *int               `json:"schedkit_ics_state"`
+	Events  map[string]*Record `json:"events"`
+}
+
+// maxState bounds the size of a state file.
+const maxState = 256 << 20
+
+// ParseState reads a state file. Errors name the line and column of a
+// syntax error, or the UID of a bad record.
+func ParseState(data []byte) (*State, error) {
+	if len(data) > maxState {
+		return nil, fmt.Errorf("larger than %d MiB; not a schedkit state file", maxState>>20)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var f stateFile
+	if err := dec.Decode(&f); err != nil {
+		return nil, jsonError(data, dec, err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		line, col := lineCol(data, int(dec.InputOffset()))
+		return nil, fmt.Errorf("%d:%d: text after the JSON object", line, col)
+	}
+	if f.Version == nil {
+		return nil, fmt.Errorf("not a schedkit ics state file (no \"schedkit_ics_state\" version)")
+	}
+	if *f.Version != StateVersion {
+		return nil, fmt.Errorf("state file version %d; this schedkit reads version %d", *f.Version, StateVersion)
+	}
+	st := &State{Events: f.Events}
+	if st.Events == nil {
+		st.Events = map[string]*Record{}
+	}
+	for _, uid := range st.uids() {
+		r := st.Events[uid]
+		switch {
+		case uid == "" || strings.ContainsFunc(uid, func(r rune) bool { return r <= ' ' || r == 0x7f }):
+			return nil, fmt.Errorf("event %q: a UID must be non-empty, without spaces or control characters", uid)
+		case r == nil:
+			return nil, fmt.Errorf("event %s: null record", uid)
+		case r.Sequence < 0:
+			return nil, fmt.Errorf("event %s: sequence %d is negative", uid, r.Sequence)
+		case r.Session == "":
+			return nil, fmt.Errorf("event %s: no session id", uid)
+		case r.LastModified.IsZero():
+			return nil, fmt.Errorf("event %s: no last_modified time", uid)
+		case r.Content.Start.IsZero() || r.Content.End.IsZero() || !r.Content.End.After(r.Content.Start):
+			return nil, fmt.Errorf("event %s: content needs a start before its end", uid)
+		case r.Content.Start.Year() < 1 || r.Content.End.Year() > 9999:
+			return nil, fmt.Errorf("event %s: times out of range", uid)
+		case !slices.Contains(append(slices.Clone(schedule.SessionStatuses), ""), r.Content.Status):
+			return nil, fmt.Errorf("event %s: status %q is not one of %s", uid, r.Content.Status, strings.Join(schedule.SessionStatuses, ", "))
+		}
+		r.LastModified = r.LastModified.UTC()
+		r.Content.Start = r.Content.Start.UTC()
+		r.Content.End = r.Content.End.UTC()
+	}
+	return st, nil
+}
+
+func jsonError(data []byte, dec *json.Decoder, err error) error {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	off := int(dec.InputOffset())
+	switch {
+	case errors.As(err, &se):
+		off = int(se.Offset)
+	case errors.As(err, &te):
+		off = int(te.Offset)
+	case errors.Is(err, io.EOF):
+		return fmt.Errorf("empty file; a state file is a JSON object")
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		off = len(data)
+	}
+	line, col := lineCol(data, off)
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	return fmt.Errorf("%d:%d: %s", line, col, msg)
+}
+
+func lineCol(data []byte, off int) (int, int) {
+	off = min(max(off, 0), len(data))
+	line := 1 + bytes.Count(data[:off], []byte("\n"))
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return line, 1 + len([]rune(string(data[start:off])))
+}
+
+// Marshal returns the state file: indented JSON with sorted keys and a
+// final newline, so that the same state gives the same bytes.
+func (st *State) Marshal() ([]byte, error) {
+	v := StateVersion
+	ev := st.Events
+	if ev == nil {
+		ev = map[string]*Record{}
+	}
+	b, err := json.MarshalIndent(stateFile{Version: &v, Events: ev}, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+func (st *State) uids() []string {
+	uids := make([]string, 0, len(st.Events))
+	for u := range st.Events {
+		uids = append(uids, u)
+	}
+	slices.Sort(uids)
+	return uids
+}
+
+// ContentOf returns what a feed shows of x.
+func ContentOf(x *schedule.Session) Content {
+	c := Content{
+		Title: x.Title, Subtitle: x.Subtitle,
+		Start: x.Start.UTC(), End: x.End.UTC(),
+		Room: x.Room, Status: x.Status, Type: x.Type,
+		TrackID: x.TrackID(), TrackName: x.TrackName(),
+		Abstract: x.Abstract, URL: x.URL, Tags: slices.Clone(x.Tags),
+	}
+	for _, p := range x.Speakers {
+		c.Speakers = append(c.Speakers, Speaker(p))
+	}
+	if len(c.Tags) == 0 {
+		c.Tags = nil
+	}
+	return c
+}
+
+func (c Content) equal(d Content) bool {
+	a, err1 := json.Marshal(c)
+	b, err2 := json.Marshal(d)
+	return err1 == nil && err2 == nil && bytes.Equal(a, b)
+}
+
+// session rebuilds a session from a record, to publish it cancelled.
+func (r *Record) session(s *schedule.Schedule) *schedule.Session {
+	c := r.Content
+	loc := s.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	x := &schedule.Session{
+		ID: r.Session, Title: c.Title, Subtitle: c.Subtitle,
+		Start: c.Start.In(loc), End: c.End.In(loc),
+		Room: c.Room, Status: c.Status, Type: c.Type,
+		Abstract: c.Abstract, URL: c.URL, Tags: slices.Clone(c.Tags),
+	}
+	for _, p := range c.Speakers {
+		x.Speakers = append(x.Speakers, schedule.Person(p))
+	}
+	if c.TrackID != "" {
+		for _, t := range s.Tracks {
+			if t.ID == c.TrackID {
+				x.Track = t
+			}
+		}
+		if x.Track == nil {
+			x.Track = &schedule.Track{ID: c.TrackID, Name: c.TrackName}
+		}
+	}
+	return x
+}
+
+// Update brings the state up to date with schedule s at time now and
+// returns the revision of every session to publish, plus the sessions
+// rebuilt from the state for events whose session is gone from s; those
+// are cancelled and should be published with the others.
+//
+//   - A session seen for the first time gets SEQUENCE 0 and LAST-MODIFIED now.
+//   - A session whose Content changed gets SEQUENCE+1 and LAST-MODIFIED now.
+//   - An event whose session is gone, not yet cancelled, becomes cancelled
+//     with SEQUENCE+1 and LAST-MODIFIED now; it stays in the state (and the
+//     feeds) as cancelled.
+//   - Nothing else changes; a sequence never goes down.
+//
+// Untimed sessions are neither published nor treated as gone.
+func (st *State) Update(s *schedule.Schedule, now time.Time) (map[*schedule.Session]Revision, []*schedule.Session) {
+	if st.Events == nil {
+		st.Events = map[string]*Record{}
+	}
+	now = now.UTC().Truncate(time.Second)
+	revs := make(map[*schedule.Session]Revision, len(s.Sessions))
+	present := make(map[string]bool, len(s.Sessions))
+	for _, x := range s.Sessions {
+		uid := UID(s.Conference.ID, x.ID)
+		present[uid] = true
+		if !x.Timed() {
+			continue
+		}
+		c := ContentOf(x)
+		r := st.Events[uid]
+		switch {
+		case r == nil:
+			r = &Record{Session: x.ID, LastModified: now, Content: c}
+			st.Events[uid] = r
+		case !r.Content.equal(c):
+			r.Sequence++
+			r.LastModified = now
+			r.Content = c
+			r.Session = x.ID
+		}
+		revs[x] = Revision{UID: uid, Sequence: r.Sequence, Modified: r.LastModified}
+	}
+	var gone []*schedule.Session
+	for _, uid := range st.uids() {
+		if present[uid] {
+			continue
+		}
+		r := st.Events[uid]
+		if r.Content.Status != "cancelled" {
+			r.Content.Status = "cancelled"
+			r.Sequence++
+			r.LastModified = now
+		}
+		x := r.session(s)
+		revs[x] = Revision{UID: uid, Sequence: r.Sequence, Modified: r.LastModified}
+		gone = append(gone, x)
+	}
+	return revs, gone
+}
