@@ -101,7 +101,11 @@ func (l *loader) syntaxError(err error) Diagnostic {
 }
 
 type loader struct {
-	file   string
+	file string
+	// trackRoom is the position of the current track's room, which its
+	// sessions inherit.
+	trackRoom Pos
+
 	diags  []Diagnostic
 	nodes  int
 	tooBig bool
@@ -490,7 +494,12 @@ func (l *loader) track(s *Schedule, n *yaml.Node) {
 			t.ID = "track-" + strconv.Itoa(len(s.Tracks)+1)
 		}
 	}
-	t.Room, _, _ = l.str(fs, "room", "track")
+	var roomNode *yaml.Node
+	t.Room, roomNode, _ = l.str(fs, "room", "track")
+	l.trackRoom = Pos{}
+	if roomNode != nil {
+		l.trackRoom = l.pos(roomNode)
+	}
 	t.Host, _, _ = l.str(fs, "host", "track")
 	t.Description, _, _ = l.str(fs, "description", "track")
 	if d, v, ok := l.str(fs, "date", "track"); ok {
@@ -561,6 +570,9 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 		}
 	}
 	s.Room = t.Room
+	if _, own := fs["room"]; !own && t.Room != "" {
+		s.SetPos("room", l.trackRoom) // findings about the room point where it is written
+	}
 	if r, _, ok := l.str(fs, "room", what); ok {
 		s.Room = r
 	}

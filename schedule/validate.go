@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -126,12 +127,12 @@ func (v *validator) durations() {
 		d := s.End.Sub(s.Start)
 		switch {
 		case d <= 0:
-			v.add(newDiag("end-before-start", s.At("end"), "%s ends at %s, not after its start %s", who(s), stamp(s.End), stamp(s.Start)))
+			v.add(newDiag("end-before-start", endPos(s), "%s ends at %s, not after its start %s", who(s), stamp(s.End), stamp(s.Start)))
 			continue
 		case p.MinDuration > 0 && d < p.MinDuration:
 			v.add(newDiag("duration-min", s.At("start"), "%s lasts %s, less than min_duration %s", who(s), fmtDur(d), fmtDur(p.MinDuration)))
 		case p.MaxDuration > 0 && d > p.MaxDuration:
-			v.add(newDiag("duration-max", s.At("end"), "%s lasts %s, more than max_duration %s", who(s), fmtDur(d), fmtDur(p.MaxDuration)))
+			v.add(newDiag("duration-max", endPos(s), "%s lasts %s, more than max_duration %s", who(s), fmtDur(d), fmtDur(p.MaxDuration)))
 		}
 		if p.DayStart >= 0 || p.DayEnd >= 0 {
 			v.hours(s)
@@ -139,13 +140,25 @@ func (v *validator) durations() {
 	}
 }
 
+// endPos is where a session's end is given: its end, else its duration.
+func endPos(s *Session) Pos {
+	if _, ok := s.FieldPos["end"]; !ok {
+		return s.At("duration")
+	}
+	return s.At("end")
+}
+
 // hours checks a session against rules.day_start and rules.day_end. A
 // day_end at or before day_start means the day runs past midnight.
 func (v *validator) hours(s *Session) {
 	p := v.s.Policy
 	start := s.Start.Hour()*60 + s.Start.Minute()
-	// Minutes of the end measured from the start day's midnight.
-	end := start + int(s.End.Sub(s.Start).Minutes())
+	// Wall-clock minutes of the end measured from the start day's midnight
+	// (not start plus duration, which is off by the shift on a DST day).
+	sy, sm, sd := s.Start.Date()
+	ey, em, ed := s.End.Date()
+	days := int(time.Date(ey, em, ed, 12, 0, 0, 0, time.UTC).Sub(time.Date(sy, sm, sd, 12, 0, 0, 0, time.UTC)).Hours() / 24)
+	end := days*24*60 + s.End.Hour()*60 + s.End.Minute()
 	ds, de := p.DayStart, p.DayEnd
 	if ds < 0 {
 		ds = 0
@@ -186,6 +199,7 @@ func (v *validator) overlaps() {
 	speakers := map[string][]*Session{}
 	var roomOrder []string
 	var speakerOrder []string
+	keys := newSpeakerKeys(timed)
 	for _, s := range timed {
 		if s.Room != "" {
 			k := NameKey(s.Room)
@@ -202,15 +216,16 @@ func (v *validator) overlaps() {
 		}
 		seen := map[string]bool{}
 		for _, p := range s.Speakers {
-			k := speakerKey(p)
-			if k == "" || seen[k] {
-				continue
+			for _, k := range keys.of(p) {
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				if _, ok := speakers[k]; !ok {
+					speakerOrder = append(speakerOrder, k)
+				}
+				speakers[k] = append(speakers[k], s)
 			}
-			seen[k] = true
-			if _, ok := speakers[k]; !ok {
-				speakerOrder = append(speakerOrder, k)
-			}
-			speakers[k] = append(speakers[k], s)
 		}
 	}
 	p := v.s.Policy
@@ -238,10 +253,15 @@ func (v *validator) overlaps() {
 			v.add(d)
 		})
 	}
+	reported := map[[2]*Session]bool{} // one speaker-overlap per pair of sessions
 	for _, k := range speakerOrder {
 		ss := speakers[k]
 		name := speakerName(ss[0], k)
 		sweep(ss, func(a, b *Session) {
+			if reported[[2]*Session{a, b}] {
+				return
+			}
+			reported[[2]*Session{a, b}] = true
 			d := newDiag("speaker-overlap", b.At("start"), "speaker %s is in %s and %s at the same time (%s and %s)",
 				name, who(a), who(b), clock(a.Start), clock(b.Start))
 			d.Related = related(a, b)
@@ -304,6 +324,37 @@ func (v *validator) gaps(ss []*Session, min time.Duration, report func(a, b *Ses
 	}
 }
 
+// speakerKeys implements Person's rule of identity: speakers with ids are
+// the same when their ids are; a speaker without an id is the same as any
+// speaker of the same name, with or without an id.
+type speakerKeys map[string][]string // name key → the id keys of speakers with that name
+
+func newSpeakerKeys(ss []*Session) speakerKeys {
+	k := speakerKeys{}
+	for _, s := range ss {
+		for _, p := range s.Speakers {
+			if p.ID == "" {
+				continue
+			}
+			nk, ik := "name:"+NameKey(p.Name), speakerKey(p)
+			if NameKey(p.Name) != "" && !slices.Contains(k[nk], ik) {
+				k[nk] = append(k[nk], ik)
+			}
+		}
+	}
+	return k
+}
+
+// of returns the keys under which p's sessions are swept: its id, or its
+// name and the ids of the speakers who have that name.
+func (k speakerKeys) of(p Person) []string {
+	key := speakerKey(p)
+	if key == "" || p.ID != "" {
+		return []string{key}[:min(1, len(key))]
+	}
+	return append([]string{key}, k[key]...)
+}
+
 // speakerKey identifies a speaker: by id when given, else by NameKey.
 func speakerKey(p Person) string {
 	if p.ID != "" {
@@ -318,7 +369,7 @@ func speakerKey(p Person) string {
 func speakerName(s *Session, key string) string {
 	for _, p := range s.Speakers {
 		if speakerKey(p) == key {
-			return fmt.Sprintf("%q", p.Name)
+			return fmt.Sprintf("%q", strings.Join(strings.Fields(p.Name), " "))
 		}
 	}
 	return key
