@@ -1,9 +1,906 @@
-// Package ical reads iCalendar files into schedules.
+// Package ical reads iCalendar files (RFC 5545) into schedules: each VEVENT
+// becomes a session.
+//
+// The reader is a small RFC 5545 content-line parser of its own, not a
+// library, so that every diagnostic can name the line it is about. It
+// follows RFC 5545 §3.1: lines end in CRLF (a bare LF is accepted too), and a
+// line starting with a space or a tab continues the previous one. Unfolding
+// works on bytes, before UTF-8 is decoded, because real feeds fold inside a
+// multi-byte character.
+//
+// Mapping (property → session field):
+//
+//	SUMMARY       title
+//	DTSTART       start; DTEND or DURATION the end (RFC 5545 §3.6.1)
+//	LOCATION      room
+//	CATEGORIES    the first category is the track, the others tags
+//	DESCRIPTION   abstract (schedkit's own "Speaker: Name (Affiliation)"
+//	              paragraph, as `export ics` writes it, becomes the speakers)
+//	UID           id (spaces and slashes become "-")
+//	URL           url
+//	STATUS        status (TENTATIVE, CANCELLED; anything else confirmed)
+//	TRANSP        TRANSPARENT makes a session a break
+//
+// An event without CATEGORIES goes to a track named after its LOCATION
+// (parallel rooms are what tracks are in such feeds), and one without
+// either to a track named after the calendar (X-WR-CALNAME or NAME, else
+// the file name), which also names the conference.
+//
+// Times: a DATE-TIME with TZID is wall-clock time in that IANA zone, which
+// need not be declared by a VTIMEZONE (RFC 5545 §3.2.19 requires one; real
+// feeds omit it). A TZID that is not an IANA name is tried without a
+// "/vendor/version/" prefix; VTIMEZONE definitions are never interpreted.
+// A time ending in Z is UTC; a time with neither is floating and read in the
+// schedule's zone. A DATE value (all-day) runs from midnight to midnight of
+// the exclusive end date. A time that does not exist (DST gap) is a dst-gap
+// error; one that occurs twice is read as its first occurrence, as RFC 5545
+// §3.3.5 prescribes, with a dst-ambiguous warning. Without DTEND or
+// DURATION a timed event has zero length (RFC 5545 §3.6.1), which
+// schedule.Validate reports as end-before-start.
+//
+// The schedule's zone is X-WR-TIMEZONE, else the one TZID every event uses,
+// else LoadOptions.Timezone (--timezone). When the file names a zone and
+// --timezone another, the file wins and a zone-mismatch warning says so.
+//
+// Deviations and limits: RRULE, RDATE and EXDATE are not expanded (an
+// error says so; the first occurrence is read); a RECURRENCE-ID override
+// becomes a session of its own, with the recurrence time in its id;
+// DTSTAMP is ignored (JRES writes it with TZID, against §3.8.7.2); the
+// vCalendar 1.0 parameters CHARSET and ENCODING=8BIT are honoured
+// (CHARSET=ISO-8859-1 and WINDOWS-1252 are decoded), ENCODING=QUOTED-PRINTABLE
+// is not.
 package ical
 
-import "github.com/schedkit/schedkit/schedule"
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
 
-// Read reads an .ics file. Not yet implemented: see issue 6.
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/schedkit/schedkit/schedule"
+)
+
+// -- content lines (RFC 5545 §3.1) --
+
+// prop is one unfolded content line.
+type prop struct {
+	line   int // the physical line it starts on
+	name   string
+	params map[string][]string
+	value  string // raw value, UTF-8, escapes not yet undone
+}
+
+func (p *prop) param(name string) string {
+	if v := p.params[name]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
+
+type component struct {
+	name  string
+	line  int
+	props []*prop
+	subs  []*component
+}
+
+func (c *component) first(name string) *prop {
+	for _, p := range c.props {
+		if p.name == name {
+			return p
+		}
+	}
+	return nil
+}
+
+func (c *component) all(name string) []*prop {
+	var out []*prop
+	for _, p := range c.props {
+		if p.name == name {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+type reader struct {
+	file  string
+	opt   schedule.LoadOptions
+	diags []schedule.Diagnostic
+}
+
+func (r *reader) add(id string, line int, format string, args ...any) {
+	r.diags = append(r.diags, schedule.Diag(id, r.pos(line), format, args...))
+}
+
+func (r *reader) pos(line int) schedule.Pos {
+	if line == 0 {
+		return schedule.Pos{File: r.file}
+	}
+	return schedule.Pos{File: r.file, Line: line, Column: 1}
+}
+
+// logical is an unfolded line as bytes and the physical line it starts on.
+type logical struct {
+	line int
+	b    []byte
+}
+
+// unfold splits data into physical lines (CRLF or LF) and joins
+// continuation lines, as bytes (RFC 5545 §3.1).
+func (r *reader) unfold(data []byte) []logical {
+	var out []logical
+	n := 0
+	for len(data) > 0 {
+		n++
+		var l []byte
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			l, data = data[:i], data[i+1:]
+		} else {
+			l, data = data, nil
+		}
+		l = bytes.TrimSuffix(l, []byte("\r"))
+		if len(l) > 0 && (l[0] == ' ' || l[0] == '\t') {
+			if len(out) == 0 {
+				r.add("syntax", n, "the file starts with a continuation line (a line starting with a space)")
+				continue
+			}
+			last := &out[len(out)-1]
+			last.b = append(last.b, l[1:]...)
+			continue
+		}
+		if len(bytes.TrimSpace(l)) == 0 {
+			continue // blank lines are not allowed, but harmless
+		}
+		out = append(out, logical{line: n, b: append([]byte(nil), l...)})
+	}
+	return out
+}
+
+// parseLine splits a content line into name, parameters and value
+// (RFC 5545 §3.1: name *(";" param) ":" value). Parameter values may be
+// DQUOTEd; RFC 6868 ^-escapes are decoded.
+func (r *reader) parseLine(l logical) (*prop, bool) {
+	b := l.b
+	i := 0
+	for i < len(b) && (isNameByte(b[i])) {
+		i++
+	}
+	if i == 0 || i == len(b) || (b[i] != ';' && b[i] != ':') {
+		r.add("syntax", l.line, "not an iCalendar content line (NAME[;PARAM=VALUE]:VALUE): %.40q", b)
+		return nil, false
+	}
+	p := &prop{line: l.line, name: strings.ToUpper(string(b[:i])), params: map[string][]string{}}
+	for i < len(b) && b[i] == ';' {
+		i++
+		j := i
+		for j < len(b) && isNameByte(b[j]) {
+			j++
+		}
+		if j == i || j >= len(b) || b[j] != '=' {
+			r.add("syntax", l.line, "%s: malformed parameter (want NAME=VALUE)", p.name)
+			return nil, false
+		}
+		pname := strings.ToUpper(string(b[i:j]))
+		i = j + 1
+		for {
+			var v string
+			if i < len(b) && b[i] == '"' {
+				k := bytes.IndexByte(b[i+1:], '"')
+				if k < 0 {
+					r.add("syntax", l.line, "%s: unterminated quoted parameter %s", p.name, pname)
+					return nil, false
+				}
+				v = string(b[i+1 : i+1+k])
+				i += k + 2
+			} else {
+				k := i
+				for k < len(b) && b[k] != ';' && b[k] != ':' && b[k] != ',' {
+					k++
+				}
+				v = string(b[i:k])
+				i = k
+			}
+			p.params[pname] = append(p.params[pname], caret(v))
+			if i < len(b) && b[i] == ',' {
+				i++
+				continue
+			}
+			break
+		}
+	}
+	if i >= len(b) || b[i] != ':' {
+		r.add("syntax", l.line, "%s: missing ':' before the value", p.name)
+		return nil, false
+	}
+	val := b[i+1:]
+	switch cs := strings.ToUpper(p.param("CHARSET")); cs {
+	case "ISO-8859-1", "LATIN1", "ISO_8859-1":
+		val, _ = charmap.ISO8859_1.NewDecoder().Bytes(val)
+	case "WINDOWS-1252", "CP1252":
+		val, _ = charmap.Windows1252.NewDecoder().Bytes(val)
+	}
+	if !utf8.Valid(val) {
+		at := invalidAt(val)
+		r.add("syntax", l.line, "%s: invalid UTF-8 (byte 0x%02x) in the value; it is replaced by U+FFFD", p.name, val[at])
+		val = bytes.ToValidUTF8(val, []byte("\uFFFD"))
+	}
+	p.value = string(val)
+	return p, true
+}
+
+func isNameByte(c byte) bool {
+	return c == '-' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+}
+
+func invalidAt(b []byte) int {
+	for i := 0; i < len(b); {
+		c, n := utf8.DecodeRune(b[i:])
+		if c == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return 0
+}
+
+// caret decodes RFC 6868 parameter escapes: ^n, ^' and ^^.
+func caret(s string) string {
+	if !strings.Contains(s, "^") {
+		return s
+	}
+	return strings.NewReplacer("^n", "\n", "^N", "\n", "^'", `"`, "^^", "^").Replace(s)
+}
+
+// parse builds the component tree.
+func (r *reader) parse(data []byte) []*component {
+	var roots []*component
+	var stack []*component
+	for _, l := range r.unfold(data) {
+		p, ok := r.parseLine(l)
+		if !ok {
+			continue
+		}
+		switch p.name {
+		case "BEGIN":
+			c := &component{name: strings.ToUpper(strings.TrimSpace(p.value)), line: p.line}
+			if len(stack) == 0 {
+				if c.name != "VCALENDAR" {
+					r.add("syntax", p.line, "BEGIN:%s outside a VCALENDAR", c.name)
+				}
+				roots = append(roots, c)
+			} else {
+				top := stack[len(stack)-1]
+				top.subs = append(top.subs, c)
+			}
+			stack = append(stack, c)
+		case "END":
+			name := strings.ToUpper(strings.TrimSpace(p.value))
+			if len(stack) == 0 {
+				r.add("syntax", p.line, "END:%s without BEGIN:%s", name, name)
+				continue
+			}
+			top := stack[len(stack)-1]
+			if top.name != name {
+				// Close up to the matching BEGIN, if any.
+				k := slices.IndexFunc(stack, func(c *component) bool { return c.name == name })
+				if k < 0 {
+					r.add("syntax", p.line, "END:%s does not match BEGIN:%s (line %d)", name, top.name, top.line)
+					continue
+				}
+				r.add("syntax", p.line, "END:%s closes BEGIN:%s (line %d), which has no END", name, top.name, top.line)
+				stack = stack[:k+1]
+			}
+			stack = stack[:len(stack)-1]
+		default:
+			if len(stack) == 0 {
+				r.add("syntax", p.line, "%s outside BEGIN:VCALENDAR … END:VCALENDAR", p.name)
+				continue
+			}
+			top := stack[len(stack)-1]
+			top.props = append(top.props, p)
+		}
+	}
+	for _, c := range stack {
+		r.add("syntax", c.line, "BEGIN:%s has no END:%s", c.name, c.name)
+	}
+	return roots
+}
+
+// -- values --
+
+// unescapeText undoes RFC 5545 §3.3.11 TEXT escapes and cleans the result:
+// CRLF and CR become LF, other control characters (but tab) are dropped,
+// white space at line ends is trimmed. An unknown escape keeps its character.
+func unescapeText(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\\' && i+1 < len(s) {
+			i++
+			switch s[i] {
+			case 'n', 'N':
+				b.WriteByte('\n')
+			default:
+				b.WriteByte(s[i])
+			}
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return clean(b.String())
+}
+
+func clean(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	s = strings.Map(func(c rune) rune {
+		if c != '\n' && c != '\t' && unicode.IsControl(c) {
+			return -1
+		}
+		return c
+	}, s)
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t")
+	}
+	return strings.TrimSpace(strings.Join(lines, "\n"))
+}
+
+// splitList splits a TEXT list value at unescaped commas (RFC 5545 §3.1.1).
+func splitList(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case ',':
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
+}
+
+// when is a parsed DATE or DATE-TIME value.
+type when struct {
+	date    schedule.Date
+	min     int  // minutes after midnight
+	sec     int  // seconds
+	isDate  bool // VALUE=DATE
+	utc     bool // ends in Z
+	tzid    string
+	loc     *time.Location // set when tzid names a zone
+	present bool
+}
+
+var dtRE = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?$`)
+
+func (r *reader) parseWhen(p *prop) (when, bool) {
+	v := strings.TrimSpace(p.value)
+	m := dtRE.FindStringSubmatch(v)
+	if m == nil {
+		r.add("bad-value", p.line, "%s %q is not a DATE (YYYYMMDD) or DATE-TIME (YYYYMMDDTHHMMSS[Z])", p.name, v)
+		return when{}, false
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	w := when{date: schedule.Date{Year: y, Month: time.Month(mo), Day: d}, present: true}
+	if t := time.Date(y, time.Month(mo), d, 12, 0, 0, 0, time.UTC); t.Day() != d || t.Month() != time.Month(mo) || mo == 0 {
+		r.add("bad-value", p.line, "%s %q is not a valid date", p.name, v)
+		return when{}, false
+	}
+	if m[4] == "" {
+		w.isDate = true
+		return w, true
+	}
+	if strings.EqualFold(p.param("VALUE"), "DATE") {
+		r.add("bad-value", p.line, "%s has VALUE=DATE but a DATE-TIME value %q", p.name, v)
+		return when{}, false
+	}
+	h, _ := strconv.Atoi(m[4])
+	mi, _ := strconv.Atoi(m[5])
+	s, _ := strconv.Atoi(m[6])
+	if h > 23 || mi > 59 || s > 60 {
+		r.add("bad-value", p.line, "%s %q is not a valid time of day", p.name, v)
+		return when{}, false
+	}
+	w.min, w.sec, w.utc = h*60+mi, min(s, 59), m[7] == "Z"
+	w.tzid = strings.TrimSpace(p.param("TZID"))
+	if w.tzid != "" && w.utc {
+		r.add("zone-mismatch", p.line, "%s has TZID=%s on a UTC time (ending in Z), which RFC 5545 §3.3.5 forbids; read as UTC", p.name, w.tzid)
+		w.tzid = ""
+	}
+	if w.tzid != "" {
+		loc, name, err := loadTZID(w.tzid)
+		if err != nil {
+			r.add("bad-value", p.line, "%s: TZID %q is not an IANA time zone name (VTIMEZONE definitions are not interpreted); use a name such as Europe/Paris", p.name, w.tzid)
+			return when{}, false
+		}
+		w.loc, w.tzid = loc, name
+	}
+	return w, true
+}
+
+// loadTZID loads an IANA zone, also from a prefixed TZID such as
+// "/mozilla.org/20070129_1/Europe/Berlin".
+func loadTZID(tzid string) (*time.Location, string, error) {
+	loc, err := schedule.LoadLocation(tzid)
+	if err == nil {
+		return loc, tzid, nil
+	}
+	for i := 0; i < len(tzid); i++ {
+		if tzid[i] == '/' && i+1 < len(tzid) {
+			name := tzid[i+1:]
+			if !strings.Contains(name, "/") {
+				break
+			}
+			if l, e := schedule.LoadLocation(name); e == nil {
+				return l, name, nil
+			}
+		}
+	}
+	return nil, "", err
+}
+
+var durRE = regexp.MustCompile(`^([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$`)
+
+// parseDuration parses an RFC 5545 §3.3.6 duration into nominal days and
+// an exact duration.
+func parseDuration(s string) (days int, d time.Duration, ok bool) {
+	s = strings.TrimSpace(s)
+	m := durRE.FindStringSubmatch(s)
+	if m == nil || m[1] == "-" || s == "P" || strings.HasSuffix(s, "T") {
+		return 0, 0, false
+	}
+	n := func(k int) int {
+		v, _ := strconv.Atoi(m[k])
+		return v
+	}
+	if n(2) > 10000 || n(3) > 100000 || n(4) > 1000000 || n(5) > 100000000 || n(6) > 1000000000 {
+		return 0, 0, false
+	}
+	days = 7*n(2) + n(3)
+	d = time.Duration(n(4))*time.Hour + time.Duration(n(5))*time.Minute + time.Duration(n(6))*time.Second
+	return days, d, true
+}
+
+// -- events to sessions --
+
+// event is a VEVENT with its times parsed, before the zone is known.
+type event struct {
+	c            *component
+	start, end   when
+	startP, endP *prop
+	durP         *prop
+	durDays      int
+	dur          time.Duration
+	hasDur       bool
+}
+
+// Read reads an .ics file. It reports every problem as a diagnostic and
+// returns nil only when the data holds no VCALENDAR at all.
 func Read(file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
-	return nil, []schedule.Diagnostic{schedule.Diag("syntax", schedule.Pos{File: file}, "reading .ics is not implemented yet")}
+	r := &reader{file: file, opt: opt}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		r.add("syntax", 1+bytes.Count(data[:i], []byte("\n")), "NUL byte: this is a binary file, not iCalendar")
+		return nil, r.diags
+	}
+	roots := r.parse(data)
+	var cals []*component
+	for _, c := range roots {
+		if c.name == "VCALENDAR" {
+			cals = append(cals, c)
+		}
+	}
+	if len(cals) == 0 {
+		r.add("syntax", 1, "no BEGIN:VCALENDAR found: this is not an iCalendar file")
+		return nil, r.diags
+	}
+	return r.build(cals), r.diags
+}
+
+func (r *reader) build(cals []*component) *schedule.Schedule {
+	sc := &schedule.Schedule{File: r.file, Policy: schedule.DefaultPolicy(), Location: time.UTC}
+	var name, xwrtz string
+	var xwrtzLine int
+	var events []*event
+	for _, cal := range cals {
+		for _, k := range []string{"X-WR-CALNAME", "NAME"} {
+			if p := cal.first(k); p != nil && name == "" {
+				name = unescapeText(p.value)
+			}
+		}
+		if p := cal.first("X-WR-TIMEZONE"); p != nil && xwrtz == "" {
+			xwrtz, xwrtzLine = strings.TrimSpace(unescapeText(p.value)), p.line
+		}
+		for _, c := range cal.subs {
+			if c.name == "VEVENT" {
+				events = append(events, r.event(c))
+			}
+		}
+	}
+	if name == "" {
+		name = strings.TrimSuffix(filepath.Base(r.file), filepath.Ext(r.file))
+		if name == "" || name == "." || strings.HasPrefix(name, "<") {
+			name = "Calendar"
+		}
+	}
+	sc.Conference = schedule.Conference{Name: name, ID: cmp.Or(schedule.Slug(name), "calendar"), Pos: r.pos(cals[0].line)}
+	r.zone(sc, events, xwrtz, xwrtzLine)
+
+	tracks := map[string]*schedule.Track{}
+	trackIDs := map[string]bool{}
+	track := func(name string, line int) *schedule.Track {
+		key := schedule.NameKey(name)
+		if t, ok := tracks[key]; ok {
+			return t
+		}
+		id := cmp.Or(schedule.Slug(name), "track")
+		for n := 2; trackIDs[id]; n++ {
+			id = fmt.Sprintf("%s-%d", cmp.Or(schedule.Slug(name), "track"), n)
+		}
+		trackIDs[id] = true
+		t := &schedule.Track{ID: id, Name: name, Pos: r.pos(line), IDPos: r.pos(line)}
+		tracks[key] = t
+		sc.AddTrack(t)
+		return t
+	}
+	for _, ev := range events {
+		s, trackName, trackLine := r.session(sc, ev)
+		switch {
+		case trackName != "":
+		case s.Room != "":
+			trackName, trackLine = s.Room, s.At("room").Line
+		default:
+			trackName, trackLine = name, cals[0].line
+		}
+		t := track(trackName, trackLine)
+		if s.ID == "" {
+			s.ID, s.ImplicitID = t.ID+"-"+cmp.Or(schedule.Slug(s.Title), "event"), true
+			r.add("implicit-id", ev.c.line, "event %q has no UID; using id %q, which changes when the title does", s.Title, s.ID)
+		}
+		sc.AddSession(t, s)
+	}
+	for _, t := range sc.Tracks {
+		rooms, dates := map[string]bool{}, map[string]bool{}
+		for _, s := range t.Sessions {
+			rooms[s.Room] = true
+			if s.Timed() {
+				dates[s.Start.Format("2006-01-02")] = true
+			} else {
+				dates[""] = true
+			}
+		}
+		if len(rooms) == 1 {
+			t.Room = t.Sessions[0].Room
+		}
+		if len(dates) == 1 && !dates[""] && len(t.Sessions) > 0 {
+			t.Date = t.Sessions[0].Start.Format("2006-01-02")
+		}
+	}
+	return sc
+}
+
+func (r *reader) event(c *component) *event {
+	ev := &event{c: c}
+	if p := c.first("DTSTART"); p != nil {
+		ev.startP = p
+		ev.start, _ = r.parseWhen(p)
+	} else {
+		r.add("required", c.line, "VEVENT has no DTSTART (RFC 5545 §3.6.1)")
+	}
+	if p := c.first("DTEND"); p != nil {
+		ev.endP = p
+		ev.end, _ = r.parseWhen(p)
+	}
+	if p := c.first("DURATION"); p != nil {
+		ev.durP = p
+		if days, d, ok := parseDuration(p.value); ok {
+			ev.durDays, ev.dur, ev.hasDur = days, d, true
+		} else {
+			r.add("bad-value", p.line, "DURATION %q is not an RFC 5545 duration such as PT50M, PT1H30M or P1D", strings.TrimSpace(p.value))
+		}
+	}
+	for _, k := range []string{"RRULE", "RDATE"} {
+		if p := c.first(k); p != nil {
+			r.add("bad-value", p.line, "%s: recurring events are not expanded; only the first occurrence is read", k)
+		}
+	}
+	return ev
+}
+
+// zone picks the schedule's zone: X-WR-TIMEZONE, else the TZID all events
+// share, else --timezone.
+func (r *reader) zone(sc *schedule.Schedule, events []*event, xwrtz string, xline int) {
+	var tzids []string
+	count := map[string]int{}
+	firstLine := map[string]int{}
+	for _, ev := range events {
+		for _, w := range []struct {
+			w when
+			p *prop
+		}{{ev.start, ev.startP}, {ev.end, ev.endP}} {
+			if w.w.loc != nil {
+				if count[w.w.tzid] == 0 {
+					tzids = append(tzids, w.w.tzid)
+					firstLine[w.w.tzid] = w.p.line
+				}
+				count[w.w.tzid]++
+			}
+		}
+	}
+	var tz string
+	line := 0
+	what := ""
+	switch {
+	case xwrtz != "":
+		if _, name, err := loadTZID(xwrtz); err == nil {
+			tz, line, what = name, xline, "X-WR-TIMEZONE"
+		} else {
+			r.add("bad-value", xline, "X-WR-TIMEZONE %q is not an IANA time zone name", xwrtz)
+		}
+	}
+	if tz == "" && len(tzids) == 1 {
+		tz, line, what = tzids[0], firstLine[tzids[0]], "TZID"
+	}
+	if tz == "" && len(tzids) > 1 && r.opt.Timezone == "" {
+		best := tzids[0]
+		for _, id := range tzids {
+			if count[id] > count[best] {
+				best = id
+			}
+		}
+		tz, line, what = best, firstLine[best], "TZID"
+		r.add("zone-mismatch", firstLine[best], "events use several TZIDs (%s); using %s, the most used, as the schedule's zone (pass --timezone to choose)",
+			strings.Join(tzids, ", "), best)
+	}
+	switch {
+	case tz == "" && r.opt.Timezone == "":
+		r.add("required", 1, "the calendar names no time zone (no X-WR-TIMEZONE, no TZID): pass --timezone with the conference's IANA zone, such as --timezone Europe/Paris")
+		return
+	case tz == "":
+		tz = r.opt.Timezone
+	case r.opt.Timezone != "" && r.opt.Timezone != tz:
+		r.add("zone-mismatch", line, "--timezone %s contradicts the file's %s %s; using %s", r.opt.Timezone, what, tz, tz)
+	}
+	loc, err := schedule.LoadLocation(tz)
+	if err != nil {
+		r.add("bad-value", line, "time zone: %v", err)
+		return
+	}
+	sc.Conference.TimeZone, sc.Location = tz, loc
+}
+
+// instant resolves a parsed time to an instant.
+func (r *reader) instant(w when, p *prop, loc *time.Location, title string) (time.Time, bool) {
+	switch {
+	case w.utc:
+		h, m := w.min/60, w.min%60
+		return time.Date(w.date.Year, w.date.Month, w.date.Day, h, m, w.sec, 0, time.UTC).In(loc), true
+	case w.isDate:
+		t, _ := schedule.ResolveWall(w.date, 0, loc)
+		return t, true
+	}
+	zl := loc
+	if w.loc != nil {
+		zl = w.loc
+	}
+	t, kind := schedule.ResolveWall(w.date, w.min, zl)
+	switch kind {
+	case schedule.WallGap:
+		r.add("dst-gap", p.line, "event %q: %s %s %s does not exist in %s (clocks spring forward)", title, p.name, w.date, schedule.FormatClock(w.min), zl)
+		return time.Time{}, false
+	case schedule.WallAmbiguous:
+		r.add("dst-ambiguous", p.line, "event %q: %s %s %s occurs twice in %s (clocks fall back); read as the first occurrence, %s",
+			title, p.name, w.date, schedule.FormatClock(w.min), zl, t.Format("15:04 MST (-07:00)"))
+	}
+	return t.Add(time.Duration(w.sec) * time.Second).In(loc), true
+}
+
+var idUnsafe = strings.NewReplacer(" ", "-", "\t", "-", "/", "-", "\\", "-", "\n", "-")
+
+func (r *reader) session(sc *schedule.Schedule, ev *event) (s *schedule.Session, trackName string, trackLine int) {
+	c := ev.c
+	s = &schedule.Session{Pos: r.pos(c.line), Type: "talk", Status: "confirmed"}
+	set := func(field string, p *prop) { s.SetPos(field, r.pos(p.line)) }
+	if p := c.first("SUMMARY"); p != nil {
+		s.Title = unescapeText(p.value)
+		set("title", p)
+	}
+	if s.Title == "" {
+		s.Title = "(untitled)"
+		r.add("required", c.line, "VEVENT has no SUMMARY; its title is %q", s.Title)
+	}
+	if p := c.first("UID"); p != nil {
+		if uid := strings.TrimSpace(p.value); uid != "" {
+			s.ID = idUnsafe.Replace(uid)
+			if rid := c.first("RECURRENCE-ID"); rid != nil {
+				s.ID += "-" + strings.TrimSpace(rid.value)
+			}
+			set("id", p)
+		}
+	}
+	if p := c.first("LOCATION"); p != nil {
+		s.Room = strings.ReplaceAll(unescapeText(p.value), "\n", ", ")
+		set("room", p)
+	}
+	var cats []string
+	for _, p := range c.all("CATEGORIES") {
+		for _, v := range splitList(p.value) {
+			if v = strings.ReplaceAll(unescapeText(v), "\n", " "); v != "" && !slices.Contains(cats, v) {
+				cats = append(cats, v)
+			}
+		}
+		if trackLine == 0 {
+			trackLine = p.line
+			set("track", p)
+		}
+	}
+	if len(cats) > 0 {
+		trackName, s.Tags = cats[0], cats[1:]
+	}
+	if p := c.first("DESCRIPTION"); p != nil {
+		s.Abstract = unescapeText(p.value)
+		set("abstract", p)
+	}
+	if p := c.first("URL"); p != nil {
+		s.URL = strings.TrimSpace(p.value)
+		set("url", p)
+	}
+	r.speakersFromDescription(s)
+	if p := c.first("STATUS"); p != nil {
+		switch strings.ToUpper(strings.TrimSpace(p.value)) {
+		case "TENTATIVE":
+			s.Status = "tentative"
+		case "CANCELLED":
+			s.Status = "cancelled"
+		}
+	}
+	if p := c.first("TRANSP"); p != nil && strings.EqualFold(strings.TrimSpace(p.value), "TRANSPARENT") {
+		s.Type = "break"
+	}
+	if ev.start.isDate {
+		s.Type = "other"
+	}
+
+	// Times.
+	if !ev.start.present {
+		return s, trackName, trackLine
+	}
+	loc := sc.Location
+	set("start", ev.startP)
+	start, ok := r.instant(ev.start, ev.startP, loc, s.Title)
+	if !ok {
+		return s, trackName, trackLine
+	}
+	var end time.Time
+	switch {
+	case ev.end.present:
+		set("end", ev.endP)
+		if ev.end.isDate != ev.start.isDate {
+			r.add("bad-value", ev.endP.line, "DTEND is a %s but DTSTART a %s; they must have the same value type (RFC 5545 §3.8.2.2)", kind(ev.end), kind(ev.start))
+		}
+		end, ok = r.instant(ev.end, ev.endP, loc, s.Title)
+		if !ok {
+			return s, trackName, trackLine
+		}
+		if ev.hasDur {
+			if e2 := addDur(start, ev); !e2.Equal(end) {
+				r.add("duration-mismatch", ev.durP.line, "event %q has both DTEND and DURATION (RFC 5545 §3.6.1 allows one), and they disagree; using DTEND", s.Title)
+			}
+		}
+	case ev.hasDur:
+		set("end", ev.durP)
+		end = addDur(start, ev)
+	case ev.start.isDate:
+		end = addDur(start, &event{durDays: 1})
+	case ev.durP != nil:
+		return s, trackName, trackLine // the bad DURATION is reported
+	default:
+		end = start // RFC 5545 §3.6.1: a zero-length event; Validate reports it
+		set("end", ev.startP)
+	}
+	s.Start, s.End = start, end
+	return s, trackName, trackLine
+}
+
+func kind(w when) string {
+	if w.isDate {
+		return "DATE"
+	}
+	return "DATE-TIME"
+}
+
+// addDur adds a parsed DURATION: days are nominal (same wall-clock time),
+// the rest exact (RFC 5545 §3.3.6).
+func addDur(start time.Time, ev *event) time.Time {
+	return start.AddDate(0, 0, ev.durDays).Add(ev.dur)
+}
+
+var speakerPara = regexp.MustCompile(`^Speakers?: (.+)$`)
+
+// speakersFromDescription reads the speakers back from the paragraph
+// "Speaker: Name (Affiliation), Name" that `schedkit export ics` writes
+// into DESCRIPTION, and with it the subtitle paragraph before it and the
+// URL paragraph at the end. Descriptions of other shapes stay as they are.
+func (r *reader) speakersFromDescription(s *schedule.Session) {
+	paras := strings.Split(s.Abstract, "\n\n")
+	k := -1
+	for i, p := range paras {
+		if i > 1 {
+			break
+		}
+		if speakerPara.MatchString(p) && !strings.Contains(p, "\n") {
+			k = i
+			break
+		}
+	}
+	if k < 0 {
+		return
+	}
+	people, ok := parsePeople(speakerPara.FindStringSubmatch(paras[k])[1])
+	if !ok {
+		return
+	}
+	s.Speakers = people
+	if k == 1 {
+		s.Subtitle = paras[0]
+	}
+	rest := paras[k+1:]
+	if n := len(rest); n > 0 && s.URL != "" && rest[n-1] == s.URL {
+		rest = rest[:n-1]
+	}
+	s.Abstract = strings.Join(rest, "\n\n")
+}
+
+// parsePeople splits "A (X, Y), B, C (Z)" at commas outside parentheses.
+func parsePeople(list string) ([]schedule.Person, bool) {
+	var out []schedule.Person
+	depth, start := 0, 0
+	flush := func(part string) bool {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			return false
+		}
+		p := schedule.Person{Name: part}
+		if strings.HasSuffix(part, ")") {
+			if i := strings.Index(part, " ("); i > 0 {
+				p.Name, p.Affiliation = part[:i], part[i+2:len(part)-1]
+			}
+		}
+		out = append(out, p)
+		return true
+	}
+	for i := 0; i < len(list); i++ {
+		switch list[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ',':
+			if depth == 0 {
+				if !flush(list[start:i]) {
+					return nil, false
+				}
+				start = i + 1
+			}
+		}
+	}
+	if depth != 0 || !flush(list[start:]) {
+		return nil, false
+	}
+	return out, true
 }
