@@ -1,0 +1,201 @@
+// Package jsonexport writes the normalised schedule model as JSON (RFC 8259),
+// for jq and other programs: ids resolved (implicit ids filled in), rooms
+// spelled canonically, instants in RFC 3339 with the conference zone's
+// offset, durations in whole minutes.
+//
+// # Schema (version 1)
+//
+// Keep in sync with the README's "JSON export" section. Every key is always
+// present; a value that the schedule does not give is "" (strings), [] (lists),
+// 0 (frab_id) or null (organizer; start, end, date and duration_min of a
+// session without resolved times).
+//
+//	{
+//	  "schedkit_json": 1,                      // schema version; bumped on incompatible change
+//	  "conference": {
+//	    "name": "…", "id": "…", "timezone": "America/New_York", "url": "…",
+//	    "organizer": {"name": "…", "email": "…"} | null
+//	  },
+//	  "tracks": [                              // tracks with at least one exported session, in file order
+//	    {"id": "…", "name": "…", "room": "…", "host": "…",
+//	     "sessions": ["session-id", …]}        // the track's exported sessions, in "sessions" order
+//	  ],
+//	  "sessions": [                            // sorted by start, then room, then id; untimed last
+//	    {
+//	      "id": "…", "guid": "…", "frab_id": 0, "track": "track-id",
+//	      "title": "…", "subtitle": "…", "room": "…",
+//	      "date": "2019-06-25",               // local date of the start
+//	      "start": "2019-06-25T10:35:00-04:00", "end": "…",
+//	      "duration_min": 50,
+//	      "type": "talk", "status": "confirmed", "language": "…",
+//	      "speakers": [{"id": "…", "name": "…", "affiliation": "…"}],
+//	      "abstract": "…", "url": "…", "tags": ["…"],
+//	      "links": [{"title": "…", "url": "…"}]
+//	    }
+//	  ]
+//	}
+//
+// Output is indented with two spaces and ends with a newline. Strings are
+// not HTML-escaped (no \u003c for <), so text reads as written.
+package jsonexport
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"time"
+
+	"github.com/schedkit/schedkit/schedule"
+)
+
+// Version is the value of "schedkit_json".
+const Version = 1
+
+// Document is the top-level object. Keep in sync with the package comment.
+type Document struct {
+	Version    int        `json:"schedkit_json"`
+	Conference Conference `json:"conference"`
+	Tracks     []Track    `json:"tracks"`
+	Sessions   []Session  `json:"sessions"`
+}
+
+// Conference is the event.
+type Conference struct {
+	Name      string     `json:"name"`
+	ID        string     `json:"id"`
+	TimeZone  string     `json:"timezone"`
+	URL       string     `json:"url"`
+	Organizer *Organizer `json:"organizer"`
+}
+
+// Organizer is who publishes the schedule.
+type Organizer struct {
+	Name  string `json:"name"`
+	Email string `json:"email"`
+}
+
+// Track is a track with the ids of its exported sessions.
+type Track struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Room     string   `json:"room"`
+	Host     string   `json:"host"`
+	Sessions []string `json:"sessions"`
+}
+
+// Session is one session. Start, End, Date and DurationMin are nil for a
+// session without resolved times.
+type Session struct {
+	ID          string     `json:"id"`
+	GUID        string     `json:"guid"`
+	FrabID      int        `json:"frab_id"`
+	Track       string     `json:"track"`
+	Title       string     `json:"title"`
+	Subtitle    string     `json:"subtitle"`
+	Room        string     `json:"room"`
+	Date        *string    `json:"date"`
+	Start       *string    `json:"start"`
+	End         *string    `json:"end"`
+	DurationMin *int64     `json:"duration_min"`
+	Type        string     `json:"type"`
+	Status      string     `json:"status"`
+	Language    string     `json:"language"`
+	Speakers    []Person   `json:"speakers"`
+	Abstract    string     `json:"abstract"`
+	URL         string     `json:"url"`
+	Tags        []string   `json:"tags"`
+	Links       []LinkJSON `json:"links"`
+}
+
+// Person is a speaker.
+type Person struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Affiliation string `json:"affiliation"`
+}
+
+// LinkJSON is a titled URL.
+type LinkJSON struct {
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+// Build returns the document of sessions (in the order given) of s.
+func Build(s *schedule.Schedule, sessions []*schedule.Session) Document {
+	loc := s.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	doc := Document{
+		Version: Version,
+		Conference: Conference{
+			Name: s.Conference.Name, ID: s.Conference.ID, TimeZone: loc.String(), URL: s.Conference.URL,
+		},
+		Tracks:   []Track{},
+		Sessions: make([]Session, 0, len(sessions)),
+	}
+	if o := s.Conference.Organizer; o != nil {
+		doc.Conference.Organizer = &Organizer{Name: o.Name, Email: o.Email}
+	}
+	byTrack := map[*schedule.Track][]string{}
+	for _, ss := range sessions {
+		doc.Sessions = append(doc.Sessions, session(loc, ss))
+		if ss.Track != nil {
+			byTrack[ss.Track] = append(byTrack[ss.Track], ss.ID)
+		}
+	}
+	for _, t := range s.Tracks {
+		if ids, ok := byTrack[t]; ok {
+			doc.Tracks = append(doc.Tracks, Track{ID: t.ID, Name: t.Name, Room: t.Room, Host: t.Host, Sessions: ids})
+			delete(byTrack, t)
+		}
+	}
+	// Sessions whose track is not in s.Tracks (a hand-built schedule) still
+	// get their track listed, in session order.
+	for _, ss := range sessions {
+		if ids, ok := byTrack[ss.Track]; ok {
+			t := ss.Track
+			doc.Tracks = append(doc.Tracks, Track{ID: t.ID, Name: t.Name, Room: t.Room, Host: t.Host, Sessions: ids})
+			delete(byTrack, t)
+		}
+	}
+	return doc
+}
+
+func session(loc *time.Location, ss *schedule.Session) Session {
+	out := Session{
+		ID: ss.ID, GUID: ss.GUID, FrabID: ss.FrabID, Track: ss.TrackID(),
+		Title: ss.Title, Subtitle: ss.Subtitle, Room: ss.Room,
+		Type: ss.Type, Status: ss.Status, Language: ss.Language,
+		Speakers: make([]Person, len(ss.Speakers)),
+		Abstract: ss.Abstract, URL: ss.URL,
+		Tags:  append([]string{}, ss.Tags...),
+		Links: make([]LinkJSON, len(ss.Links)),
+	}
+	if ss.Timed() {
+		start, end := ss.Start.In(loc), ss.End.In(loc)
+		date, st, en := start.Format(time.DateOnly), start.Format(time.RFC3339), end.Format(time.RFC3339)
+		mins := int64(end.Sub(start) / time.Minute)
+		out.Date, out.Start, out.End, out.DurationMin = &date, &st, &en, &mins
+	}
+	for i, p := range ss.Speakers {
+		out.Speakers[i] = Person{ID: p.ID, Name: p.Name, Affiliation: p.Affiliation}
+	}
+	for i, l := range ss.Links {
+		out.Links[i] = LinkJSON{Title: l.Title, URL: l.URL}
+	}
+	return out
+}
+
+// Write writes the document of sessions of s to w.
+func Write(w io.Writer, s *schedule.Schedule, sessions []*schedule.Session) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(Build(s, sessions)); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
