@@ -706,12 +706,12 @@ func (l *loader) wall(d Date, min int, loc *time.Location, v *yaml.Node, what, f
 	t, kind := ResolveWall(d, min, loc)
 	switch kind {
 	case WallGap:
-		from, to := transition(t, false)
+		from, to := transition(t)
 		l.add("dst-gap", v, "%s: %s %s %s does not exist in %s: clocks jump from %s to %s",
 			what, field, d, FormatClock(min), loc, from, to)
 		return time.Time{}, false
 	case WallAmbiguous:
-		from, to := transition(t, true)
+		from, to := transition(t)
 		_, off1 := t.Zone()
 		_, end := t.ZoneBounds()
 		_, off2 := end.Zone()
@@ -722,13 +722,14 @@ func (l *loader) wall(d Date, min int, loc *time.Location, v *yaml.Node, what, f
 	return t, true
 }
 
-// transition describes the zone change around t as the wall clock just
-// before it and just after it, e.g. "02:00 CET" and "03:00 CEST". With next
-// it is the change that ends t's zone period, else the one that began it.
-func transition(t time.Time, next bool) (from, to string) {
+// transition describes the zone change nearest t as the wall clock just
+// before it and just after it, e.g. "02:00 CET" and "03:00 CEST". For a
+// time in a gap, time.Date may normalise to either side of the change (it
+// does not promise which), so the nearer end of t's zone period is taken.
+func transition(t time.Time) (from, to string) {
 	start, end := t.ZoneBounds()
 	at := start
-	if next {
+	if start.IsZero() || (!end.IsZero() && end.Sub(t) < t.Sub(start)) {
 		at = end
 	}
 	before := at.Add(-time.Second)
