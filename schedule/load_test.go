@@ -212,6 +212,30 @@ tracks:
 		msgs: map[int][]string{0: {`"A" (a)`, "02:30", "does not exist", "02:00 CET", "03:00 CEST"}},
 	},
 	{
+		name: "DSTGapNewYork",
+		in: `conference: {name: X, timezone: America/New_York}
+tracks:
+  - name: T
+    date: 2019-03-10
+    sessions:
+      - §{id: a, title: A, start: ∑"02:30", end: "03:30"}
+`,
+		want: []string{"dst-gap"},
+		msgs: map[int][]string{0: {"clocks jump from 02:00 EST to 03:00 EDT"}},
+	},
+	{
+		name: "DSTAmbiguousNewYork",
+		in: `conference: {name: X, timezone: America/New_York}
+tracks:
+  - name: T
+    date: 2019-11-03
+    sessions:
+      - §{id: a, title: A, start: ∑"01:30", end: "03:30"}
+`,
+		want: []string{"dst-ambiguous"},
+		msgs: map[int][]string{0: {"clocks go back from 02:00 EDT to 01:00 EST", "01:30 EDT (UTC-04:00), not 01:30 EST (UTC-05:00)"}},
+	},
+	{
 		name: "DSTAmbiguous",
 		in: conf + `tracks:
   - name: T
