@@ -1,14 +1,764 @@
-// Package frab reads frab/pentabarf schedule.xml and pretalx/c3voc schedule.json.
+// Package frab reads frab/pentabarf schedule.xml and pretalx/c3voc
+// schedule.json files: the formats described by the c3voc schema files
+// schedule.xml.xsd and schedule.schema.json (https://c3voc.de/wiki/schedule).
+//
+// The readers are forgiving where real files deviate from those schemas,
+// and never silently wrong:
+//
+//   - Elements and keys the readers do not use are ignored (FOSDEM's
+//     top-level <tracks>, <answers>, attachments, recording data), and so is
+//     the element order, which the XSD prescribes.
+//   - Durations may be unpadded ("0:30"). A 3-part duration "A:BB:CC" is
+//     read as H:MM:SS; when it could also be D:HH:MM (as EventFahrplan reads
+//     it) an ambiguous-duration warning says so.
+//   - Ids may be numbers or strings; null means absent.
+//   - The conference zone is time_zone_name when it agrees with the file:
+//     the zone must turn each <date> instant into the wall clock of its
+//     <start>. When time_zone_name is missing or contradicts that, a
+//     zone-mismatch warning says so and --timezone decides, or else the
+//     offsets do (as the fixed IANA zone Etc/GMT±N).
+//   - <date> is the instant of the event. When <day date> plus <start>
+//     (on the next day when <start> is before the day's start clock, i.e.
+//     after day_change) names another instant, a date-mismatch warning gives
+//     both and <date> wins: it is the one complete timestamp frab and pretalx
+//     write, and what the conference ran (DebConf 23). Without <date>,
+//     <day date> plus <start> is used.
+//   - Events without a guid get schedule.DerivedGUID of the conference
+//     acronym and the event id; events without a track go to the track
+//     "No track" (id no-track), which the writers write as an empty track.
+//
+// Event types are mapped onto schedkit's session types (lecture → talk,
+// hands-on → workshop, …, anything unknown → other); the original wording is
+// not kept. Attachments, descriptions (unless the abstract is empty), slugs,
+// logos and recording data are not read.
 package frab
 
-import "github.com/schedkit/schedkit/schedule"
+import (
+	"cmp"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
 
-// ReadXML reads a frab schedule.xml. Not yet implemented: see issue 5.
-func ReadXML(file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
-	return nil, []schedule.Diagnostic{schedule.Diag("syntax", schedule.Pos{File: file}, "reading frab schedule.xml is not implemented yet")}
+	"github.com/schedkit/schedkit/schedule"
+)
+
+// NoTrackID and NoTrackName name the track of events that have none.
+const (
+	NoTrackID   = "no-track"
+	NoTrackName = "No track"
+)
+
+// value is a scalar read from the source and where it was.
+type value struct {
+	s   string
+	pos schedule.Pos
+	ok  bool // present and not null
 }
 
-// ReadJSON reads a schedule.json. Not yet implemented: see issue 5.
-func ReadJSON(file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
-	return nil, []schedule.Diagnostic{schedule.Diag("syntax", schedule.Pos{File: file}, "reading schedule.json is not implemented yet")}
+type rawDay struct {
+	index, date, start, end value
+	pos                     schedule.Pos
+}
+
+type rawEvent struct {
+	pos      schedule.Pos
+	f        map[string]value // id, guid, code, date, start, duration, end, room, title, …
+	persons  []schedule.Person
+	links    []schedule.Link
+	day      *rawDay
+	roomName string // the enclosing <room name> / rooms key
+}
+
+func (e *rawEvent) get(k string) value { return e.f[k] }
+
+// rawDoc is what both syntaxes are read into before the shared build step.
+type rawDoc struct {
+	file    string
+	conf    map[string]value
+	confPos schedule.Pos
+	days    []*rawDay
+	events  []*rawEvent
+	diags   []schedule.Diagnostic
+}
+
+func (d *rawDoc) add(id string, pos schedule.Pos, format string, args ...any) {
+	d.diags = append(d.diags, schedule.Diag(id, pos, format, args...))
+}
+
+// eventFields are the event children both readers keep.
+var eventFields = []string{"id", "guid", "code", "date", "start", "duration", "end", "room", "title", "subtitle", "track", "type", "language", "abstract", "description", "url"}
+
+// confFields are the conference children both readers keep.
+var confFields = []string{"title", "acronym", "start", "end", "day_change", "time_zone_name", "base_url", "url"}
+
+// -- build: raw document → schedule --
+
+type builder struct {
+	doc    *rawDoc
+	s      *schedule.Schedule
+	diags  []schedule.Diagnostic
+	loc    *time.Location
+	tzName string
+	tracks map[string]*schedule.Track
+}
+
+func (b *builder) add(id string, pos schedule.Pos, format string, args ...any) {
+	b.diags = append(b.diags, schedule.Diag(id, pos, format, args...))
+}
+
+// parsedDate is a <date> value: an instant when it carries an offset, else
+// a wall clock (and maybe only a date).
+type parsedDate struct {
+	t         time.Time // with offset: the instant; else wall clock in UTC
+	hasOffset bool
+	hasClock  bool
+}
+
+var dateLayouts = []struct {
+	layout            string
+	offset, withClock bool
+}{
+	{time.RFC3339, true, true},
+	{"2006-01-02T15:04Z07:00", true, true},
+	{"2006-01-02 15:04:05Z07:00", true, true},
+	{"2006-01-02T15:04:05", false, true},
+	{"2006-01-02T15:04", false, true},
+	{"2006-01-02", false, false},
+}
+
+func parseDate(s string) (parsedDate, error) {
+	s = strings.TrimSpace(s)
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l.layout, s); err == nil {
+			return parsedDate{t: t, hasOffset: l.offset, hasClock: l.withClock}, nil
+		}
+	}
+	return parsedDate{}, fmt.Errorf("%q is not a date-time such as 2025-02-01T09:30:00+01:00", s)
+}
+
+var startRE = regexp.MustCompile(`^(\d{1,2}):(\d{2})(?::(\d{2}))?$`)
+
+// parseStart parses <start>, HH:MM or HH:MM:SS, into minutes after midnight.
+func parseStart(s string) (int, error) {
+	m := startRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return 0, fmt.Errorf("start %q is not HH:MM", s)
+	}
+	h, _ := strconv.Atoi(m[1])
+	mi, _ := strconv.Atoi(m[2])
+	if h > 23 || mi > 59 {
+		return 0, fmt.Errorf("start %q is not a time of day", s)
+	}
+	return h*60 + mi, nil
+}
+
+var durRE = regexp.MustCompile(`^(\d{1,4}):(\d{1,2})(?::(\d{1,2}))?$`)
+
+// parseDuration parses a frab duration: H:MM or HH:MM (unpadded hours and
+// minutes accepted), or 3-part A:BB:CC read as H:MM:SS. ambiguous reports
+// that the 3-part form is also a valid D:HH:MM with another meaning.
+func parseDuration(s string) (d time.Duration, ambiguous bool, alt time.Duration, err error) {
+	m := durRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return 0, false, 0, fmt.Errorf("duration %q is not HH:MM", s)
+	}
+	a, _ := strconv.Atoi(m[1])
+	bb, _ := strconv.Atoi(m[2])
+	if bb > 59 {
+		return 0, false, 0, fmt.Errorf("duration %q has more than 59 minutes", s)
+	}
+	if m[3] == "" {
+		return time.Duration(a)*time.Hour + time.Duration(bb)*time.Minute, false, 0, nil
+	}
+	cc, _ := strconv.Atoi(m[3])
+	if cc > 59 {
+		return 0, false, 0, fmt.Errorf("duration %q has more than 59 seconds", s)
+	}
+	d = time.Duration(a)*time.Hour + time.Duration(bb)*time.Minute + time.Duration(cc)*time.Second
+	alt = time.Duration(a)*24*time.Hour + time.Duration(bb)*time.Hour + time.Duration(cc)*time.Minute
+	return d, bb <= 23 && alt != d, alt, nil
+}
+
+// FormatDuration writes d as HH:MM (hours may exceed 99), the form the
+// c3voc schemas ask for. Seconds are dropped.
+func FormatDuration(d time.Duration) string {
+	m := int(d / time.Minute)
+	return fmt.Sprintf("%02d:%02d", m/60, m%60)
+}
+
+func build(doc *rawDoc, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
+	b := &builder{doc: doc, diags: doc.diags, tracks: map[string]*schedule.Track{}}
+	s := &schedule.Schedule{File: doc.file, Policy: schedule.DefaultPolicy(), Location: time.UTC}
+	b.s = s
+	c := &s.Conference
+	c.Pos = doc.confPos
+	c.Name = strings.TrimSpace(doc.conf["title"].s)
+	if c.Name == "" {
+		b.add("required", doc.confPos, "the conference needs a title")
+	}
+	c.ID = schedule.Slug(doc.conf["acronym"].s)
+	if c.ID == "" {
+		c.ID = schedule.Slug(c.Name)
+	}
+	if c.ID == "" {
+		c.ID = "conference"
+	}
+	c.URL = strings.TrimSpace(cmp.Or(doc.conf["url"].s, doc.conf["base_url"].s))
+	b.zone(opt)
+	c.TimeZone, s.Location = b.tzName, b.loc
+	if v := doc.conf["day_change"]; v.ok && strings.TrimSpace(v.s) != "" {
+		if m, err := parseStart(v.s); err != nil {
+			b.add("bad-value", v.pos, "conference day_change: %v", err)
+		} else {
+			c.DayChange = schedule.FormatClock(m)
+		}
+	}
+	if c.DayChange == "" {
+		c.DayChange = b.dayStartClock()
+	}
+	personIDs(doc.events)
+	for _, e := range doc.events {
+		b.event(e)
+	}
+	return s, b.diags
+}
+
+// dayStartClock returns the wall clock at which every day starts, when all
+// days agree and it is not midnight; else "".
+func (b *builder) dayStartClock() string {
+	clock := ""
+	for _, d := range b.doc.days {
+		p, err := parseDate(d.start.s)
+		if !d.start.ok || err != nil || !p.hasOffset {
+			return ""
+		}
+		c := p.t.In(b.loc).Format("15:04")
+		if clock != "" && c != clock {
+			return ""
+		}
+		clock = c
+	}
+	if clock == "00:00" {
+		return ""
+	}
+	return clock
+}
+
+// personIDs drops person ids that do not identify a person: 0 and empty
+// (frab's placeholders), and ids given to persons of different names, as
+// in schedules merged from several systems (36C3 has five people with id 6).
+// Those persons are then compared by name.
+func personIDs(events []*rawEvent) {
+	names := map[string]string{}
+	shared := map[string]bool{}
+	for _, e := range events {
+		for _, p := range e.persons {
+			if p.ID == "" {
+				continue
+			}
+			k := schedule.NameKey(p.Name)
+			if n, ok := names[p.ID]; ok && n != k {
+				shared[p.ID] = true
+			}
+			names[p.ID] = k
+		}
+	}
+	for _, e := range events {
+		for i := range e.persons {
+			if id := e.persons[i].ID; id == "0" || shared[id] {
+				e.persons[i].ID = ""
+			}
+		}
+	}
+}
+
+// -- the zone --
+
+type evidence struct {
+	at      time.Time // the <date> instant
+	implied int       // minutes: the UTC offset that makes <start> the wall clock of at
+	written int       // minutes: the offset <date> is written in
+	pos     schedule.Pos
+}
+
+func (b *builder) evidence() []evidence {
+	var ev []evidence
+	for _, e := range b.doc.events {
+		dv, sv := e.get("date"), e.get("start")
+		if !dv.ok || !sv.ok {
+			continue
+		}
+		p, err := parseDate(dv.s)
+		if err != nil || !p.hasOffset || !p.hasClock {
+			continue
+		}
+		start, err := parseStart(sv.s)
+		if err != nil {
+			continue
+		}
+		u := p.t.UTC()
+		o := ((start-(u.Hour()*60+u.Minute()))%1440 + 1440) % 1440
+		if o > 14*60 {
+			o -= 1440
+		}
+		_, w := p.t.Zone()
+		ev = append(ev, evidence{at: p.t, implied: o, written: w / 60, pos: dv.pos})
+	}
+	return ev
+}
+
+// fits counts the evidence loc agrees with.
+func fits(loc *time.Location, ev []evidence) int {
+	n := 0
+	for _, e := range ev {
+		if _, off := e.at.In(loc).Zone(); off/60 == e.implied {
+			n++
+		}
+	}
+	return n
+}
+
+func fmtOffset(min int) string {
+	sign := '+'
+	if min < 0 {
+		sign, min = '-', -min
+	}
+	return fmt.Sprintf("%c%02d:%02d", sign, min/60, min%60)
+}
+
+// offsetZone returns the IANA name of a fixed zone of the given offset.
+func offsetZone(min int) (string, bool) {
+	switch {
+	case min == 0:
+		return "UTC", true
+	case min%60 != 0:
+		return "", false
+	case min > 0:
+		return fmt.Sprintf("Etc/GMT-%d", min/60), true
+	}
+	return fmt.Sprintf("Etc/GMT+%d", -min/60), true
+}
+
+// commonOffset returns the most frequent implied offset (the smallest on ties).
+func commonOffset(ev []evidence) int {
+	count := map[int]int{}
+	for _, e := range ev {
+		count[e.implied]++
+	}
+	best, bestN := 0, -1
+	for o, n := range count {
+		if n > bestN || n == bestN && o < best {
+			best, bestN = o, n
+		}
+	}
+	return best
+}
+
+func (b *builder) zone(opt schedule.LoadOptions) {
+	b.loc, b.tzName = time.UTC, "UTC"
+	ev := b.evidence()
+	tv := b.doc.conf["time_zone_name"]
+	named := strings.TrimSpace(tv.s)
+	at := tv.pos
+	if !tv.ok || named == "" {
+		at = b.doc.confPos
+	}
+	var fileLoc *time.Location
+	if named != "" {
+		l, err := schedule.LoadLocation(named)
+		if err != nil {
+			b.add("bad-value", at, "conference time_zone_name: %v", err)
+		} else {
+			fileLoc = l
+		}
+	}
+	var optLoc *time.Location
+	if opt.Timezone != "" {
+		if l, err := schedule.LoadLocation(opt.Timezone); err == nil {
+			optLoc = l
+		}
+	}
+	agrees := func(l *time.Location) bool { return len(ev) == 0 || 2*fits(l, ev) > len(ev) }
+	use := func(l *time.Location, name string) { b.loc, b.tzName = l, name }
+	switch {
+	case fileLoc != nil && agrees(fileLoc):
+		use(fileLoc, named)
+		if optLoc != nil && opt.Timezone != named {
+			b.add("zone-mismatch", at, "--timezone %s contradicts the file's time_zone_name %s; using %s", opt.Timezone, named, named)
+		}
+		b.writtenOffsets(ev, at)
+		return
+	case optLoc != nil:
+		if fileLoc != nil {
+			b.add("zone-mismatch", at, "time_zone_name %s contradicts the event times (<start> is the wall clock at %s, e.g. at line %d); using --timezone %s",
+				named, fmtOffset(commonOffset(ev)), ev[0].pos.Line, opt.Timezone)
+		} else if named == "" && !agrees(optLoc) {
+			b.add("zone-mismatch", at, "--timezone %s contradicts the event times (<start> is the wall clock at %s, e.g. at line %d); using it anyway",
+				opt.Timezone, fmtOffset(commonOffset(ev)), ev[0].pos.Line)
+		}
+		use(optLoc, opt.Timezone)
+		return
+	}
+	// Neither the file nor --timezone decides: the offsets do.
+	what := "the file names no time zone (time_zone_name)"
+	if named != "" {
+		what = fmt.Sprintf("time_zone_name %s contradicts the event times", named)
+	}
+	if len(ev) == 0 {
+		if fileLoc != nil {
+			use(fileLoc, named)
+			return
+		}
+		b.add("zone-mismatch", at, "%s and no event has a <date> with an offset; reading times as UTC. Pass --timezone to name the zone", what)
+		return
+	}
+	o := commonOffset(ev)
+	name, ok := offsetZone(o)
+	if !ok {
+		if fileLoc != nil {
+			use(fileLoc, named)
+		}
+		b.add("zone-mismatch", at, "%s; the events are at %s, which no fixed IANA zone names; using %s. Pass --timezone to name the zone",
+			what, fmtOffset(o), b.tzName)
+		return
+	}
+	l, err := schedule.LoadLocation(name)
+	if err != nil {
+		return
+	}
+	use(l, name)
+	b.add("zone-mismatch", at, "%s: <start> is the wall clock at %s (e.g. line %d); using %s from the offsets. Pass --timezone (e.g. Europe/Berlin) to name the real zone",
+		what, fmtOffset(o), ev[0].pos.Line, name)
+}
+
+// writtenOffsets reports, once, when the <date> offsets are not the zone's
+// although the instants agree with it (DebConf 23 writes +00:00 for IST).
+func (b *builder) writtenOffsets(ev []evidence, at schedule.Pos) {
+	for _, e := range ev {
+		_, off := e.at.In(b.loc).Zone()
+		if off/60 != e.written && off/60 == e.implied {
+			b.add("zone-mismatch", e.pos, "<date> is written at %s, not at %s (%s); the instants agree with <start> in %s, so that zone is kept",
+				fmtOffset(e.written), fmtOffset(off/60), b.tzName, b.tzName)
+			return
+		}
+	}
+}
+
+// -- events --
+
+var typeMap = map[string]string{
+	"talk": "talk", "lecture": "talk", "vortrag": "talk", "lightning talk": "talk", "lightning_talk": "talk",
+	"lightningtalk": "talk", "short talk": "talk", "long talk": "talk", "session": "talk", "presentation": "talk",
+	"maintrack": "talk", "devroom": "talk",
+	"keynote":  "keynote",
+	"workshop": "workshop", "hands-on": "workshop", "tutorial": "workshop",
+	"panel": "panel", "discussion": "panel", "podium": "panel",
+	"break": "break", "pause": "break", "lunch": "break",
+	"open-space": "open-space", "bof": "open-space", "meeting": "open-space", "meetup": "open-space",
+	"other": "other",
+}
+
+// sessionType maps a frab event type onto schedkit's session types.
+func sessionType(t string) string {
+	k := strings.ToLower(strings.TrimSpace(t))
+	if st, ok := typeMap[k]; ok {
+		return st
+	}
+	for _, p := range []string{"workshop", "keynote", "panel", "talk", "lecture", "vortrag", "bof"} {
+		if strings.Contains(k, p) {
+			return typeMap[p]
+		}
+	}
+	if k == "" {
+		return "talk"
+	}
+	return "other"
+}
+
+func (b *builder) track(name string, pos schedule.Pos) *schedule.Track {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		if t, ok := b.tracks["\x00"]; ok {
+			return t
+		}
+		t := &schedule.Track{ID: NoTrackID, Name: NoTrackName, Pos: pos, IDPos: pos}
+		b.tracks["\x00"] = t
+		b.s.AddTrack(t)
+		return t
+	}
+	if t, ok := b.tracks[name]; ok {
+		return t
+	}
+	id := schedule.Slug(name)
+	if id == "" {
+		id = "track"
+	}
+	base := id
+	for i := 2; slices.ContainsFunc(b.s.Tracks, func(t *schedule.Track) bool { return t.ID == id }); i++ {
+		id = fmt.Sprintf("%s-%d", base, i)
+	}
+	t := &schedule.Track{ID: id, Name: name, Pos: pos, IDPos: pos}
+	b.tracks[name] = t
+	b.s.AddTrack(t)
+	return t
+}
+
+func who(s *schedule.Session) string {
+	if s.Title == "" {
+		return fmt.Sprintf("event %s", s.ID)
+	}
+	return fmt.Sprintf("event %q (%s)", s.Title, s.ID)
+}
+
+func (b *builder) event(e *rawEvent) {
+	s := &schedule.Session{Pos: e.pos, Status: "confirmed"}
+	for k, v := range e.f {
+		if v.pos.Line > 0 {
+			s.SetPos(k, v.pos)
+		}
+	}
+	if p, ok := s.FieldPos["date"]; ok {
+		s.SetPos("start", p)
+	}
+	if p, ok := s.FieldPos["duration"]; ok {
+		if _, hasEnd := s.FieldPos["end"]; !hasEnd {
+			s.SetPos("end", p)
+		}
+	}
+	s.Title = strings.TrimSpace(e.get("title").s)
+	if s.Title == "" {
+		b.add("required", e.pos, "event needs a title")
+	}
+	idv := e.get("id")
+	switch id := strings.TrimSpace(idv.s); {
+	case id != "":
+		s.ID = id
+		if n, err := strconv.Atoi(id); err == nil && n > 0 {
+			s.FrabID = n
+		} else {
+			b.add("bad-value", idv.pos, "event id %q is not a positive integer", id)
+		}
+		if strings.ContainsAny(id, " \t\r\n/\\") {
+			s.ID = strings.Map(func(r rune) rune {
+				if strings.ContainsRune(" \t\r\n/\\", r) {
+					return '-'
+				}
+				return r
+			}, id)
+		}
+	case strings.TrimSpace(e.get("code").s) != "":
+		s.ID = strings.TrimSpace(e.get("code").s)
+	case isUUID(strings.TrimSpace(e.get("guid").s)):
+		s.ID = strings.ToLower(strings.TrimSpace(e.get("guid").s))
+	default:
+		s.ID = schedule.Slug(s.Title)
+		if s.ID == "" {
+			s.ID = fmt.Sprintf("event-%d", len(b.s.Sessions)+1)
+		}
+		s.ImplicitID = true
+		b.add("implicit-id", e.pos, "event %q has no id, code or guid; using %q", s.Title, s.ID)
+	}
+	if gv := e.get("guid"); gv.ok && strings.TrimSpace(gv.s) != "" {
+		g := strings.TrimSpace(gv.s)
+		if isUUID(g) {
+			s.GUID = strings.ToLower(g)
+		} else {
+			b.add("bad-value", gv.pos, "%s: guid %q is not a UUID", who(s), g)
+		}
+	}
+	if s.GUID == "" {
+		s.GUID = schedule.DerivedGUID(b.s.Conference.ID, s.ID)
+	}
+	s.Room = strings.TrimSpace(cmp.Or(e.get("room").s, e.roomName))
+	s.Subtitle = strings.TrimSpace(e.get("subtitle").s)
+	s.Language = strings.TrimSpace(e.get("language").s)
+	s.Abstract = strings.TrimSpace(cmp.Or(e.get("abstract").s, e.get("description").s))
+	s.URL = strings.TrimSpace(e.get("url").s)
+	s.Type = sessionType(e.get("type").s)
+	s.Speakers = e.persons
+	s.Links = e.links
+	b.times(e, s)
+	b.s.AddSession(b.track(e.get("track").s, cmp.Or(e.get("track").pos, e.pos)), s)
+}
+
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i, r := range s {
+		switch i {
+		case 8, 13, 18, 23:
+			if r != '-' {
+				return false
+			}
+		default:
+			if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// wall resolves a wall-clock time in the conference zone, reporting DST trouble.
+func (b *builder) wall(d schedule.Date, min int, pos schedule.Pos, s *schedule.Session) (time.Time, bool) {
+	t, kind := schedule.ResolveWall(d, min, b.loc)
+	switch kind {
+	case schedule.WallGap:
+		b.add("dst-gap", pos, "%s: %s %s does not exist in %s (clocks spring forward)", who(s), d, schedule.FormatClock(min), b.tzName)
+		return time.Time{}, false
+	case schedule.WallAmbiguous:
+		b.add("dst-ambiguous", pos, "%s: %s %s occurs twice in %s; read as the first occurrence, %s", who(s), d, schedule.FormatClock(min), b.tzName, t.Format("15:04 MST (-07:00)"))
+	}
+	return t, true
+}
+
+func dateOf(t time.Time) schedule.Date {
+	return schedule.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
+}
+
+// fromDay returns the instant of <day date> + <start>: on the next day when
+// start is before the day's start clock (past day_change).
+func (b *builder) fromDay(day *rawDay, start int, pos schedule.Pos, s *schedule.Session) (time.Time, string, bool) {
+	if day == nil || !day.date.ok {
+		return time.Time{}, "", false
+	}
+	d, err := schedule.ParseDate(day.date.s)
+	if err != nil {
+		return time.Time{}, "", false
+	}
+	change := -1
+	if p, err := parseDate(day.start.s); day.start.ok && err == nil && p.hasOffset {
+		t := p.t.In(b.loc)
+		change = t.Hour()*60 + t.Minute()
+	} else if m, err := schedule.ParseClock(b.s.Conference.DayChange); err == nil {
+		change = m
+	}
+	if change >= 0 && start < change {
+		d = d.AddDays(1)
+	}
+	t, ok := b.wall(d, start, pos, s)
+	return t, fmt.Sprintf("<day date=%q> and <start>%s</start>", day.date.s, schedule.FormatClock(start)), ok
+}
+
+func (b *builder) times(e *rawEvent, s *schedule.Session) {
+	dv, sv, uv := e.get("date"), e.get("start"), e.get("duration")
+	start, hasStart := -1, false
+	if sv.ok && strings.TrimSpace(sv.s) != "" {
+		m, err := parseStart(sv.s)
+		if err != nil {
+			b.add("bad-value", sv.pos, "%s: %v", who(s), err)
+		} else {
+			start, hasStart = m, true
+		}
+	}
+	var at time.Time
+	switch {
+	case dv.ok && strings.TrimSpace(dv.s) != "":
+		p, err := parseDate(dv.s)
+		if err != nil {
+			b.add("bad-value", dv.pos, "%s: date %v", who(s), err)
+			return
+		}
+		switch {
+		case p.hasOffset:
+			at = p.t.In(b.loc)
+		case p.hasClock:
+			t, ok := b.wall(dateOf(p.t), p.t.Hour()*60+p.t.Minute(), dv.pos, s)
+			if !ok {
+				return
+			}
+			at = t
+		case hasStart:
+			t, ok := b.wall(dateOf(p.t), start, dv.pos, s)
+			if !ok {
+				return
+			}
+			at = t
+		default:
+			b.add("required", dv.pos, "%s: date %s has no time of day and there is no <start>", who(s), dv.s)
+			return
+		}
+		if hasStart {
+			if want, what, ok := b.fromDay(e.day, start, sv.pos, s); ok && !want.Equal(at) {
+				b.add("date-mismatch", dv.pos, "%s: <date>%s</date> is %s, but %s give %s; using <date>",
+					who(s), strings.TrimSpace(dv.s), stamp(at), what, stamp(want))
+			} else if !ok && at.Hour()*60+at.Minute() != start {
+				b.add("date-mismatch", dv.pos, "%s: <date>%s</date> is %s, but <start> is %s; using <date>",
+					who(s), strings.TrimSpace(dv.s), stamp(at), schedule.FormatClock(start))
+			}
+		}
+	case hasStart:
+		t, _, ok := b.fromDay(e.day, start, sv.pos, s)
+		if !ok {
+			b.add("required", sv.pos, "%s has no <date> and no <day date> to place its start on", who(s))
+			return
+		}
+		at = t
+	default:
+		b.add("required", e.pos, "%s needs a <date> or a <start>", who(s))
+		return
+	}
+	var end time.Time
+	ev := e.get("end")
+	hasEnd := false
+	if ev.ok && strings.TrimSpace(ev.s) != "" {
+		p, err := parseDate(ev.s)
+		if err != nil || !p.hasClock {
+			b.add("bad-value", ev.pos, "%s: end %q is not a date-time such as 2020-12-14T10:00:00+01:00", who(s), ev.s)
+		} else if p.hasOffset {
+			end, hasEnd = p.t.In(b.loc), true
+		} else if t, ok := b.wall(dateOf(p.t), p.t.Hour()*60+p.t.Minute(), ev.pos, s); ok {
+			end, hasEnd = t, true
+		}
+	}
+	if uv.ok && strings.TrimSpace(uv.s) != "" {
+		d, amb, alt, err := parseDuration(uv.s)
+		switch {
+		case err != nil:
+			b.add("bad-value", uv.pos, "%s: %v", who(s), err)
+		default:
+			if amb {
+				b.add("ambiguous-duration", uv.pos, "%s: duration %s could be H:MM:SS (%s) or D:HH:MM (%s); read as H:MM:SS",
+					who(s), strings.TrimSpace(uv.s), fmtDur(d), fmtDur(alt))
+			}
+			if hasEnd && !end.Equal(at.Add(d)) {
+				b.add("duration-mismatch", uv.pos, "%s: duration %s disagrees with end %s; using end", who(s), strings.TrimSpace(uv.s), stamp(end))
+			}
+			if !hasEnd {
+				end, hasEnd = at.Add(d), true
+			}
+		}
+	} else if !hasEnd {
+		b.add("required", e.pos, "%s needs a <duration>", who(s))
+	}
+	if !hasEnd {
+		return
+	}
+	s.Start, s.End = at, end
+}
+
+func stamp(t time.Time) string { return t.Format("2006-01-02 15:04 MST") }
+
+func fmtDur(d time.Duration) string {
+	var parts []string
+	if days := d / (24 * time.Hour); days > 0 {
+		parts = append(parts, fmt.Sprintf("%dd", days))
+		d -= days * 24 * time.Hour
+	}
+	if h := d / time.Hour; h > 0 {
+		parts = append(parts, fmt.Sprintf("%dh", h))
+		d -= h * time.Hour
+	}
+	if m := d / time.Minute; m > 0 {
+		parts = append(parts, fmt.Sprintf("%dm", m))
+		d -= m * time.Minute
+	}
+	if sec := d / time.Second; sec > 0 || len(parts) == 0 {
+		parts = append(parts, fmt.Sprintf("%ds", sec))
+	}
+	return strings.Join(parts, "")
 }
