@@ -50,6 +50,9 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits": cmdExits,
+			// validate's scripts: see validate_cmds_test.go.
+			"jsondiag": cmdJSONDiag,
+			"genfile":  cmdGenFile,
 		},
 	})
 }
