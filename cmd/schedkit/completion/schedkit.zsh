@@ -1,0 +1,33 @@
+#compdef schedkit
+# zsh completion for schedkit, printed by "schedkit completion zsh".
+#
+# Load it in the current shell (after compinit):   source <(schedkit completion zsh)
+# or for every shell: save it as _schedkit in a directory of $fpath,
+#   schedkit completion zsh > "${fpath[1]}/_schedkit"
+#
+# Adapted from urfave/cli v2 autocomplete/zsh_autocomplete
+# (MIT License, Copyright (c) 2022 urfave/cli maintainers): it asks schedkit
+# itself for the words (the hidden --generate-bash-completion flag; the
+# variable 0=zsh makes it add each command's description).
+
+_schedkit() {
+  local -a opts
+  local cur=${words[CURRENT]}
+  local -a args=("${(@)words[2,CURRENT-1]}")
+  if [[ $cur == -* ]]; then
+    args+=("$cur")
+  fi
+  opts=("${(@f)$(env 0=zsh "${words[1]}" "${(@)args}" --generate-bash-completion 2>/dev/null)}")
+  if [[ -n ${opts[1]} ]]; then
+    _describe 'values' opts
+  else
+    _files
+  fi
+}
+
+if [[ ${funcstack[1]} == _schedkit ]]; then
+  # Loaded from $fpath by compinit: this file is the function body.
+  _schedkit "$@"
+else
+  compdef _schedkit schedkit
+fi

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/urfave/cli/v2"
+)
+
+// TestHelpEverywhere runs "--help" and "-h" on every command and subcommand
+// of the app, so a command added later is covered too: usage on stdout,
+// nothing on stderr, exit 0.
+func TestHelpEverywhere(t *testing.T) {
+	var paths [][]string
+	var walk func(prefix []string, cmds []*cli.Command)
+	walk = func(prefix []string, cmds []*cli.Command) {
+		for _, c := range cmds {
+			p := append(append([]string{}, prefix...), c.Name)
+			paths = append(paths, p)
+			walk(p, c.Subcommands)
+		}
+	}
+	e := &env{}
+	walk(nil, e.newApp().Commands)
+	if len(paths) < 5 {
+		t.Fatalf("found only %d commands: %v", len(paths), paths)
+	}
+	for _, p := range paths {
+		for _, flag := range []string{"--help", "-h"} {
+			args := append(append([]string{"schedkit"}, p...), flag)
+			t.Run(strings.Join(args[1:], " "), func(t *testing.T) {
+				var stdout, stderr bytes.Buffer
+				code := run(args, strings.NewReader(""), &stdout, &stderr, func(string) string { return "" })
+				if code != exitOK {
+					t.Errorf("exit %d, want 0; stderr: %s", code, stderr.String())
+				}
+				if stderr.Len() > 0 {
+					t.Errorf("stderr: %s", stderr.String())
+				}
+				want := "NAME:\n   schedkit " + strings.Join(p, " ") + " - "
+				if !strings.HasPrefix(stdout.String(), want) {
+					t.Errorf("stdout starts %q, want %q", firstLines(stdout.String(), 2), want)
+				}
+				if !strings.Contains(stdout.String(), "USAGE:") {
+					t.Errorf("no USAGE: section in\n%s", stdout.String())
+				}
+			})
+		}
+	}
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	return strings.Join(lines[:min(n, len(lines))], "\n")
+}
