@@ -1,19 +1,58 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"fmt"
+	"io"
+
+	"github.com/schedkit/schedkit/export"
+	frabexport "github.com/schedkit/schedkit/export/frab"
+	"github.com/schedkit/schedkit/schedule"
+	"github.com/urfave/cli/v2"
+)
+
+const frabUsage = `[--track ID]... [--room NAME]... [--speaker NAME]... [--session ID]... [--day DATE]...
+    [-o FILE | --split {track|room|speaker} --out-dir DIR] [--force] <file>`
+
+const frabDescription = `
+Days run from the conference day_change (midnight when unset) and carry
+index, date, start and end with UTC offsets; <date> is the start with the
+zone's offset and <start> its wall clock, so the two agree; durations are
+HH:MM. event@id is the session's frab_id, or a positive integer derived from
+its guid (first 31 bits), unique in the file; guid is the session's guid or
+the UUIDv5 derived from conference id and session id. Untimed sessions are
+left out. The output is valid against the c3voc schema (%s).
+
+With --split, one file per group in --out-dir, plus all%s.
+
+Exit status: 0 written, 1 nothing written because of errors, 2 usage error,
+unreadable input or a failed write.`
 
 func (e *env) exportFrabXMLCommand() *cli.Command {
 	return &cli.Command{
-		Name:   "frab-xml",
-		Usage:  "not implemented yet",
-		Action: func(c *cli.Context) error { return usageErrorf("export frab-xml is not implemented yet") },
+		Name:        "frab-xml",
+		Usage:       "write a frab schedule.xml for conference apps (EventFahrplan, Giggity, ConfClerk)",
+		UsageText:   "schedkit export frab-xml " + frabUsage,
+		Description: "Writes the schedule as a frab/pentabarf schedule.xml." + fmt.Sprintf(frabDescription, "schedule.xml.xsd", ".xml"),
+		Flags:       exportFlags(true),
+		Action: func(c *cli.Context) error {
+			return e.runExport(c, exportJob{ext: ".xml", encode: func(w io.Writer, s *schedule.Schedule, g export.Group) error {
+				return frabexport.WriteXML(w, s, g.Sessions)
+			}})
+		},
 	}
 }
 
 func (e *env) exportFrabJSONCommand() *cli.Command {
 	return &cli.Command{
-		Name:   "frab-json",
-		Usage:  "not implemented yet",
-		Action: func(c *cli.Context) error { return usageErrorf("export frab-json is not implemented yet") },
+		Name:        "frab-json",
+		Usage:       "write a pretalx/c3voc schedule.json",
+		UsageText:   "schedkit export frab-json " + frabUsage,
+		Description: "Writes the schedule as a c3voc/pretalx schedule.json." + fmt.Sprintf(frabDescription, "schedule.schema.json", ".json"),
+		Flags:       exportFlags(true),
+		Action: func(c *cli.Context) error {
+			return e.runExport(c, exportJob{ext: ".json", encode: func(w io.Writer, s *schedule.Schedule, g export.Group) error {
+				return frabexport.WriteJSON(w, s, g.Sessions)
+			}})
+		},
 	}
 }

@@ -1,0 +1,210 @@
+// Package frab writes schedules as frab schedule.xml and pretalx/c3voc
+// schedule.json, valid against the c3voc schema files schedule.xml.xsd and
+// schedule.schema.json (https://c3voc.de/wiki/schedule), for conference
+// apps such as EventFahrplan, Giggity and ConfClerk.
+//
+// What the writers guarantee:
+//
+//   - every <day> has index, date, start and end, with UTC offsets; a day
+//     runs from the conference day_change (midnight when unset) to one
+//     minute before the next day's, and a session belongs to the day its
+//     start falls in;
+//   - <date> is the start instant with the zone's offset and <start> its
+//     wall clock in the conference zone, so the two always agree;
+//   - durations are HH:MM (hours may exceed 23; seconds are dropped);
+//   - event@id is a positive integer unique within the file: the session's
+//     frab_id when it has one and no earlier session took it, else one
+//     derived from the guid (its first 31 bits; 1 when that is 0), moved to
+//     the next free integer on a collision;
+//   - guid is the session's guid, or schedule.DerivedGUID of the conference
+//     id and session id; a guid already used in the file is replaced by the
+//     one derived from the session id (so a --force export of a file with
+//     duplicate guids is still valid).
+//
+// Deviations and losses: untimed sessions are left out (they cannot be
+// placed on a day); XML person ids are written only when they are integers
+// (or as guid when they are UUIDs); session ids that are not frab integers
+// become event ids and are not kept; the conference day_change has no XSD
+// element and is expressed by the day starts; the JSON acronym is the
+// conference id with '-' turned into '_' (the schema's pattern), and
+// time_zone_name is left out of JSON when the schema's pattern rejects it
+// (Etc/GMT-1): the offsets still carry the instants. The track "no-track"
+// of the readers is written as an empty track.
+package frab
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	importfrab "github.com/schedkit/schedkit/importer/frab"
+	"github.com/schedkit/schedkit/schedule"
+)
+
+// dateLayout is RFC 3339 with a numeric offset, never Z.
+const dateLayout = "2006-01-02T15:04:05-07:00"
+
+type event struct {
+	s    *schedule.Session
+	id   int
+	guid string
+}
+
+type room struct {
+	name   string
+	events []*event
+}
+
+type day struct {
+	index      int
+	date       schedule.Date
+	start, end time.Time
+	rooms      []*room
+}
+
+type plan struct {
+	s         *schedule.Schedule
+	days      []*day
+	rooms     []string // every room, in order of first use
+	timeslot  int      // minutes
+	first     schedule.Date
+	last      schedule.Date
+	hasEvents bool
+}
+
+func dateOf(t time.Time) schedule.Date {
+	return schedule.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
+}
+
+func gcd(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
+
+// makePlan assigns the timed sessions to days and rooms, ids and guids.
+func makePlan(s *schedule.Schedule, sessions []*schedule.Session) *plan {
+	loc := s.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	change, err := schedule.ParseClock(s.Conference.DayChange)
+	if err != nil {
+		change = 0
+	}
+	var timed []*schedule.Session
+	for _, ss := range sessions {
+		if ss.Timed() {
+			timed = append(timed, ss)
+		}
+	}
+	slices.SortStableFunc(timed, func(a, b *schedule.Session) int {
+		return cmp.Or(a.Start.Compare(b.Start), cmp.Compare(a.Room, b.Room), a.End.Compare(b.End), cmp.Compare(a.ID, b.ID))
+	})
+	p := &plan{s: s, timeslot: 0}
+	// Ids: frab ids first (in schedule order), then derived ones.
+	used := map[int]bool{}
+	ids := make([]int, len(timed))
+	for i, ss := range timed {
+		if ss.FrabID > 0 && !used[ss.FrabID] {
+			ids[i] = ss.FrabID
+			used[ss.FrabID] = true
+		}
+	}
+	guids := map[string]bool{}
+	days := map[schedule.Date]*day{}
+	for i, ss := range timed {
+		g := s.GUIDOf(ss)
+		for n := 2; guids[g]; n++ {
+			g = schedule.DerivedGUID(s.Conference.ID, ss.ID+"#"+strconv.Itoa(n))
+		}
+		guids[g] = true
+		if ids[i] == 0 {
+			id := derivedID(g)
+			for used[id] {
+				id++
+				if id <= 0 {
+					id = 1
+				}
+			}
+			ids[i] = id
+			used[id] = true
+		}
+		start := ss.Start.In(loc)
+		d := dateOf(start.Add(-time.Duration(change) * time.Minute))
+		dy, ok := days[d]
+		if !ok {
+			ds, _ := schedule.ResolveWall(d, change, loc)
+			de, _ := schedule.ResolveWall(d.AddDays(1), change, loc)
+			dy = &day{date: d, start: ds, end: de.Add(-time.Minute)}
+			days[d] = dy
+			p.days = append(p.days, dy)
+		}
+		name := ss.Room
+		ri := slices.IndexFunc(dy.rooms, func(r *room) bool { return r.name == name })
+		if ri < 0 {
+			dy.rooms = append(dy.rooms, &room{name: name})
+			ri = len(dy.rooms) - 1
+		}
+		if !slices.Contains(p.rooms, name) {
+			p.rooms = append(p.rooms, name)
+		}
+		dy.rooms[ri].events = append(dy.rooms[ri].events, &event{s: ss, id: ids[i], guid: g})
+		p.timeslot = gcd(p.timeslot, gcd(start.Minute(), int(ss.Duration()/time.Minute)))
+		p.hasEvents = true
+	}
+	slices.SortFunc(p.days, func(a, b *day) int { return a.start.Compare(b.start) })
+	for i, d := range p.days {
+		d.index = i + 1
+		// Rooms in the order of their first use in the whole file.
+		slices.SortStableFunc(d.rooms, func(a, b *room) int {
+			return cmp.Compare(slices.Index(p.rooms, a.name), slices.Index(p.rooms, b.name))
+		})
+	}
+	if p.timeslot <= 0 || p.timeslot > 60 {
+		p.timeslot = 5
+	}
+	if len(p.days) > 0 {
+		p.first, p.last = p.days[0].date, p.days[len(p.days)-1].date
+	}
+	return p
+}
+
+// derivedID is the event id of a session without a frab id: the first 31
+// bits of its guid's bytes, or 1 when they are 0.
+func derivedID(guid string) int {
+	b, err := hex.DecodeString(strings.ReplaceAll(guid, "-", ""))
+	if err != nil || len(b) < 4 {
+		sum := sha256.Sum256([]byte(guid))
+		b = sum[:]
+	}
+	id := int(binary.BigEndian.Uint32(b) & 0x7fffffff)
+	return max(id, 1)
+}
+
+func trackName(ss *schedule.Session) string {
+	if ss.Track == nil || ss.Track.ID == importfrab.NoTrackID && ss.Track.Name == importfrab.NoTrackName {
+		return ""
+	}
+	return ss.Track.Name
+}
+
+var httpURL = regexp.MustCompile(`^https?://\S+$`)
+
+func version(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:6])
+}
+
+// slug is an event slug matching the c3voc patterns: conference-id-title.
+func slug(conf string, id int, title string) string {
+	return schedule.Slug(fmt.Sprintf("%s-%d-%s", conf, id, title))
+}

@@ -1,0 +1,142 @@
+package frab
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"time"
+
+	importfrab "github.com/schedkit/schedkit/importer/frab"
+	"github.com/schedkit/schedkit/schedule"
+)
+
+var (
+	xsdAcronym = regexp.MustCompile(`^[a-z0-9_-]{4,}$`)
+	intRE      = regexp.MustCompile(`^-?[0-9]+$`)
+)
+
+type xw struct{ b bytes.Buffer }
+
+func (w *xw) esc(s string) {
+	xml.EscapeText(&w.b, []byte(s)) //nolint:errcheck // a bytes.Buffer does not fail
+}
+
+// elem writes <name>text</name> on its own line.
+func (w *xw) elem(indent, name, text string) {
+	fmt.Fprintf(&w.b, "%s<%s>", indent, name)
+	w.esc(text)
+	fmt.Fprintf(&w.b, "</%s>\n", name)
+}
+
+func (w *xw) attr(name, val string) {
+	fmt.Fprintf(&w.b, " %s=\"", name)
+	w.esc(val)
+	w.b.WriteByte('"')
+}
+
+// WriteXML writes sessions (a selection of s's, in any order) as a frab
+// schedule.xml valid against the c3voc schedule.xml.xsd.
+func WriteXML(out io.Writer, s *schedule.Schedule, sessions []*schedule.Session) error {
+	p := makePlan(s, sessions)
+	loc := s.Location
+	var body xw
+	for _, d := range p.days {
+		fmt.Fprintf(&body.b, "  <day index=\"%d\" date=\"%s\" start=\"%s\" end=\"%s\">\n", d.index, d.date, d.start.Format(dateLayout), d.end.Format(dateLayout))
+		for _, r := range d.rooms {
+			body.b.WriteString("    <room")
+			body.attr("name", r.name)
+			body.b.WriteString(">\n")
+			for _, e := range r.events {
+				writeXMLEvent(&body, e, loc)
+			}
+			body.b.WriteString("    </room>\n")
+		}
+		body.b.WriteString("  </day>\n")
+	}
+	var conf xw
+	c := s.Conference
+	conf.b.WriteString("  <conference>\n")
+	conf.elem("    ", "title", c.Name)
+	if xsdAcronym.MatchString(c.ID) {
+		conf.elem("    ", "acronym", c.ID)
+	}
+	if p.hasEvents {
+		conf.elem("    ", "start", p.first.String())
+		conf.elem("    ", "end", p.last.String())
+		conf.elem("    ", "days", strconv.Itoa(len(p.days)))
+	}
+	conf.elem("    ", "timeslot_duration", importfrab.FormatDuration(timeslotDur(p)))
+	if httpURL.MatchString(c.URL) {
+		conf.elem("    ", "base_url", c.URL)
+	}
+	if c.TimeZone != "" {
+		conf.elem("    ", "time_zone_name", c.TimeZone)
+	}
+	conf.b.WriteString("  </conference>\n")
+
+	var w xw
+	w.b.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n  <generator name=\"schedkit\"/>\n")
+	w.elem("  ", "version", version(append(conf.b.Bytes(), body.b.Bytes()...)))
+	w.b.Write(conf.b.Bytes())
+	w.b.Write(body.b.Bytes())
+	w.b.WriteString("</schedule>\n")
+	_, err := out.Write(w.b.Bytes())
+	return err
+}
+
+func writeXMLEvent(w *xw, e *event, loc *time.Location) {
+	ss := e.s
+	start := ss.Start.In(loc)
+	fmt.Fprintf(&w.b, "      <event id=\"%d\" guid=\"%s\">\n", e.id, e.guid)
+	const in = "        "
+	w.elem(in, "date", start.Format(dateLayout))
+	w.elem(in, "start", start.Format("15:04"))
+	w.elem(in, "duration", importfrab.FormatDuration(ss.Duration()))
+	w.elem(in, "room", ss.Room)
+	w.elem(in, "title", ss.Title)
+	if ss.Subtitle != "" {
+		w.elem(in, "subtitle", ss.Subtitle)
+	}
+	w.elem(in, "track", trackName(ss))
+	w.elem(in, "type", ss.Type)
+	if ss.Language != "" {
+		w.elem(in, "language", ss.Language)
+	}
+	w.elem(in, "abstract", ss.Abstract)
+	if httpURL.MatchString(ss.URL) {
+		w.elem(in, "url", ss.URL)
+	}
+	w.b.WriteString(in + "<persons>\n")
+	for _, pr := range ss.Speakers {
+		w.b.WriteString(in + "  <person")
+		switch {
+		case intRE.MatchString(pr.ID):
+			w.attr("id", pr.ID)
+		case isUUID(pr.ID):
+			w.attr("guid", pr.ID)
+		}
+		w.b.WriteString(">")
+		w.esc(pr.Name)
+		w.b.WriteString("</person>\n")
+	}
+	w.b.WriteString(in + "</persons>\n")
+	w.b.WriteString(in + "<links>\n")
+	for _, l := range ss.Links {
+		w.b.WriteString(in + "  <link")
+		w.attr("href", l.URL)
+		w.b.WriteString(">")
+		w.esc(l.Title)
+		w.b.WriteString("</link>\n")
+	}
+	w.b.WriteString(in + "</links>\n")
+	w.b.WriteString("      </event>\n")
+}
+
+var uuidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$`)
+
+func isUUID(s string) bool { return uuidRE.MatchString(s) }
+
+func timeslotDur(p *plan) time.Duration { return time.Duration(p.timeslot) * time.Minute }
