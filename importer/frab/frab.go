@@ -36,6 +36,7 @@ package frab
 import (
 	"cmp"
 	"fmt"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -580,8 +581,36 @@ func (b *builder) event(e *rawEvent) {
 	s.Type = sessionType(e.get("type").s)
 	s.Speakers = e.persons
 	s.Links = e.links
+	b.check(e, s)
 	b.times(e, s)
 	b.s.AddSession(b.track(e.get("track").s, cmp.Or(e.get("track").pos, e.pos)), s)
+}
+
+// check reports what schedule.Load would report of the same values in
+// schedkit's format, so that validating an imported file and validating
+// the schedule it came from give the same findings.
+func (b *builder) check(e *rawEvent, s *schedule.Session) {
+	if s.URL != "" && !absoluteURL(s.URL) {
+		b.add("bad-value", e.get("url").pos, "%s: url %q is not an absolute URL such as https://example.org/talk", who(s), s.URL)
+	}
+	for _, l := range s.Links {
+		switch {
+		case l.URL == "":
+			b.add("required", e.pos, "%s: a link (%q) has no href", who(s), l.Title)
+		case !absoluteURL(l.URL):
+			b.add("bad-value", e.pos, "%s: link url %q is not an absolute URL such as https://example.org/talk", who(s), l.URL)
+		}
+	}
+	for _, p := range s.Speakers {
+		if strings.TrimSpace(p.Name) == "" {
+			b.add("required", e.pos, "%s: a person (id %q) has no name", who(s), p.ID)
+		}
+	}
+}
+
+func absoluteURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && u.Scheme != "" && u.Host != ""
 }
 
 func isUUID(s string) bool {

@@ -216,7 +216,11 @@ func xmlEvent(ln *lines, en *xnode, day *rawDay, roomName string, text func(*xno
 		case "links":
 			for _, l := range k.children("link") {
 				href, _ := l.attr("href")
-				e.links = append(e.links, schedule.Link{Title: strings.TrimSpace(l.text.String()), URL: strings.TrimSpace(href)})
+				title := strings.TrimSpace(l.text.String())
+				if strings.TrimSpace(href) == "" && !strings.ContainsAny(title, " \t\n") {
+					href, title = title, "" // <link>https://…</link>, as in 36C3
+				}
+				e.links = append(e.links, schedule.Link{Title: title, URL: strings.TrimSpace(href)})
 			}
 		default:
 			if _, seen := e.f[k.name]; !seen && contains(eventFields, k.name) {
