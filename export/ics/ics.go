@@ -22,6 +22,9 @@
 //     written (RFC 5545 §3.8.7.2 allows that reading without METHOD; with
 //     METHOD:PUBLISH it keeps feeds byte-stable between exports, which is
 //     what HTTP caches and diffs need).
+//   - A backslash followed by n or N in a text gets U+2060 WORD JOINER in
+//     between (see Text): python icalendar and node-ical read the correct
+//     escape "\\n" as a backslash and a line break.
 //   - Breaks are TRANSP:TRANSPARENT; no VALARM, no ATTENDEE (speakers are
 //     named in DESCRIPTION).
 package ics
@@ -345,7 +348,9 @@ func absURL(u string) string {
 // character (C0, DEL, C1), the byte-order mark and the line and paragraph
 // separators are dropped or turned into LF, trailing white space is trimmed
 // from every line (libical drops it, other parsers keep it), runs of more
-// than one empty line are collapsed, and the value is trimmed.
+// than one empty line are collapsed, and the value is trimmed. A backslash
+// followed by n or N gets an invisible U+2060 WORD JOINER in between,
+// because two common parsers misread the correct escape of that pair.
 func Text(s string) string {
 	if s == "" {
 		return ""
@@ -380,8 +385,18 @@ func Text(s string) string {
 		}
 		out = append(out, l)
 	}
-	return strings.TrimSpace(strings.Join(out, "\n"))
+	s = strings.TrimSpace(strings.Join(out, "\n"))
+	// A backslash before n or N is escaped correctly as \\n, but python
+	// icalendar 4 and node-ical read that as a backslash and a newline.
+	// U+2060 WORD JOINER between them is invisible and keeps every parser
+	// reading the same text.
+	if strings.Contains(s, "\\") {
+		s = backslashN.Replace(s)
+	}
+	return s
 }
+
+var backslashN = strings.NewReplacer("\\n", "\\\u2060n", "\\N", "\\\u2060N")
 
 // paramSafe makes a parameter value (CN) or PRODID part that golang-ical
 // writes unchanged: control characters and the characters it would

@@ -95,8 +95,12 @@ func ParseState(data []byte) (*State, error) {
 	if err := dec.Decode(&f); err != nil {
 		return nil, jsonError(data, dec, err)
 	}
+	end := int(dec.InputOffset())
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		line, col := lineCol(data, int(dec.InputOffset()))
+		for end < len(data) && strings.ContainsRune(" \t\r\n", rune(data[end])) {
+			end++
+		}
+		line, col := lineCol(data, end)
 		return nil, fmt.Errorf("%d:%d: text after the JSON object", line, col)
 	}
 	if f.Version == nil {
@@ -142,9 +146,9 @@ func jsonError(data []byte, dec *json.Decoder, err error) error {
 	off := int(dec.InputOffset())
 	switch {
 	case errors.As(err, &se):
-		off = int(se.Offset)
+		off = int(se.Offset) - 1 // Offset is just after the bad byte
 	case errors.As(err, &te):
-		off = int(te.Offset)
+		off = int(te.Offset) - 1 // Offset is just after the value
 	case errors.Is(err, io.EOF):
 		return fmt.Errorf("empty file; a state file is a JSON object")
 	case errors.Is(err, io.ErrUnexpectedEOF):

@@ -1,0 +1,358 @@
+package ics
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	ical "github.com/arran4/golang-ical"
+	"github.com/google/go-cmp/cmp"
+	"github.com/schedkit/schedkit/export"
+	"github.com/schedkit/schedkit/schedule"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// fixtures are the schedules every feed test runs on: the bundled example
+// and the iCalendar fixtures.
+func fixtures(t testing.TB) []string {
+	t.Helper()
+	files, err := filepath.Glob("../../testdata/ics/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures in ../../testdata/ics: %v", err)
+	}
+	return append([]string{"../../testdata/qcon-ny-2019.yaml"}, files...)
+}
+
+// load reads and validates a fixture, failing on any error diagnostic.
+func load(t testing.TB, file string) *schedule.Schedule {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, diags := schedule.Load(file, data, schedule.LoadOptions{})
+	if s == nil {
+		t.Fatalf("%s: %v", file, diags)
+	}
+	diags = append(diags, schedule.Validate(s)...)
+	diags = schedule.Severities{Schedule: s.Policy.Severity}.Apply(diags)
+	if schedule.HasErrors(diags) {
+		t.Fatalf("%s does not validate: %v", file, diags)
+	}
+	return s
+}
+
+func encode(t testing.TB, s *schedule.Schedule, ss []*schedule.Session, opt Options) []byte {
+	t.Helper()
+	if opt.Version == "" {
+		opt.Version = "test"
+	}
+	if opt.Stamp.IsZero() {
+		opt.Stamp = DefaultStamp(s)
+	}
+	var buf bytes.Buffer
+	if err := Encode(&buf, s, ss, opt); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestGolden compares each fixture's whole feed with testdata/<name>.ics.
+// Run with -update to rewrite them, then review the diff.
+func TestGolden(t *testing.T) {
+	for _, file := range fixtures(t) {
+		name := strings.TrimSuffix(filepath.Base(file), ".yaml")
+		t.Run(name, func(t *testing.T) {
+			s := load(t, file)
+			got := encode(t, s, s.Sessions, Options{})
+			golden := filepath.Join("testdata", name+".ics")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if diff := cmp.Diff(string(want), string(got)); diff != "" {
+				t.Errorf("feed differs from %s (-want +got):\n%s", golden, diff)
+			}
+		})
+	}
+}
+
+// TestLines checks RFC 5545 §3.1 on the bytes of every fixture feed: CRLF
+// after every line and nowhere else, no line over 75 octets, no fold inside
+// a UTF-8 sequence, no control characters but HTAB, no empty line.
+func TestLines(t *testing.T) {
+	for _, file := range fixtures(t) {
+		s := load(t, file)
+		out := encode(t, s, s.Sessions, Options{})
+		if !bytes.HasSuffix(out, []byte("END:VCALENDAR\r\n")) {
+			t.Errorf("%s: does not end with END:VCALENDAR CRLF", file)
+		}
+		lines := bytes.Split(bytes.TrimSuffix(out, []byte("\r\n")), []byte("\r\n"))
+		for i, l := range lines {
+			switch {
+			case len(l) == 0:
+				t.Errorf("%s:%d: empty line", file, i+1)
+			case len(l) > 75:
+				t.Errorf("%s:%d: %d octets: %q", file, i+1, len(l), l)
+			case !utf8.Valid(l):
+				t.Errorf("%s:%d: not UTF-8 by itself (fold inside a sequence?): %q", file, i+1, l)
+			case bytes.ContainsFunc(l, func(r rune) bool { return r < ' ' && r != '\t' || r == 0x7f }):
+				t.Errorf("%s:%d: control character: %q", file, i+1, l)
+			}
+		}
+	}
+}
+
+// TestInstants reads every fixture feed back with golang-ical's parser (not
+// the writer) and resolves DTSTART/DTEND itself — UTC for a trailing Z,
+// time.LoadLocation for a TZID — and compares them with the schedule's
+// instants, session by session.
+func TestInstants(t *testing.T) {
+	for _, file := range fixtures(t) {
+		s := load(t, file)
+		out := encode(t, s, s.Sessions, Options{})
+		cal, err := ical.ParseCalendar(bytes.NewReader(out))
+		if err != nil {
+			t.Fatalf("%s: golang-ical cannot parse the feed: %v", file, err)
+		}
+		type span struct{ Start, End time.Time }
+		got := map[string]span{}
+		for _, ev := range cal.Events() {
+			uid := ev.Id()
+			got[uid] = span{
+				readTime(t, ev.GetProperty(ical.ComponentPropertyDtStart)),
+				readTime(t, ev.GetProperty(ical.ComponentPropertyDtEnd)),
+			}
+		}
+		want := map[string]span{}
+		for _, x := range s.Sessions {
+			want[UID(s.Conference.ID, x.ID)] = span{x.Start.UTC(), x.End.UTC()}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: instants read back differ (-want +got):\n%s", file, diff)
+		}
+	}
+}
+
+func readTime(t *testing.T, p *ical.IANAProperty) time.Time {
+	t.Helper()
+	if p == nil {
+		t.Fatal("missing DTSTART or DTEND")
+		return time.Time{}
+	}
+	if strings.HasSuffix(p.Value, "Z") {
+		if len(p.ICalParameters["TZID"]) > 0 {
+			t.Errorf("TZID on a UTC time: %v", p)
+		}
+		u, err := time.Parse("20060102T150405Z", p.Value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u
+	}
+	tzid := p.ICalParameters["TZID"]
+	if len(tzid) != 1 {
+		t.Fatalf("local time without one TZID: %v", p)
+	}
+	loc, err := time.LoadLocation(tzid[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := time.ParseInLocation("20060102T150405", p.Value, loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.UTC()
+}
+
+// TestQConUtopia is the issue's acceptance example.
+func TestQConUtopia(t *testing.T) {
+	s := load(t, "../../testdata/qcon-ny-2019.yaml")
+	out := string(encode(t, s, s.Sessions, Options{}))
+	want := "DTSTART;TZID=America/New_York:20190625T103500\r\n" // 14:35Z in EDT
+	if !strings.Contains(out, "SUMMARY:Opportunities and Pitfalls of Event-Driven Utopia") || !strings.Contains(out, want) {
+		t.Errorf("feed lacks %q:\n%s", want, out)
+	}
+}
+
+// TestSplitFeedsShareUIDs checks that an event is the same in the track
+// feeds and in the whole feed.
+func TestSplitFeedsShareUIDs(t *testing.T) {
+	s := load(t, "../../testdata/ics/multiday-newyear.yaml")
+	events := func(b []byte) map[string]string {
+		out := map[string]string{}
+		for _, ev := range regexp.MustCompile(`(?s)BEGIN:VEVENT\r\n(.*?)END:VEVENT`).FindAllSubmatch(b, -1) {
+			uid := regexp.MustCompile(`UID:(\S+)`).FindSubmatch(ev[1])[1]
+			out[string(uid)] = string(ev[1])
+		}
+		return out
+	}
+	all := events(encode(t, s, s.Sessions, Options{}))
+	for _, by := range export.SplitKinds {
+		groups, err := export.Split(s.Sessions, by)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range groups {
+			for uid, ev := range events(encode(t, s, g.Sessions, Options{Name: g.Name})) {
+				if diff := cmp.Diff(all[uid], ev); diff != "" {
+					t.Errorf("%s %s: event %s differs from all (-all +group):\n%s", by, g.Name, uid, diff)
+				}
+			}
+		}
+	}
+}
+
+func TestText(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"plain", "Hello", "Hello"},
+		{"crlf and cr", "a\r\nb\rc\nd", "a\nb\nc\nd"},
+		{"controls dropped", "a\x00b\x07c\x1bd\x7fe\u0085f\u009fg", "abcd" + "e\nf" + "g"},
+		{"tab", "a\tb", "a b"},
+		{"trailing spaces per line", "a  \nb \t\n c ", "a\nb\n c"},
+		{"blank lines collapsed", "a\n\n\n\nb", "a\n\nb"},
+		{"trimmed", "  \n a \n ", "a"},
+		{"bom and separators", "\ufeffa\u2028b\u2029c", "a\nb\nc"},
+		{"backslash n", `C:\new \N \x`, "C:\\\u2060new \\\u2060N \\x"},
+		{"punctuation kept", `a,b;c:"d"\`, `a,b;c:"d"\`},
+		{"emoji", "🎉 👩‍💻", "🎉 👩‍💻"},
+		{"empty", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, Text(tc.in)); diff != "" {
+				t.Errorf("Text(%q) (-want +got):\n%s", tc.in, diff)
+			}
+		})
+	}
+}
+
+func TestParamSafe(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"QCon Program Team", "QCon Program Team"},
+		{`Programme Team, "Night" Owls; Ltd: it's us`, "Programme Team Night Owls Ltd it’s us"},
+		{"a\\b\nc", "a b c"},
+		{",;:", ""},
+	}
+	for _, tc := range tests {
+		if got := paramSafe(tc.in); got != tc.want {
+			t.Errorf("paramSafe(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestISODuration(t *testing.T) {
+	tests := map[time.Duration]string{
+		time.Hour: "PT1H", 15 * time.Minute: "PT15M", 90 * time.Minute: "PT1H30M",
+		24 * time.Hour: "P1D", 61 * time.Second: "PT1M1S", 0: "PT0S",
+	}
+	for d, want := range tests {
+		if got := isoDuration(d); got != want {
+			t.Errorf("isoDuration(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+// TestUID pins the UID scheme: a UID, once published, must never change,
+// so a change of the derivation is a bug even if every other test passes.
+func TestUID(t *testing.T) {
+	got := UID("qconny2019", "event-driven-utopia")
+	if want := "0bb7ae5d-fda6-5bd3-89e5-757ba5bb27d3@schedkit"; got != want {
+		t.Errorf("UID changed: got %s, want %s", got, want)
+	}
+	re := regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}@schedkit$`)
+	seen := map[string]string{}
+	for _, pair := range [][2]string{{"a", "b"}, {"a", "c"}, {"b", "a"}, {"ab", ""}, {"a", "b\x00"}, {"", "ab"}} {
+		u := UID(pair[0], pair[1])
+		if !re.MatchString(u) {
+			t.Errorf("UID%q = %s: not a version 5 UUID", pair, u)
+		}
+		if prev, dup := seen[u]; dup {
+			t.Errorf("UID%q = UID(%s)", pair, prev)
+		}
+		seen[u] = fmt.Sprint(pair)
+	}
+}
+
+// TestCalendarProperties checks the feed-level properties and what depends
+// on the organizer.
+func TestCalendarProperties(t *testing.T) {
+	s := load(t, "../../testdata/ics/dst-berlin-2024.yaml") // no organizer
+	out := string(encode(t, s, s.Sessions, Options{Name: "Feed; name", Refresh: 30 * time.Minute, Version: "v1.2.3"}))
+	for _, want := range []string{
+		"PRODID:-//schedkit//schedkit v1.2.3//EN\r\n",
+		"NAME:Feed\\; name\r\n", "X-WR-CALNAME:Feed\\; name\r\n",
+		"REFRESH-INTERVAL;VALUE=DURATION:PT30M\r\n", "X-PUBLISHED-TTL:PT30M\r\n",
+		"X-WR-TIMEZONE:Europe/Berlin\r\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("feed lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"METHOD:", "ORGANIZER", "ATTENDEE", "VALARM"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("feed without organizer has %s", bad)
+		}
+	}
+	s = load(t, "../../testdata/ics/multiday-newyear.yaml")
+	out = unfold(encode(t, s, s.Sessions, Options{}))
+	if n, m := strings.Count(out, "\r\nORGANIZER;CN=Programme Team Night Owls Ltd it’s us:mailto:program@example.org\r\n"), strings.Count(out, "BEGIN:VEVENT"); n != m || !strings.Contains(out, "METHOD:PUBLISH\r\n") {
+		t.Errorf("want METHOD:PUBLISH and one ORGANIZER per event (%d of %d):\n%s", n, m, out)
+	}
+}
+
+// unfold undoes RFC 5545 §3.1 folding.
+func unfold(b []byte) string { return strings.ReplaceAll(string(b), "\r\n ", "") }
+
+// TestUTCSchedule: a schedule in UTC gets UTC times and no VTIMEZONE.
+func TestUTCSchedule(t *testing.T) {
+	src := `
+conference: {name: U, id: u, timezone: UTC}
+tracks:
+  - name: T
+    date: 2025-01-01
+    sessions: [{id: a, title: A, start: "10:00", end: "11:00"}]
+`
+	s, diags := schedule.Load("u.yaml", []byte(src), schedule.LoadOptions{})
+	if s == nil || schedule.HasErrors(diags) {
+		t.Fatal(diags)
+	}
+	out := string(encode(t, s, s.Sessions, Options{}))
+	if strings.Contains(out, "VTIMEZONE") || strings.Contains(out, "TZID") || !strings.Contains(out, "DTSTART:20250101T100000Z\r\n") {
+		t.Errorf("UTC schedule:\n%s", out)
+	}
+}
+
+// TestEmptyFeed: a selection of nothing is still a valid calendar.
+func TestEmptyFeed(t *testing.T) {
+	s := load(t, "../../testdata/qcon-ny-2019.yaml")
+	out := string(encode(t, s, nil, Options{}))
+	if strings.Contains(out, "VEVENT") || strings.Contains(out, "VTIMEZONE") || !strings.HasPrefix(out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") {
+		t.Errorf("empty feed:\n%s", out)
+	}
+}
+
+// TestDeterministic: the same input gives the same bytes.
+func TestDeterministic(t *testing.T) {
+	for _, file := range fixtures(t) {
+		s1, s2 := load(t, file), load(t, file)
+		a := encode(t, s1, s1.Sessions, Options{})
+		b := encode(t, s2, s2.Sessions, Options{})
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: two encodes differ", file)
+		}
+	}
+}

@@ -1,0 +1,201 @@
+package ics
+
+import (
+	"bytes"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/schedkit/schedkit/schedule"
+)
+
+type seen struct {
+	Seq      int
+	Modified string
+	Status   string
+}
+
+// revisions summarises Update's result by session id.
+func revisions(revs map[*schedule.Session]Revision, gone []*schedule.Session, s *schedule.Schedule) map[string]seen {
+	out := map[string]seen{}
+	for x, r := range revs {
+		st := x.Status
+		if st == "" {
+			st = "confirmed"
+		}
+		out[x.ID] = seen{r.Sequence, r.Modified.Format(time.RFC3339), st}
+		if r.UID != UID(s.Conference.ID, x.ID) && !slices.Contains(gone, x) {
+			out[x.ID+" uid"] = seen{}
+		}
+	}
+	return out
+}
+
+func TestStateUpdate(t *testing.T) {
+	t1 := time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC)
+	t2, t3, t4 := t1.Add(time.Hour), t1.Add(2*time.Hour), t1.Add(3*time.Hour)
+	const f1, f2, f3 = "2024-01-01T12:00:00Z", "2024-01-01T13:00:00Z", "2024-01-01T14:00:00Z"
+	base := load(t, "../../testdata/qcon-ny-2019.yaml")
+	st := &State{}
+
+	// 1. First export: everything new, SEQUENCE 0.
+	revs, gone := st.Update(base, t1)
+	want := map[string]seen{}
+	for _, x := range base.Sessions {
+		want[x.ID] = seen{0, f1, "confirmed"}
+	}
+	if diff := cmp.Diff(want, revisions(revs, gone, base)); diff != "" || len(gone) != 0 {
+		t.Fatalf("first export (-want +got):\n%s", diff)
+	}
+
+	// 2. Same schedule again, through a file round trip: nothing changes.
+	data, err := st.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err = ParseState(data); err != nil {
+		t.Fatal(err)
+	}
+	s := load(t, "../../testdata/qcon-ny-2019.yaml")
+	revs, gone = st.Update(s, t2)
+	if diff := cmp.Diff(want, revisions(revs, gone, s)); diff != "" {
+		t.Fatalf("unchanged export (-want +got):\n%s", diff)
+	}
+	if again, _ := st.Marshal(); !bytes.Equal(again, data) {
+		t.Errorf("state changed although the schedule did not")
+	}
+
+	// 3. Move one session by 10 minutes: exactly that one is bumped.
+	s = load(t, "../../testdata/qcon-ny-2019.yaml")
+	moved := s.Sessions[1]
+	moved.Start, moved.End = moved.Start.Add(10*time.Minute), moved.End.Add(10*time.Minute)
+	revs, gone = st.Update(s, t3)
+	want[moved.ID] = seen{1, f3, "confirmed"}
+	if diff := cmp.Diff(want, revisions(revs, gone, s)); diff != "" {
+		t.Fatalf("moved one session (-want +got):\n%s", diff)
+	}
+
+	// 4. Remove one session: it is published cancelled with SEQUENCE+1.
+	s = load(t, "../../testdata/qcon-ny-2019.yaml")
+	s.Sessions[1].Start, s.Sessions[1].End = moved.Start, moved.End
+	removed := s.Sessions[0]
+	s.Sessions = s.Sessions[1:]
+	revs, gone = st.Update(s, t4)
+	want[removed.ID] = seen{1, t4.Format(time.RFC3339), "cancelled"}
+	if diff := cmp.Diff(want, revisions(revs, gone, s)); diff != "" {
+		t.Fatalf("removed one session (-want +got):\n%s", diff)
+	}
+	if len(gone) != 1 || gone[0].ID != removed.ID || !gone[0].Start.Equal(removed.Start) || gone[0].Room != removed.Room || gone[0].TrackID() != removed.TrackID() {
+		t.Fatalf("gone = %+v, want the removed session rebuilt", gone)
+	}
+
+	// 5. Still removed: stays cancelled, no further bump.
+	revs, gone = st.Update(s, t4.Add(time.Hour))
+	if diff := cmp.Diff(want, revisions(revs, gone, s)); diff != "" {
+		t.Fatalf("still removed (-want +got):\n%s", diff)
+	}
+
+	// 6. Back in the schedule: confirmed again, bumped again.
+	s = load(t, "../../testdata/qcon-ny-2019.yaml")
+	s.Sessions[1].Start, s.Sessions[1].End = moved.Start, moved.End
+	later := t4.Add(2 * time.Hour)
+	revs, gone = st.Update(s, later)
+	want[removed.ID] = seen{2, later.Format(time.RFC3339), "confirmed"}
+	if diff := cmp.Diff(want, revisions(revs, gone, s)); diff != "" || len(gone) != 0 {
+		t.Fatalf("restored (-want +got):\n%s", diff)
+	}
+}
+
+// TestStateFeed: a removed session appears in the feed as CANCELLED with
+// its old UID, and a changed one with its new SEQUENCE.
+func TestStateFeed(t *testing.T) {
+	now := time.Date(2024, 5, 1, 8, 0, 0, 0, time.UTC)
+	s := load(t, "../../testdata/qcon-ny-2019.yaml")
+	st := &State{}
+	st.Update(s, now)
+	s = load(t, "../../testdata/qcon-ny-2019.yaml")
+	removed := s.Sessions[0]
+	s.Sessions = s.Sessions[1:]
+	s.Sessions[0].Title += " (updated)"
+	revs, gone := st.Update(s, now.Add(time.Hour))
+	s.Sessions = append(s.Sessions, gone...)
+	out := unfold(encode(t, s, s.Sessions, Options{Revisions: revs}))
+	for _, want := range []string{
+		"UID:" + UID(s.Conference.ID, removed.ID) + "\r\nDTSTAMP:20240501T090000Z\r\nLAST-MODIFIED:20240501T090000Z\r\nSEQUENCE:1\r\n",
+		"STATUS:CANCELLED\r\n",
+		"UID:" + UID(s.Conference.ID, s.Sessions[0].ID) + "\r\nDTSTAMP:20240501T090000Z\r\nLAST-MODIFIED:20240501T090000Z\r\nSEQUENCE:1\r\n",
+		"UID:" + UID(s.Conference.ID, s.Sessions[1].ID) + "\r\nDTSTAMP:20240501T080000Z\r\nLAST-MODIFIED:20240501T080000Z\r\nSEQUENCE:0\r\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("feed lacks %q", want)
+		}
+	}
+	if n := strings.Count(out, "BEGIN:VEVENT"); n != len(s.Sessions) {
+		t.Errorf("%d events, want %d", n, len(s.Sessions))
+	}
+}
+
+func TestParseStateErrors(t *testing.T) {
+	rec := `{"session":"a","sequence":0,"last_modified":"2024-01-01T00:00:00Z","content":{"title":"A","start":"2024-01-01T10:00:00Z","end":"2024-01-01T11:00:00Z"}}`
+	tests := []struct{ name, in, want string }{
+		{"empty", "", "empty file"},
+		{"not json", "hello", "1:1: invalid character 'h'"},
+		{"syntax position", "{\n  \"events\": {,}\n}", "2:14: invalid character ','"},
+		{"truncated", `{"schedkit_ics_state": 1, "events": {`, "1:38: unexpected EOF"},
+		{"no version", `{"events": {}}`, "no \"schedkit_ics_state\" version"},
+		{"wrong version", `{"schedkit_ics_state": 2}`, "version 2"},
+		{"unknown field", `{"schedkit_ics_state": 1, "evnts": {}}`, `unknown field "evnts"`},
+		{"wrong type", `{"schedkit_ics_state": 1, "events": {"u": {"sequence": "1"}}}`, "1:58: cannot unmarshal string"},
+		{"trailing", `{"schedkit_ics_state": 1} {}`, "1:27: text after the JSON object"},
+		{"negative sequence", `{"schedkit_ics_state": 1, "events": {"u": ` + strings.Replace(rec, `"sequence":0`, `"sequence":-1`, 1) + `}}`, "sequence -1 is negative"},
+		{"bad uid", `{"schedkit_ics_state": 1, "events": {"a b": ` + rec + `}}`, "UID must be non-empty"},
+		{"null record", `{"schedkit_ics_state": 1, "events": {"u": null}}`, "null record"},
+		{"end before start", `{"schedkit_ics_state": 1, "events": {"u": ` + strings.Replace(rec, "T11:", "T09:", 1) + `}}`, "start before its end"},
+		{"bad status", `{"schedkit_ics_state": 1, "events": {"u": ` + strings.Replace(rec, `"title":"A"`, `"title":"A","status":"gone"`, 1) + `}}`, `status "gone"`},
+		{"no session", `{"schedkit_ics_state": 1, "events": {"u": ` + strings.Replace(rec, `"session":"a"`, `"session":""`, 1) + `}}`, "no session id"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParseState([]byte(tc.in))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("ParseState(%q) = %v, want an error with %q", tc.in, err, tc.want)
+			}
+		})
+	}
+	if st, err := ParseState([]byte(`{"schedkit_ics_state": 1, "events": {"u": ` + rec + `}}`)); err != nil || len(st.Events) != 1 {
+		t.Errorf("valid state: %v", err)
+	}
+}
+
+// FuzzParseState: ParseState never panics, and what it accepts survives a
+// Marshal/ParseState round trip unchanged.
+func FuzzParseState(f *testing.F) {
+	f.Add([]byte(`{"schedkit_ics_state": 1, "events": {}}`))
+	f.Add([]byte(`{"schedkit_ics_state": 1, "events": {"u@x": {"session":"a","sequence":3,"last_modified":"2024-01-01T00:00:00+02:00","content":{"title":"A","start":"2024-01-01T10:00:00Z","end":"2024-01-01T11:00:00Z","speakers":[{"name":"N"}],"tags":["t"]}}}}`))
+	f.Add([]byte(`{"schedkit_ics_state": 1, "events": {"u": null}}`))
+	f.Add([]byte("{\n\"schedkit_ics_state\": 1,\n\"events\": [1]}"))
+	if data, err := os.ReadFile("testdata/state.json"); err == nil {
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		st, err := ParseState(data)
+		if err != nil {
+			return
+		}
+		out, err := st.Marshal()
+		if err != nil {
+			t.Fatalf("Marshal: %v", err)
+		}
+		st2, err := ParseState(out)
+		if err != nil {
+			t.Fatalf("accepted state does not parse after Marshal: %v\n%s", err, out)
+		}
+		out2, _ := st2.Marshal()
+		if !bytes.Equal(out, out2) {
+			t.Fatalf("round trip changed the state:\n%s\n%s", out, out2)
+		}
+	})
+}
