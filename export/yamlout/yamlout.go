@@ -1,0 +1,245 @@
+// Package yamlout writes a schedule in schedkit's own YAML format, the one
+// schedule.Load reads (see docs/format.md), with every session's id and
+// guid explicit. `schedkit import` uses it to turn a frab, schedule.json or
+// iCalendar file into a plain schedkit file.
+//
+// Times are written as local wall clock with the date (start:
+// 2025-02-01T09:30, end: 2025-02-01T09:50) in the conference zone, so the
+// file reads back to the same instants; seconds are dropped. A wall-clock
+// time that occurs twice (clocks fall back) is read back as its first
+// occurrence, as schedule.Load documents. Sessions without a track are
+// written in a track "No track" (id no-track). Untimed sessions are written
+// without start and end, so that loading the file reports them.
+package yamlout
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/schedkit/schedkit/schedule"
+	"go.yaml.in/yaml/v4"
+)
+
+// node helpers: a mapping with keys in the order given.
+type mapping struct{ n *yaml.Node }
+
+func newMapping() mapping { return mapping{&yaml.Node{Kind: yaml.MappingNode}} }
+
+func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+
+func (m mapping) set(key string, v *yaml.Node) {
+	m.n.Content = append(m.n.Content, str(key), v)
+}
+
+// setStr adds key: s unless s is empty.
+func (m mapping) setStr(key, s string) {
+	if s != "" {
+		m.set(key, str(s))
+	}
+}
+
+func seq() *yaml.Node { return &yaml.Node{Kind: yaml.SequenceNode} }
+
+// fmtDur writes a duration as schedule.ParseDuration reads it: 90m, 1h30m.
+func fmtDur(d time.Duration) string {
+	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
+	switch {
+	case h == 0:
+		return fmt.Sprintf("%dm", m)
+	case m == 0:
+		return fmt.Sprintf("%dh", h)
+	}
+	return fmt.Sprintf("%dh%dm", h, m)
+}
+
+// Write writes s as schedkit YAML.
+func Write(w io.Writer, s *schedule.Schedule) error {
+	root := newMapping()
+	root.set("conference", conference(s))
+	if len(s.Rooms) > 0 {
+		rooms := seq()
+		for _, r := range s.Rooms {
+			m := newMapping()
+			m.set("name", str(r.Name))
+			if len(r.Aliases) > 0 {
+				al := seq()
+				for _, a := range r.Aliases {
+					al.Content = append(al.Content, str(a))
+				}
+				m.set("aliases", al)
+			}
+			rooms.Content = append(rooms.Content, m.n)
+		}
+		root.set("rooms", rooms)
+	}
+	if r := rules(s.Policy); r != nil {
+		root.set("rules", r)
+	}
+	tracks := seq()
+	var untracked []*schedule.Session
+	for _, ss := range s.Sessions {
+		if ss.Track == nil {
+			untracked = append(untracked, ss)
+		}
+	}
+	all := s.Tracks
+	if len(untracked) > 0 {
+		id := "no-track"
+		for i := 2; slices.ContainsFunc(all, func(t *schedule.Track) bool { return t.ID == id }); i++ {
+			id = "no-track-" + strconv.Itoa(i)
+		}
+		all = append(slices.Clip(all), &schedule.Track{ID: id, Name: "No track", Sessions: untracked})
+	}
+	for _, t := range all {
+		tracks.Content = append(tracks.Content, track(s, t))
+	}
+	root.set("tracks", tracks)
+
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(root.n); err != nil {
+		return err
+	}
+	if err := enc.Close(); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func conference(s *schedule.Schedule) *yaml.Node {
+	c := s.Conference
+	m := newMapping()
+	m.set("name", str(c.Name))
+	m.setStr("id", c.ID)
+	tz := c.TimeZone
+	if tz == "" && s.Location != nil {
+		tz = s.Location.String()
+	}
+	m.setStr("timezone", tz)
+	m.setStr("url", c.URL)
+	m.setStr("day_change", c.DayChange)
+	if o := c.Organizer; o != nil {
+		om := newMapping()
+		om.setStr("name", o.Name)
+		om.set("email", str(o.Email))
+		m.set("organizer", om.n)
+	}
+	return m.n
+}
+
+func rules(p schedule.Policy) *yaml.Node {
+	m := newMapping()
+	for _, r := range []struct {
+		key string
+		d   time.Duration
+	}{{"min_duration", p.MinDuration}, {"changeover", p.Changeover}, {"speaker_buffer", p.SpeakerBuffer}} {
+		if r.d > 0 {
+			m.set(r.key, str(fmtDur(r.d)))
+		}
+	}
+	if p.MaxDuration > 0 && p.MaxDuration != schedule.DefaultMaxDuration {
+		m.set("max_duration", str(fmtDur(p.MaxDuration)))
+	}
+	if p.DayStart >= 0 {
+		m.set("day_start", str(schedule.FormatClock(p.DayStart)))
+	}
+	if p.DayEnd >= 0 {
+		m.set("day_end", str(schedule.FormatClock(p.DayEnd)))
+	}
+	if len(p.Severity) > 0 {
+		sv := newMapping()
+		for _, id := range schedule.RuleIDs() { // table order: deterministic
+			if sev, ok := p.Severity[id]; ok {
+				sv.set(id, str(sev.String()))
+			}
+		}
+		m.set("severity", sv.n)
+	}
+	if len(m.n.Content) == 0 {
+		return nil
+	}
+	return m.n
+}
+
+func track(s *schedule.Schedule, t *schedule.Track) *yaml.Node {
+	m := newMapping()
+	m.set("name", str(t.Name))
+	m.set("id", str(t.ID))
+	m.setStr("host", t.Host)
+	sessions := seq()
+	for _, ss := range t.Sessions {
+		sessions.Content = append(sessions.Content, session(s, ss))
+	}
+	m.set("sessions", sessions)
+	return m.n
+}
+
+const wallLayout = "2006-01-02T15:04"
+
+func session(s *schedule.Schedule, ss *schedule.Session) *yaml.Node {
+	m := newMapping()
+	m.set("id", str(ss.ID))
+	m.set("title", str(ss.Title))
+	m.set("guid", str(s.GUIDOf(ss)))
+	if ss.FrabID > 0 {
+		m.set("frab_id", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(ss.FrabID)})
+	}
+	m.setStr("subtitle", ss.Subtitle)
+	if ss.Timed() {
+		loc := s.Location
+		if loc == nil {
+			loc = time.UTC
+		}
+		m.set("start", str(ss.Start.In(loc).Format(wallLayout)))
+		m.set("end", str(ss.End.In(loc).Format(wallLayout)))
+	}
+	m.setStr("room", ss.Room)
+	if ss.Type != "" && ss.Type != "talk" {
+		m.set("type", str(ss.Type))
+	}
+	if ss.Status != "" && ss.Status != "confirmed" {
+		m.set("status", str(ss.Status))
+	}
+	m.setStr("language", ss.Language)
+	if len(ss.Speakers) > 0 {
+		sp := seq()
+		for _, p := range ss.Speakers {
+			if p.ID == "" && p.Affiliation == "" && p.Name != "" {
+				sp.Content = append(sp.Content, str(p.Name))
+				continue
+			}
+			pm := newMapping()
+			pm.set("name", str(p.Name))
+			pm.setStr("id", p.ID)
+			pm.setStr("affiliation", p.Affiliation)
+			sp.Content = append(sp.Content, pm.n)
+		}
+		m.set("speakers", sp)
+	}
+	m.setStr("url", ss.URL)
+	if len(ss.Tags) > 0 {
+		tags := seq()
+		for _, t := range ss.Tags {
+			tags.Content = append(tags.Content, str(t))
+		}
+		m.set("tags", tags)
+	}
+	if len(ss.Links) > 0 {
+		ls := seq()
+		for _, l := range ss.Links {
+			lm := newMapping()
+			lm.setStr("title", l.Title)
+			lm.set("url", str(l.URL))
+			ls.Content = append(ls.Content, lm.n)
+		}
+		m.set("links", ls)
+	}
+	m.setStr("abstract", ss.Abstract)
+	return m.n
+}
