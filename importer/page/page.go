@@ -147,6 +147,8 @@ type reader struct {
 	zone     string
 	zonePos  schedule.Pos
 	hasAMPM  bool // some range on the page uses am/pm
+	// yearCache holds headingYear by line index.
+	yearCache map[int]int
 }
 
 func (r *reader) add(id string, p schedule.Pos, format string, args ...any) {
@@ -383,11 +385,14 @@ type rangeInfo struct {
 	rest             string
 }
 
-const clockPat = `(\d{1,2})(?:[:.h](\d{2}))?\s*([aApP])?(?:\.?\s?[mM]\.?)?`
+const clockPat = `(\d{1,2})(?:[:.h](\d{2}))?(?:\s*([aApP])\.?\s?[mM](?:\.|\b))?`
 
 var rangeRE = regexp.MustCompile(`^` + clockPat + `\s*(?:-|–|—|‐|‑|−|~|to|until|bis)\s*` + clockPat + `(?:(?:\s*[:|·•]\s*|\s+[-–—]\s+|\s+)(.*))?$`)
 
 func parseRange(text string) (rangeInfo, bool) {
+	if text == "" || text[0] < '0' || text[0] > '9' {
+		return rangeInfo{}, false
+	}
 	m := rangeRE.FindStringSubmatchIndex(text)
 	if m == nil {
 		return rangeInfo{}, false
@@ -411,10 +416,6 @@ func parseRange(text string) (rangeInfo, bool) {
 			mi, _ = strconv.Atoi(g(base + 1))
 		}
 		mer := strings.ToLower(g(base + 2))
-		// The meridiem letter must be followed by m (or be part of "am"/"pm").
-		if mer != "" && !strings.ContainsAny(text[m[2*(base+2)]:min(len(text), m[2*(base+2)]+3)], "mM") {
-			return rangeInfo{}, false
-		}
 		if g(base+1) == "" && mer == "" {
 			return rangeInfo{}, false // a bare number is not a time
 		}
@@ -529,6 +530,9 @@ var (
 // parseDayText parses a date with optional weekday. Year is 0 when absent.
 func parseDayText(s string) (d datedDay, ok bool) {
 	s = strings.TrimSpace(s)
+	if len(s) > 40 {
+		return d, false // the longest form, "Wednesday, September 30th, 2026", is shorter
+	}
 	if m := dayISO.FindStringSubmatch(s); m != nil {
 		dt, err := schedule.ParseDate(m[2] + "-" + m[3] + "-" + m[4])
 		if err != nil {
@@ -597,19 +601,24 @@ func validDate(d schedule.Date) bool {
 // short and names a year. 0 means none.
 func (r *reader) headingYear(l line) int {
 	idx := r.index(l)
-	for j := idx - 1; j >= 0; j-- {
+	if y, ok := r.yearCache[idx]; ok {
+		return y
+	}
+	y := 0
+	if j := idx - 1; j >= 0 {
 		if _, ok := parseDayText(r.lines[j].text); ok {
-			continue
-		}
-		if h := r.lines[j].text; isHeading(h) {
+			y = r.headingYear(r.lines[j]) // the same list: cached, so linear
+		} else if h := r.lines[j].text; isHeading(h) {
 			if m := yearRE.FindStringSubmatch(h); m != nil {
-				y, _ := strconv.Atoi(m[1])
-				return y
+				y, _ = strconv.Atoi(m[1])
 			}
 		}
-		return 0
 	}
-	return 0
+	if r.yearCache == nil {
+		r.yearCache = map[int]int{}
+	}
+	r.yearCache[idx] = y
+	return y
 }
 
 func isHeading(s string) bool {
@@ -829,7 +838,11 @@ func (r *reader) build() *schedule.Schedule {
 		ids := map[string]int{}
 		prevEnd := -1
 		var dates []string
+		var prevDay *dayCtx
 		for _, ss := range ts.sessions {
+			if ss.day != prevDay {
+				prevEnd, prevDay = -1, ss.day // a new day: no previous session
+			}
 			s := r.session(sc, t, ss, ids, &prevEnd, optDate, hasOpt, &noDate)
 			sc.AddSession(t, s)
 			if s.Timed() {
