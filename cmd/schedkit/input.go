@@ -89,6 +89,27 @@ func (e *env) readFile(name string) ([]byte, error) {
 	return data, nil
 }
 
+// checkInputFlags reports a bad --timezone, --date or --input-format as a
+// usage error, so that a command can refuse before it reads any file.
+func checkInputFlags(c *cli.Context) error {
+	if tz := c.String("timezone"); tz != "" {
+		if _, err := schedule.LoadLocation(tz); err != nil {
+			return usageErrorf("--timezone: %v", err)
+		}
+	}
+	if d := c.String("date"); d != "" {
+		if _, err := schedule.ParseDate(d); err != nil {
+			return usageErrorf("--date: %v", err)
+		}
+	}
+	if f := c.String("input-format"); f != "" {
+		if _, err := importer.Lookup(f); err != nil {
+			return usageErrorf("--input-format: %v", err)
+		}
+	}
+	return nil
+}
+
 // load reads and parses one file with the input flags. The error is for
 // trouble (exit 2): an unreadable file or a bad flag. Findings, a syntax
 // error included, are in the diagnostics.

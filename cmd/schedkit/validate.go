@@ -39,13 +39,18 @@ func (e *env) validate(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := checkInputFlags(c); err != nil {
+		return err
+	}
 	var all []schedule.Diagnostic
 	code := exitOK
+	unread := 0
 	for _, name := range names {
 		in, err := e.load(c, name)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "schedkit: %v\n", err)
 			code = exitTrouble
+			unread++
 			continue
 		}
 		all = append(all, check(in, sv)...)
@@ -57,7 +62,11 @@ func (e *env) validate(c *cli.Context) error {
 		}
 	} else {
 		writeDiagnostics(e.stdout, all)
-		fmt.Fprintln(e.stderr, summary(all))
+		s := summary(all)
+		if unread > 0 {
+			s += "; " + plural(unread, "file") + " not read"
+		}
+		fmt.Fprintln(e.stderr, s)
 	}
 	if code == exitOK && schedule.HasErrors(all) {
 		code = exitFindings
