@@ -110,8 +110,9 @@ func cmdJSONDiag(ts *testscript.TestScript, neg bool, args []string) {
 //	genfile KIND FILE
 //
 // It writes inputs a txtar archive cannot hold or should not: invalid-utf8,
-// binary, toobig (one byte over the input limit) and big (a valid schedule
-// of 20,000 sessions in 50 rooms).
+// nul (a NUL byte in text), binary, aliasbomb (aliases expanding to 10⁸ nodes), toobig (one byte
+// over the input limit) and big (a valid schedule
+// of 20,000 sessions in 50 rooms, each speaker in four).
 func cmdGenFile(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
 		ts.Fatalf("usage: genfile KIND FILE")
@@ -120,8 +121,19 @@ func cmdGenFile(ts *testscript.TestScript, neg bool, args []string) {
 	switch args[0] {
 	case "invalid-utf8":
 		data = []byte("conference:\n  name: \"Caf\xe9 Con\"\n  timezone: UTC\ntracks: []\n")
+	case "nul":
+		data = []byte("conference:\n  name: \x00X\n")
 	case "binary":
 		data = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00")
+	case "aliasbomb":
+		// 100 tracks × 1,000 sessions × 1,000 tags from a 10 KB file.
+		var b strings.Builder
+		b.WriteString("conference: {name: Bomb, timezone: UTC}\n")
+		b.WriteString("x-tags: &t [" + strings.Repeat("lol, ", 999) + "lol]\n")
+		b.WriteString("x-session: &s {title: S, date: 2024-05-01, start: \"10:00\", end: \"11:00\", tags: *t}\n")
+		b.WriteString("x-track: &tr {name: T, sessions: [" + strings.Repeat("*s, ", 999) + "*s]}\n")
+		b.WriteString("tracks: [" + strings.Repeat("*tr, ", 99) + "*tr]\n")
+		data = []byte(b.String())
 	case "toobig":
 		data = bytes.Repeat([]byte("# x\n"), maxInput/4+1)
 	case "big":
@@ -132,7 +144,7 @@ func cmdGenFile(ts *testscript.TestScript, neg bool, args []string) {
 			for i := range 400 {
 				day, slot := i/20, i%20
 				fmt.Fprintf(&b, "      - {id: s%d-%d, title: Talk %d in %d, start: \"2024-05-%02dT%02d:%02d\", duration: 30m, speakers: [Speaker %d]}\n",
-					r, i, i, r, 1+day, 8+slot/2, 30*(slot%2), (r*400+i)%5000)
+					r, i, i, r, 1+day, 8+slot/2, 30*(slot%2), (r*400+i)/4)
 			}
 		}
 		data = []byte(b.String())
