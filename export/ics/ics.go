@@ -127,6 +127,7 @@ func Encode(w io.Writer, s *schedule.Schedule, sessions []*schedule.Session, opt
 		return err
 	}
 	var buf bytes.Buffer
+	buf.Grow(2048 + 1024*len(cal.Components)) // a VEVENT is about 1 KB
 	if err := cal.SerializeTo(&buf, ical.WithNewLineWindows); err != nil {
 		return fmt.Errorf("ics: %w", err)
 	}

@@ -1,0 +1,73 @@
+package ics
+
+import (
+	"fmt"
+	"io"
+	"testing"
+	"time"
+
+	"github.com/schedkit/schedkit/schedule"
+)
+
+// generated returns a schedule of n sessions in Europe/Berlin: 100 tracks
+// of back-to-back 45-minute talks over as many days as it takes, crossing
+// daylight-saving changes, with speakers, tags and an abstract each.
+func generated(tb testing.TB, n int) *schedule.Schedule {
+	tb.Helper()
+	loc, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s := &schedule.Schedule{
+		Conference: schedule.Conference{Name: "Generated", ID: "gen", TimeZone: loc.String(),
+			Organizer: &schedule.Organizer{Name: "Gen Team", Email: "gen@example.org"}},
+		Location: loc,
+	}
+	const tracks = 100
+	for i := range tracks {
+		t := &schedule.Track{ID: fmt.Sprintf("t%d", i), Name: fmt.Sprintf("Track %d", i), Room: fmt.Sprintf("Room %d", i)}
+		s.AddTrack(t)
+	}
+	start := time.Date(2024, 3, 1, 9, 0, 0, 0, loc)
+	for i := range n {
+		t := s.Tracks[i%tracks]
+		slot := i / tracks // 12 slots a day
+		day, k := slot/12, slot%12
+		st := start.AddDate(0, 0, day).Add(time.Duration(k) * 45 * time.Minute)
+		s.AddSession(t, &schedule.Session{
+			ID: fmt.Sprintf("s%d", i), Title: fmt.Sprintf("Talk number %d about things, and more things; really", i),
+			Room: t.Room, Start: st, End: st.Add(45 * time.Minute), Status: "confirmed", Type: "talk",
+			Speakers: []schedule.Person{{Name: fmt.Sprintf("Speaker %d", i%977), Affiliation: "Somewhere"}},
+			Abstract: "An abstract long enough to be folded at least once or twice, with commas, semicolons; and Ümläüte — and an emoji 🎉.",
+			Tags:     []string{"tag", fmt.Sprintf("tag%d", i%13)},
+			URL:      fmt.Sprintf("https://example.org/talk/%d", i),
+		})
+	}
+	return s
+}
+
+// BenchmarkEncode100k exports a feed of 100,000 sessions.
+func BenchmarkEncode100k(b *testing.B) {
+	s := generated(b, 100_000)
+	opt := Options{Version: "bench", Stamp: DefaultStamp(s)}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Encode(io.Discard, s, s.Sessions, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkStateUpdate100k updates a state of 100,000 sessions in which
+// one session moved.
+func BenchmarkStateUpdate100k(b *testing.B) {
+	s := generated(b, 100_000)
+	st := &State{}
+	st.Update(s, time.Unix(0, 0))
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		x := s.Sessions[i%len(s.Sessions)]
+		x.Start, x.End = x.Start.Add(time.Minute), x.End.Add(time.Minute)
+		st.Update(s, time.Unix(int64(i), 0))
+	}
+}
