@@ -382,7 +382,7 @@ func (b *builder) zone(opt schedule.LoadOptions) {
 			optLoc = l
 		}
 	}
-	agrees := func(l *time.Location) bool { return len(ev) == 0 || 2*fits(l, ev) > len(ev) }
+	agrees := func(l *time.Location) bool { return len(ev) == 0 || 2*fits(l, ev) >= len(ev) }
 	use := func(l *time.Location, name string) { b.loc, b.tzName = l, name }
 	switch {
 	case fileLoc != nil && agrees(fileLoc):
@@ -468,7 +468,7 @@ func sessionType(t string) string {
 	if st, ok := typeMap[k]; ok {
 		return st
 	}
-	for _, p := range []string{"workshop", "keynote", "panel", "talk", "lecture", "vortrag", "bof"} {
+	for _, p := range []string{"workshop", "keynote", "panel", "discussion", "podium", "talk", "lecture", "vortrag", "bof"} {
 		if strings.Contains(k, p) {
 			return typeMap[p]
 		}

@@ -143,9 +143,6 @@ func parseJSON(file string, data []byte, ln *lines) (*jnode, []schedule.Diagnost
 		msg := err.Error()
 		if errors.As(err, &se) {
 			off = int(se.Offset)
-			if off > 0 {
-				off--
-			}
 		}
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 			off, msg = len(data), "unexpected end of the file"

@@ -1,0 +1,308 @@
+package frab
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/schedkit/schedkit/schedule"
+)
+
+// marked strips the ∑ markers from src and returns where each one was, as
+// "line:col": the position a diagnostic is expected at.
+func marked(src string) (string, []string) {
+	var b strings.Builder
+	var at []string
+	line, col := 1, 1
+	for _, r := range src {
+		switch r {
+		case '∑':
+			at = append(at, fmt.Sprintf("%d:%d", line, col))
+			continue
+		case '\n':
+			line, col = line+1, 1
+		default:
+			col++
+		}
+		b.WriteRune(r)
+	}
+	return b.String(), at
+}
+
+// findings reads src and validates it, returning "line:col rule" for every
+// diagnostic, sorted.
+func findings(t *testing.T, read func(string, []byte, schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic), src string, opt schedule.LoadOptions) (*schedule.Schedule, []string, []schedule.Diagnostic) {
+	t.Helper()
+	s, ds := read("f", []byte(src), opt)
+	if s != nil {
+		ds = append(ds, schedule.Validate(s)...)
+	}
+	var got []string
+	for _, d := range ds {
+		got = append(got, fmt.Sprintf("%d:%d %s", d.Pos.Line, d.Pos.Column, d.Rule))
+	}
+	slices.Sort(got)
+	return s, got, ds
+}
+
+func xmlDoc(tz, events string) string {
+	return `<schedule>
+<version>1</version>
+<conference><title>T</title><acronym>test</acronym>` + tz + `</conference>
+<day index="1" date="2026-03-27" start="2026-03-27T04:00:00+01:00" end="2026-03-28T03:59:00+01:00">
+<room name="A">
+` + events + `
+</room>
+</day>
+</schedule>`
+}
+
+const berlin = `<time_zone_name>Europe/Berlin</time_zone_name>`
+
+func ev(id, date, start, dur string) string {
+	return fmt.Sprintf(`<event id="%s" guid="00000000-0000-5000-8000-%012s"><date>%s</date><start>%s</start><duration>%s</duration><room>A</room><title>E%s</title><track>T</track><type>talk</type><abstract/></event>`,
+		id, id, date, start, dur, id)
+}
+
+func TestReadXMLDiagnostics(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		opt  schedule.LoadOptions
+		rule string // every marker is a diagnostic of this rule
+	}{
+		{"clean", xmlDoc(berlin, ev("1", "2026-03-27T10:00:00+01:00", "10:00", "0:30")), schedule.LoadOptions{}, ""},
+		{"unpadded and 3-part unambiguous durations", xmlDoc(berlin, ev("1", "2026-03-27T10:00:00+01:00", "10:00", "0:30")+ev("2", "2026-03-27T11:00:00+01:00", "11:00", "00:30:00")), schedule.LoadOptions{}, ""},
+		{"ambiguous duration", xmlDoc(berlin, strings.Replace(ev("1", "2026-03-27T10:00:00+01:00", "10:00", "01:00:00"), "<duration>", "∑<duration>", 1)), schedule.LoadOptions{}, "ambiguous-duration"},
+		{"date disagrees with day and start", xmlDoc(berlin, strings.Replace(ev("1", "2026-03-28T10:00:00+01:00", "10:00", "00:30"), "<date>", "∑<date>", 1)), schedule.LoadOptions{}, "date-mismatch"},
+		{"start disagrees with date", xmlDoc(berlin, strings.Replace(ev("1", "2026-03-27T10:00:00+01:00", "11:00", "00:30"), "<date>", "∑<date>", 1)+ev("2", "2026-03-27T12:00:00+01:00", "12:00", "00:30")), schedule.LoadOptions{}, "date-mismatch"},
+		{"after midnight belongs to the day", xmlDoc(berlin, ev("1", "2026-03-28T01:30:00+01:00", "01:30", "00:30")), schedule.LoadOptions{}, ""},
+		{"named zone contradicts offsets", xmlDoc(`∑<time_zone_name>UTC</time_zone_name>`, ev("1", "2026-03-27T10:00:00+01:00", "10:00", "00:30")), schedule.LoadOptions{}, "zone-mismatch"},
+		{"no zone", strings.Replace(xmlDoc("", ev("1", "2026-03-27T10:00:00+01:00", "10:00", "00:30")), "<conference>", "∑<conference>", 1), schedule.LoadOptions{}, "zone-mismatch"},
+		{"no zone, --timezone fits", xmlDoc("", ev("1", "2026-03-27T10:00:00+01:00", "10:00", "00:30")), schedule.LoadOptions{Timezone: "Europe/Paris"}, ""},
+		{"--timezone contradicts the file", xmlDoc(`∑`+berlin, ev("1", "2026-03-27T10:00:00+01:00", "10:00", "00:30")), schedule.LoadOptions{Timezone: "Europe/Paris"}, "zone-mismatch"},
+		{"duplicate guid", xmlDoc(berlin, ev("1", "2026-03-27T10:00:00+01:00", "10:00", "00:30")+strings.Replace(strings.Replace(ev("2", "2026-03-27T11:00:00+01:00", "11:00", "00:30"), "000000000002", "000000000001", 1), "guid=", "∑guid=", 1)), schedule.LoadOptions{}, "duplicate-guid"},
+		{"duplicate id", xmlDoc(berlin, ev("1", "2026-03-27T10:00:00+01:00", "10:00", "00:30")+strings.Replace(strings.Replace(ev("2", "2026-03-27T11:00:00+01:00", "11:00", "00:30"), `id="2"`, `∑id="1"`, 1), "000000000002", "000000000003", 1)), schedule.LoadOptions{}, "duplicate-id"},
+		{"bad duration", xmlDoc(berlin, strings.Replace(ev("1", "2026-03-27T10:00:00+01:00", "10:00", "half an hour"), "<duration>", "∑<duration>", 1)), schedule.LoadOptions{}, "bad-value"},
+		{"bad date", xmlDoc(berlin, strings.Replace(ev("1", "27.03.2026 10:00", "10:00", "00:30"), "<date>", "∑<date>", 1)), schedule.LoadOptions{}, "bad-value"},
+		{"room overlap", xmlDoc(berlin, ev("1", "2026-03-27T10:00:00+01:00", "10:00", "01:00")+"\n"+strings.Replace(ev("2", "2026-03-27T10:30:00+01:00", "10:30", "00:30"), "<date>", "∑<date>", 1)), schedule.LoadOptions{}, "room-overlap,track-overlap"},
+		{"not closed", "<schedule>\n<conference>∑", schedule.LoadOptions{}, "syntax"},
+		{"mismatched tag", "<schedule>\n  <version>1∑</versio>\n</schedule>", schedule.LoadOptions{}, "syntax"},
+		{"wrong root", "∑<html></html>", schedule.LoadOptions{}, "syntax"},
+		{"empty", "∑", schedule.LoadOptions{}, "syntax"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src, at := marked(tc.src)
+			_, got, ds := findings(t, ReadXML, src, tc.opt)
+			var want []string
+			for _, a := range at {
+				for _, r := range strings.Split(tc.rule, ",") {
+					want = append(want, a+" "+r)
+				}
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s\n%v", diff, ds)
+			}
+		})
+	}
+}
+
+func TestReadXMLTimes(t *testing.T) {
+	src, at := marked(`<schedule><version/><conference><title>DC</title><time_zone_name>Asia/Kolkata</time_zone_name></conference>
+<day date="2023-09-09" start="2023-09-09T21:30:00+00:00" end="2023-09-10T21:29:59+00:00" index="1"><room name="R">
+<event id="35" guid="455d075f-48c0-2ec2-24b3-f5add30c383a">∑<date>2023-09-10T05:00:00+00:00</date><start>10:30</start><duration>00:20</duration><room>R</room><title>Opening</title><track>X</track><type>talk</type><abstract/></event>
+<event id="36">∑<date>2023-09-10T17:00:00+00:00</date><start>22:30</start>∑<duration>2:00:00</duration><room>R</room><title>Night</title><track/><type>talk</type><abstract/><persons><person id="0">Someone</person></persons></event>
+</room></day></schedule>`)
+	s, got, ds := findings(t, ReadXML, src, schedule.LoadOptions{})
+	ist, _ := time.LoadLocation("Asia/Kolkata")
+	type times struct {
+		ID, GUID, Track string
+		Start, End      time.Time
+		Speakers        []schedule.Person
+	}
+	var gotTimes []times
+	for _, ss := range s.Sessions {
+		gotTimes = append(gotTimes, times{ss.ID, ss.GUID, ss.TrackID(), ss.Start, ss.End, ss.Speakers})
+	}
+	want := []times{
+		{"35", "455d075f-48c0-2ec2-24b3-f5add30c383a", "x", time.Date(2023, 9, 10, 10, 30, 0, 0, ist), time.Date(2023, 9, 10, 10, 50, 0, 0, ist), nil},
+		{"36", schedule.DerivedGUID("dc", "36"), NoTrackID, time.Date(2023, 9, 10, 22, 30, 0, 0, ist), time.Date(2023, 9, 11, 0, 30, 0, 0, ist), []schedule.Person{{Name: "Someone"}}},
+	}
+	if diff := cmp.Diff(want, gotTimes); diff != "" {
+		t.Errorf("sessions (-want +got):\n%s", diff)
+	}
+	if s.Conference.TimeZone != "Asia/Kolkata" || s.Conference.DayChange != "03:00" {
+		t.Errorf("zone %q, day change %q; want Asia/Kolkata, 03:00", s.Conference.TimeZone, s.Conference.DayChange)
+	}
+	wantRules := []string{at[0] + " date-mismatch", at[0] + " zone-mismatch", at[1] + " date-mismatch", at[2] + " ambiguous-duration"}
+	if diff := cmp.Diff(wantRules, got); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s\n%v", diff, ds)
+	}
+}
+
+func jsonDoc(tz, events string) string {
+	return `{"schedule": {"version": "1", "conference": {"acronym": "test", "title": "T",` + tz + `
+ "days": [{"index": 1, "date": "2026-03-27", "day_start": "2026-03-27T04:00:00+01:00", "day_end": "2026-03-28T03:59:00+01:00",
+  "rooms": {"A": [
+` + events + `
+]}}]}}}`
+}
+
+func jev(id, date, start, dur string) string {
+	return fmt.Sprintf(`{"id": %s, "guid": "00000000-0000-5000-8000-%012s", "date": "%s", "start": "%s", "duration": "%s", "room": "A", "title": "E", "track": null, "type": "Talk", "abstract": null, "persons": [{"id": 1, "public_name": "P"}], "links": []}`,
+		id, strings.Trim(id, `"`), date, start, dur)
+}
+
+func TestReadJSONDiagnostics(t *testing.T) {
+	tz := ` "time_zone_name": "Europe/Berlin",`
+	tests := []struct {
+		name string
+		src  string
+		rule string
+	}{
+		{"clean, ids as number and string", jsonDoc(tz, jev("1", "2026-03-27T10:00:00+01:00", "10:00", "00:30")+",\n"+jev(`"2"`, "2026-03-27T11:00:00+01:00", "11:00", "0:30")), ""},
+		{"ambiguous duration", jsonDoc(tz, strings.Replace(jev("1", "2026-03-27T10:00:00+01:00", "10:00", "01:00:00"), `"01:00:00"`, `∑"01:00:00"`, 1)), "ambiguous-duration"},
+		{"zone contradicts offsets", jsonDoc(` "time_zone_name": ∑"UTC",`, jev("1", "2026-03-27T10:00:00+01:00", "10:00", "00:30")), "zone-mismatch"},
+		{"date mismatch", jsonDoc(tz, strings.Replace(jev("1", "2026-03-28T10:00:00+01:00", "10:00", "00:30"), `"2026-03-28`, `∑"2026-03-28`, 1)), "date-mismatch"},
+		{"wrong type", jsonDoc(tz, strings.Replace(jev("1", "2026-03-27T10:00:00+01:00", "10:00", "00:30"), `"title": "E"`, `"title": ∑["E"]`, 1)), "bad-value"},
+		{"syntax", "{\"schedule\": {\n  \"version\": ∑,}}", "syntax"},
+		{"truncated", "{\"schedule\": {∑", "syntax"},
+		{"not a schedule.json", "∑[1, 2]", "syntax"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src, at := marked(tc.src)
+			_, got, ds := findings(t, ReadJSON, src, schedule.LoadOptions{})
+			var want []string
+			for _, a := range at {
+				for _, r := range strings.Split(tc.rule, ",") {
+					want = append(want, a+" "+r)
+				}
+			}
+			// The title missing in "wrong type" is reported too.
+			got = slices.DeleteFunc(got, func(s string) bool { return tc.rule == "bad-value" && strings.HasSuffix(s, " required") })
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s\n%v", diff, ds)
+			}
+		})
+	}
+}
+
+func TestParseDuration(t *testing.T) {
+	tests := []struct {
+		in        string
+		want      time.Duration
+		ambiguous bool
+		err       bool
+	}{
+		{"00:30", 30 * time.Minute, false, false},
+		{"0:30", 30 * time.Minute, false, false},
+		{"12:59", 12*time.Hour + 59*time.Minute, false, false},
+		{"100:00", 100 * time.Hour, false, false},
+		{"00:30:00", 30 * time.Minute, false, false},
+		{"01:00:00", time.Hour, true, false},
+		{"0:01:30", time.Minute + 30*time.Second, true, false},
+		{"00:00:00", 0, false, false},
+		{"1:60", 0, false, true},
+		{"90", 0, false, true},
+		{"", 0, false, true},
+	}
+	for _, tc := range tests {
+		d, amb, _, err := parseDuration(tc.in)
+		if got := (struct {
+			D   time.Duration
+			A   bool
+			Err bool
+		}{d, amb, err != nil}); got != (struct {
+			D   time.Duration
+			A   bool
+			Err bool
+		}{tc.want, tc.ambiguous, tc.err}) {
+			t.Errorf("parseDuration(%q) = %v, %v, %v; want %v, %v, error %v", tc.in, d, amb, err, tc.want, tc.ambiguous, tc.err)
+		}
+	}
+}
+
+// TestFixtures reads the small fixtures in testdata/frab, XML and JSON, which
+// describe the same MiniCon, and checks the sessions they share agree.
+func TestFixtures(t *testing.T) {
+	read := func(name string, f func(string, []byte, schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic)) *schedule.Schedule {
+		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "frab", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, ds := f(name, data, schedule.LoadOptions{})
+		if s == nil || len(ds) > 0 {
+			t.Fatalf("%s: %v", name, ds)
+		}
+		return s
+	}
+	x := read("mini.schedule.xml", ReadXML)
+	j := read("mini.schedule.json", ReadJSON)
+	type sess struct {
+		ID, GUID, Title, Room, Track, Type string
+		Start, End                         time.Time
+		Speakers                           []string
+	}
+	view := func(s *schedule.Schedule) []sess {
+		var out []sess
+		for _, ss := range s.Sessions[:2] {
+			out = append(out, sess{ss.ID, ss.GUID, ss.Title, ss.Room, ss.TrackName(), ss.Type, ss.Start, ss.End, ss.SpeakerNames()})
+		}
+		return out
+	}
+	if diff := cmp.Diff(view(x), view(j), cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })); diff != "" {
+		t.Errorf("XML and JSON fixtures differ (-xml +json):\n%s", diff)
+	}
+	if got := x.Sessions[2].Type; got != "panel" {
+		t.Errorf("type of %q = %q, want panel", x.Sessions[2].Title, got)
+	}
+}
+
+func FuzzReadXML(f *testing.F) {
+	f.Add([]byte(xmlDoc(berlin, ev("1", "2026-03-27T10:00:00+01:00", "10:00", "0:30"))))
+	f.Add([]byte(xmlDoc("", ev("1", "2026-03-27T10:00", "10:00", "01:00:00"))))
+	if data, err := os.ReadFile("../../testdata/frab/mini.schedule.xml"); err == nil {
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzReader(t, ReadXML, data) })
+}
+
+func FuzzReadJSON(f *testing.F) {
+	f.Add([]byte(jsonDoc(` "time_zone_name": "UTC",`, jev("1", "2026-03-27T10:00:00+01:00", "10:00", "0:30"))))
+	if data, err := os.ReadFile("../../testdata/frab/mini.schedule.json"); err == nil {
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzReader(t, ReadJSON, data) })
+}
+
+// fuzzReader checks a reader never panics, is deterministic, reports every
+// problem with a rule of the table and a position, and returns a schedule
+// Validate can check.
+func fuzzReader(t *testing.T, read func(string, []byte, schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic), data []byte) {
+	s1, d1 := read("f", data, schedule.LoadOptions{})
+	_, d2 := read("f", data, schedule.LoadOptions{})
+	if diff := cmp.Diff(d1, d2); diff != "" {
+		t.Fatalf("not deterministic (-first +second):\n%s", diff)
+	}
+	if s1 == nil && len(d1) == 0 {
+		t.Fatal("nil schedule without a diagnostic")
+	}
+	for _, d := range d1 {
+		if _, ok := schedule.LookupRule(d.Rule); !ok || d.Pos.File != "f" || d.Pos.Line < 1 {
+			t.Fatalf("diagnostic without a rule or position: %#v", d)
+		}
+	}
+	if s1 != nil {
+		schedule.Validate(s1)
+		if s1.Location == nil {
+			t.Fatal("nil Location")
+		}
+	}
+}
