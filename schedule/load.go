@@ -16,7 +16,23 @@ import (
 
 // MaxNodes bounds how many YAML nodes a document may expand to, counting
 // every alias expansion, so that an alias bomb is an error and not a hang.
+// A document larger than that without aliases (100,000 sessions) gets a
+// budget of nodesPerSource times its own node count instead: the loader
+// visits a node about 1.5 times, so only aliases can exceed that.
 const MaxNodes = 2_000_000
+
+const nodesPerSource = 4
+
+// sourceNodes counts the nodes of a document as written, not following aliases.
+func sourceNodes(n *yaml.Node) int {
+	c := 1
+	if n.Kind != yaml.AliasNode {
+		for _, k := range n.Content {
+			c += sourceNodes(k)
+		}
+	}
+	return c
+}
 
 // LoadOptions are the settings a caller passes to a loader.
 type LoadOptions struct {
@@ -55,6 +71,7 @@ func Load(file string, data []byte, opt LoadOptions) (*Schedule, []Diagnostic) {
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
+	l.maxNodes = max(MaxNodes, nodesPerSource*sourceNodes(&doc))
 	s := l.schedule(root, opt)
 	if l.tooBig {
 		// Findings about a document that was never read to the end are
@@ -106,9 +123,10 @@ type loader struct {
 	// sessions inherit.
 	trackRoom Pos
 
-	diags  []Diagnostic
-	nodes  int
-	tooBig bool
+	diags    []Diagnostic
+	nodes    int
+	maxNodes int // MaxNodes, or more for a large document (see MaxNodes)
+	tooBig   bool
 }
 
 func (l *loader) pos(n *yaml.Node) Pos { return Pos{File: l.file, Line: n.Line, Column: n.Column} }
@@ -123,9 +141,9 @@ func (l *loader) deref(n *yaml.Node) *yaml.Node {
 		n = n.Alias
 	}
 	l.nodes++
-	if l.nodes > MaxNodes && !l.tooBig {
+	if l.nodes > max(l.maxNodes, MaxNodes) && !l.tooBig {
 		l.tooBig = true
-		l.diags = append(l.diags, newDiag("syntax", l.pos(n), "the document expands to more than %d nodes (a YAML alias bomb?)", MaxNodes))
+		l.diags = append(l.diags, newDiag("syntax", l.pos(n), "the document expands to more than %d nodes (a YAML alias bomb?)", max(l.maxNodes, MaxNodes)))
 	}
 	return n
 }
