@@ -750,7 +750,10 @@ func (r *reader) session(sc *schedule.Schedule, ev *event) (s *schedule.Session,
 		}
 	}
 	if len(cats) > 0 {
-		trackName, s.Tags = cats[0], cats[1:]
+		trackName = cats[0]
+	}
+	if len(cats) > 1 {
+		s.Tags = cats[1:]
 	}
 	if p := c.first("DESCRIPTION"); p != nil {
 		s.Abstract = unescapeText(p.value)
@@ -806,7 +809,8 @@ func (r *reader) session(sc *schedule.Schedule, ev *event) (s *schedule.Session,
 		set("end", ev.durP)
 		end = addDur(start, ev)
 	case ev.start.isDate:
-		end = addDur(start, &event{durDays: 1})
+		end = addDur(start, &event{durDays: 1}) // RFC 5545 §3.6.1: one day
+		set("end", ev.startP)
 	case ev.durP != nil:
 		return s, trackName, trackLine // the bad DURATION is reported
 	default:

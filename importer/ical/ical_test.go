@@ -1,0 +1,462 @@
+package ical
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+
+	icsexport "github.com/schedkit/schedkit/export/ics"
+	"github.com/schedkit/schedkit/internal/testutil"
+	"github.com/schedkit/schedkit/schedule"
+)
+
+// sess is the part of a session the tests compare.
+type sess struct {
+	ID, Track, Title, Type, Status, Room string
+	Start, End                           string // "2006-01-02 15:04 MST"
+	Tags                                 []string
+	Abstract, URL                        string
+}
+
+const stamp = "2006-01-02 15:04 MST"
+
+func project(s *schedule.Schedule) []sess {
+	var out []sess
+	for _, x := range s.Sessions {
+		p := sess{ID: x.ID, Track: x.TrackName(), Title: x.Title, Type: x.Type, Status: x.Status, Room: x.Room,
+			Tags: x.Tags, Abstract: x.Abstract, URL: x.URL}
+		if x.Timed() {
+			p.Start, p.End = x.Start.Format(stamp), x.End.Format(stamp)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// diagKeys returns "line rule" for each diagnostic, sorted.
+func diagKeys(ds []schedule.Diagnostic) []string {
+	out := []string{}
+	for _, d := range (schedule.Severities{}).Apply(ds) {
+		out = append(out, fmt.Sprintf("%d %s", d.Pos.Line, d.Rule))
+	}
+	return out
+}
+
+func read(t *testing.T, path string, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, ds := Read(filepath.Base(path), data, opt)
+	if s == nil {
+		t.Fatalf("Read returned no schedule: %v", ds)
+	}
+	return s, append(ds, schedule.Validate(s)...)
+}
+
+func TestRead_Files(t *testing.T) {
+	dir := filepath.Join(testutil.Root(), "testdata", "ics-in")
+	tests := []struct {
+		file      string
+		opt       schedule.LoadOptions
+		want      []sess
+		wantZone  string
+		wantDiags []string
+	}{{
+		// X-WR-TIMEZONE with a VTIMEZONE, TEXT escapes, folding, two
+		// CATEGORIES lines, DURATION, a UTC time, TRANSP, STATUS, an
+		// all-day event, a VALARM whose DESCRIPTION is not the event's.
+		file:     "conf.ics",
+		wantZone: "Europe/Berlin",
+		want: []sess{
+			{ID: "talk-1@example.org", Track: "Backend", Title: "Caching, Queues ; More", Type: "talk", Status: "confirmed", Room: "Hall A",
+				Start: "2026-06-15 09:00 CEST", End: "2026-06-15 09:45 CEST", Tags: []string{"caching"},
+				Abstract: "First paragraph with a backslash \\ and a long line that is folded here.\n\nSecond paragraph.", URL: "https://example.org/talk-1"},
+			{ID: "talk-2@example.org", Track: "Frontend", Title: "Über Café-Kultur", Type: "talk", Status: "tentative", Room: "Hall B",
+				Start: "2026-06-15 10:00 CEST", End: "2026-06-15 11:30 CEST", Tags: []string{"css"}},
+			{ID: "break-1@example.org", Track: "Foyer", Title: "Lunch", Type: "break", Status: "confirmed", Room: "Foyer",
+				Start: "2026-06-15 12:00 CEST", End: "2026-06-15 13:00 CEST"},
+			{ID: "cancelled-1@example.org", Track: "Backend", Title: "Withdrawn Talk", Type: "talk", Status: "cancelled", Room: "Hall A",
+				Start: "2026-06-15 14:00 CEST", End: "2026-06-15 14:45 CEST"},
+			{ID: "day-1@example.org", Track: "Example Summit 2026", Title: "Workshop Day", Type: "other", Status: "confirmed",
+				Start: "2026-06-16 00:00 CEST", End: "2026-06-17 00:00 CEST"},
+		},
+		// The all-day event is longer than the default max_duration.
+		wantDiags: []string{"71 duration-max"},
+	}, {
+		// No X-WR-TIMEZONE, no VTIMEZONE: the events' shared TZID is the
+		// zone. Duplicate UID, zero-length and backwards events, a DST gap,
+		// a bad DTSTART, an RRULE, a stray line, a missing UID.
+		file:     "problems.ics",
+		wantZone: "America/New_York",
+		want: []sess{
+			{ID: "a@example.org", Track: "Room 1", Title: "First", Type: "talk", Status: "confirmed", Room: "Room 1",
+				Start: "2026-03-10 10:00 EDT", End: "2026-03-10 11:00 EDT"},
+			{ID: "a@example.org", Track: "Room 1", Title: "Same UID", Type: "talk", Status: "confirmed", Room: "Room 1",
+				Start: "2026-03-10 12:00 EDT", End: "2026-03-10 13:00 EDT"},
+			{ID: "zero@example.org", Track: "Room 2", Title: "Zero Length", Type: "talk", Status: "confirmed", Room: "Room 2",
+				Start: "2026-03-10 14:00 EDT", End: "2026-03-10 14:00 EDT"},
+			{ID: "backwards@example.org", Track: "Room 2", Title: "Backwards", Type: "talk", Status: "confirmed", Room: "Room 2",
+				Start: "2026-03-10 16:00 EDT", End: "2026-03-10 15:00 EDT"},
+			{ID: "gap@example.org", Track: "Room 3", Title: "In the Gap", Type: "talk", Status: "confirmed", Room: "Room 3"},
+			{ID: "bad@example.org", Track: "Room 3", Title: "Bad Start", Type: "talk", Status: "confirmed", Room: "Room 3"},
+			{ID: "weekly@example.org", Track: "Room 4", Title: "Weekly", Type: "talk", Status: "confirmed", Room: "Room 4",
+				Start: "2026-03-11 09:00 EDT", End: "2026-03-11 09:45 EDT"},
+			{ID: "room-4-no-uid", Track: "Room 4", Title: "No UID", Type: "talk", Status: "confirmed", Room: "Room 4",
+				Start: "2026-03-11 10:00 EDT", End: "2026-03-11 10:30 EDT"},
+		},
+		wantDiags: []string{
+			"12 duplicate-id",     // the second UID:a@example.org
+			"21 end-before-start", // DTEND = DTSTART
+			"28 end-before-start", // DTEND < DTSTART
+			"34 dst-gap",          // 02:30 on 2026-03-08 does not exist
+			"41 bad-value",        // DTSTART is not a DATE-TIME
+			"49 bad-value",        // RRULE is not expanded
+			"53 syntax",           // not a content line
+			"54 implicit-id",      // VEVENT without UID
+		},
+	}, {
+		// A fold inside a multi-byte character, raw CRs in a value, LF
+		// line endings, a vendor-prefixed TZID without VTIMEZONE, and
+		// --timezone agreeing with it.
+		file:     "folded-utf8.ics",
+		opt:      schedule.LoadOptions{Timezone: "Europe/Paris"},
+		wantZone: "Europe/Paris",
+		want: []sess{
+			{ID: "folded@example.org", Track: "Amphithéâtre 1600", Title: "Numérique : enjeux géopolitiques et chaînes de dépendance", Type: "talk",
+				Status: "confirmed", Room: "Amphithéâtre 1600", Start: "2022-05-17 14:00 CEST", End: "2022-05-17 16:00 CEST",
+				Abstract: "L’ensemble de son « territoire numérique ».\nDeuxième ligne."},
+		},
+		wantDiags: []string{},
+	}, {
+		// Only UTC times: the zone comes from --timezone.
+		file:     "utc-only.ics",
+		opt:      schedule.LoadOptions{Timezone: "Asia/Tokyo"},
+		wantZone: "Asia/Tokyo",
+		want: []sess{
+			{ID: "u1@example.org", Track: "utc-only", Title: "UTC Only", Type: "talk", Status: "confirmed",
+				Start: "2026-06-15 16:00 JST", End: "2026-06-15 17:00 JST"},
+		},
+		wantDiags: []string{},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			s, ds := read(t, filepath.Join(dir, tt.file), tt.opt)
+			if diff := cmp.Diff(tt.want, project(s)); diff != "" {
+				t.Errorf("sessions (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.wantDiags, diagKeys(ds)); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s\n%v", diff, ds)
+			}
+			if s.Conference.TimeZone != tt.wantZone {
+				t.Errorf("zone %q, want %q", s.Conference.TimeZone, tt.wantZone)
+			}
+		})
+	}
+}
+
+func TestRead_Zone(t *testing.T) {
+	n := 0
+	ev := func(dt string) string {
+		n++
+		return fmt.Sprintf("BEGIN:VEVENT\r\nUID:e%d\r\nDTSTART", n) + dt + "\r\nDURATION:PT1H\r\nSUMMARY:x\r\nEND:VEVENT\r\n"
+	}
+	cal := func(head string, events ...string) []byte {
+		return []byte("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + head + strings.Join(events, "") + "END:VCALENDAR\r\n")
+	}
+	tests := []struct {
+		name     string
+		data     []byte
+		tz       string
+		wantZone string
+		want     []string // "line rule: message words"
+	}{
+		{"X-WR-TIMEZONE wins over TZID", cal("X-WR-TIMEZONE:Europe/Paris\r\n", ev(";TZID=Europe/Berlin:20260615T090000")), "", "Europe/Paris", nil},
+		{"shared TZID", cal("", ev(";TZID=Europe/Berlin:20260615T090000")), "", "Europe/Berlin", nil},
+		{"--timezone contradicts", cal("", ev(";TZID=Europe/Berlin:20260615T090000")), "Asia/Tokyo", "Europe/Berlin",
+			[]string{"5 zone-mismatch: using Europe/Berlin"}},
+		{"no zone at all", cal("", ev(":20260615T090000")), "", "", []string{"1 required: --timezone"}},
+		{"several TZIDs", cal("", ev(";TZID=Europe/Berlin:20260615T090000"), ev(";TZID=Europe/Berlin:20260615T100000"), ev(";TZID=Europe/London:20260615T090000")),
+			"", "Europe/Berlin", []string{"5 zone-mismatch: several TZIDs", "17 track-overlap"}},
+		{"TZID on a UTC time", cal("", ev(";TZID=Europe/Berlin:20260615T090000Z")), "UTC", "UTC",
+			[]string{"5 zone-mismatch: read as UTC"}},
+		{"not an IANA TZID", cal("", ev(";TZID=W. Europe Standard Time:20260615T090000")), "UTC", "UTC",
+			[]string{"5 bad-value: not an IANA"}},
+		{"bad X-WR-TIMEZONE", cal("X-WR-TIMEZONE:Mars/Base\r\n", ev(":20260615T090000Z")), "UTC", "UTC",
+			[]string{"3 bad-value: Mars/Base"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, ds := Read("z.ics", tt.data, schedule.LoadOptions{Timezone: tt.tz})
+			ds = append(ds, schedule.Validate(s)...)
+			if s.Conference.TimeZone != tt.wantZone {
+				t.Errorf("zone %q, want %q", s.Conference.TimeZone, tt.wantZone)
+			}
+			checkDiags(t, ds, tt.want)
+		})
+	}
+}
+
+// checkDiags compares diagnostics with "line rule: message words" lines.
+func checkDiags(t *testing.T, ds []schedule.Diagnostic, want []string) {
+	t.Helper()
+	ds = (schedule.Severities{}).Apply(ds)
+	var got, wantKeys []string
+	for i, d := range ds {
+		key := fmt.Sprintf("%d %s", d.Pos.Line, d.Rule)
+		got = append(got, key)
+		if i < len(want) {
+			k, words, _ := strings.Cut(want[i], ": ")
+			if k == key && !strings.Contains(d.Message, words) {
+				t.Errorf("message %q does not mention %q", d.Message, words)
+			}
+		}
+	}
+	for _, w := range want {
+		k, _, _ := strings.Cut(w, ": ")
+		wantKeys = append(wantKeys, k)
+	}
+	if diff := cmp.Diff(wantKeys, got); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s\n%v", diff, ds)
+	}
+}
+
+func TestRead_Syntax(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		nil  bool
+		want []string
+	}{
+		{"empty", "", true, []string{"1 syntax: no BEGIN:VCALENDAR"}},
+		{"not ics", "hello: world\n", true, []string{"1 syntax: outside", "1 syntax: no BEGIN:VCALENDAR"}},
+		{"binary", "BEGIN:VCALENDAR\n\x00", true, []string{"2 syntax: NUL"}},
+		{"continuation first", " x\nBEGIN:VCALENDAR\nEND:VCALENDAR\n", false, []string{"1 required: --timezone", "1 syntax: continuation"}},
+		{"no END", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\n", false, []string{"1 required: --timezone", "1 syntax: no END:VCALENDAR", "2 required: DTSTART", "2 required: SUMMARY", "2 syntax: no END:VEVENT"}},
+		{"mismatched END", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VTODO\nEND:VEVENT\nEND:VCALENDAR\n", false, []string{"1 required: --timezone", "2 implicit-id", "2 required: DTSTART", "2 required: SUMMARY", "3 syntax: does not match"}},
+		{"invalid UTF-8", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:caf\xe9\nDTSTART:20260101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", false,
+			[]string{"1 required: --timezone", "2 implicit-id", "3 syntax: invalid UTF-8"}},
+		{"bad parameter", "BEGIN:VCALENDAR\nSUMMARY;X:y\nEND:VCALENDAR\n", false, []string{"1 required: --timezone", "2 syntax: malformed parameter"}},
+		{"unterminated quote", "BEGIN:VCALENDAR\nSUMMARY;X=\"y:z\nEND:VCALENDAR\n", false, []string{"1 required: --timezone", "2 syntax: unterminated"}},
+		{"bad DURATION", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nSUMMARY:x\nDTSTART:20260101T100000Z\nDURATION:1 hour\nEND:VEVENT\nEND:VCALENDAR\n", false,
+			[]string{"1 required: --timezone", "6 bad-value: PT50M"}},
+		{"DTEND and DURATION disagree", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nSUMMARY:x\nDTSTART:20260101T100000Z\nDTEND:20260101T110000Z\nDURATION:PT30M\nEND:VEVENT\nEND:VCALENDAR\n", false,
+			[]string{"1 required: --timezone", "7 duration-mismatch: disagree"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, ds := Read("s.ics", []byte(tt.data), schedule.LoadOptions{})
+			if (s == nil) != tt.nil {
+				t.Errorf("schedule nil = %v, want %v", s == nil, tt.nil)
+			}
+			checkDiags(t, ds, tt.want)
+		})
+	}
+}
+
+func TestParseDuration(t *testing.T) {
+	tests := []struct {
+		in   string
+		days int
+		d    time.Duration
+		ok   bool
+	}{
+		{"PT50M", 0, 50 * time.Minute, true},
+		{"PT1H30M", 0, 90 * time.Minute, true},
+		{"+PT15S", 0, 15 * time.Second, true},
+		{"P1D", 1, 0, true},
+		{"P1DT2H", 1, 2 * time.Hour, true},
+		{"P2W", 14, 0, true},
+		{"-PT1H", 0, 0, false},
+		{"P", 0, 0, false},
+		{"PT", 0, 0, false},
+		{"PT1.5H", 0, 0, false},
+		{"1h", 0, 0, false},
+	}
+	for _, tt := range tests {
+		days, d, ok := parseDuration(tt.in)
+		if days != tt.days || d != tt.d || ok != tt.ok {
+			t.Errorf("parseDuration(%q) = %d, %v, %v; want %d, %v, %v", tt.in, days, d, ok, tt.days, tt.d, tt.ok)
+		}
+	}
+}
+
+func TestUnescapeText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`a\, b\; c\\ d\nE\NF`, "a, b; c\\ d\nE\nF"},
+		{"x\r\r\\ny", "x\n\ny"},
+		{"tab\there\x07", "tab\there"},
+		{`unknown \q escape`, "unknown q escape"},
+		{"trailing \\", "trailing \\"},
+	}
+	for _, tt := range tests {
+		if got := unescapeText(tt.in); got != tt.want {
+			t.Errorf("unescapeText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestRealDataJRES reads a real hand-rolled feed: 120 events, no
+// VTIMEZONE, a fold inside a UTF-8 sequence, one zero-length event.
+func TestRealDataJRES(t *testing.T) {
+	path := testutil.Shared(t, "realdata/jres-2022.ics")
+	s, ds := read(t, path, schedule.LoadOptions{})
+	if len(s.Sessions) != 120 {
+		t.Errorf("%d sessions, want 120", len(s.Sessions))
+	}
+	if s.Conference.TimeZone != "Europe/Paris" || s.Conference.Name != "JRES 2021/22" {
+		t.Errorf("conference %q in %q, want JRES 2021/22 in Europe/Paris", s.Conference.Name, s.Conference.TimeZone)
+	}
+	// The one finding is the zero-length event, at its DTEND line.
+	checkDiags(t, ds, []string{"2318 end-before-start: Portail invités EDUSPOT"})
+	byID := map[string]*schedule.Session{}
+	for _, x := range s.Sessions {
+		byID[x.ID] = x
+		for _, txt := range []string{x.Title, x.Abstract, x.Room} {
+			if !utf8.ValidString(txt) || strings.ContainsRune(txt, utf8.RuneError) {
+				t.Errorf("%s: broken text %.60q", x.ID, txt)
+			}
+		}
+	}
+	x := byID["presentation_129@conf-ng.jres.org"]
+	if x == nil {
+		t.Fatal("presentation_129 missing")
+	}
+	want := sess{ID: "presentation_129@conf-ng.jres.org", Track: "Amphithéâtre 1600",
+		Title: "182 - Numérique : Enjeux géopolitiques, externalités environnementales et chaînes de dépendance",
+		Type:  "talk", Status: "confirmed", Room: "Amphithéâtre 1600", Start: "2022-05-17 14:00 CEST", End: "2022-05-17 16:00 CEST"}
+	got := project(&schedule.Schedule{Sessions: []*schedule.Session{x}})[0]
+	if !strings.HasPrefix(got.Abstract, "Les interdépendances du monde numérique commencent par les territoires, leurs richesses, leur géographie, leur histoire…\nEt, aujourd'hui") {
+		t.Errorf("abstract starts %.120q", got.Abstract)
+	}
+	got.Abstract, got.Tags = "", nil
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// The fold at lines 1600-1601 splits the bytes of "’" (E2 | 80 99).
+	if a := byID["presentation_209@conf-ng.jres.org"].Abstract; !strings.Contains(a, "différents systèmes d’exploitation") {
+		t.Errorf("presentation_209: the character split by the fold is not rebuilt: %.200q", a)
+	}
+}
+
+// TestRoundTrip exports the bundled example with `export ics` and reads it
+// back: the same sessions at the same instants.
+func TestRoundTrip(t *testing.T) {
+	root := testutil.Root()
+	data, err := os.ReadFile(filepath.Join(root, "testdata", "qcon-ny-2019.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, ds := schedule.Load("qcon-ny-2019.yaml", data, schedule.LoadOptions{})
+	if schedule.HasErrors(ds) {
+		t.Fatalf("example does not load: %v", ds)
+	}
+	var buf bytes.Buffer
+	if err := icsexport.Encode(&buf, orig, orig.Sessions, icsexport.Options{Stamp: icsexport.DefaultStamp(orig)}); err != nil {
+		t.Fatal(err)
+	}
+	back, ds := Read("feed.ics", buf.Bytes(), schedule.LoadOptions{})
+	if ds = (schedule.Severities{}).Apply(append(ds, schedule.Validate(back)...)); len(ds) != 0 {
+		t.Errorf("reading the export back: %v", ds)
+	}
+	type rt struct {
+		UID, Title, Subtitle, Track, Room, Type, Status, Abstract, URL string
+		Start, End                                                     time.Time
+		Speakers                                                       []schedule.Person
+		Tags                                                           []string
+	}
+	proj := func(s *schedule.Schedule, uid func(*schedule.Session) string) []rt {
+		ss := slices.Clone(s.Sessions)
+		schedule.SortSessions(ss)
+		var out []rt
+		for _, x := range ss {
+			typ := x.Type
+			if typ != "break" {
+				typ = "talk" // a feed keeps breaks (TRANSP) but no other type
+			}
+			out = append(out, rt{UID: uid(x), Title: x.Title, Subtitle: x.Subtitle, Track: x.TrackName(), Room: x.Room, Type: typ,
+				Status: x.Status, Abstract: x.Abstract, URL: x.URL, Start: x.Start, End: x.End,
+				Speakers: x.Speakers, Tags: append([]string{}, x.Tags...)})
+		}
+		return out
+	}
+	want := proj(orig, func(x *schedule.Session) string { return icsexport.UID(orig.Conference.ID, x.ID) })
+	got := proj(back, func(x *schedule.Session) string { return x.ID })
+	if len(want) < 6 || len(want[0].Speakers) == 0 || len(want[0].Tags) == 0 {
+		t.Fatalf("the example lost sessions, speakers or tags: %+v", want)
+	}
+	// Instants compare with Equal (the zones are distinct *time.Location values).
+	if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+	if back.Conference.TimeZone != orig.Conference.TimeZone {
+		t.Errorf("zone %q, want %q", back.Conference.TimeZone, orig.Conference.TimeZone)
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	entries, _ := os.ReadDir(filepath.Join(testutil.Root(), "testdata", "ics-in"))
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(testutil.Root(), "testdata", "ics-in", e.Name()))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20260101\nDURATION:P1W\nRRULE:FREQ=DAILY\nEND:VEVENT\nEND:VCALENDAR"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, ds := Read("f.ics", data, schedule.LoadOptions{Timezone: "Europe/Berlin"})
+		lines := bytes.Count(data, []byte("\n")) + 1
+		for _, d := range ds {
+			if _, ok := schedule.LookupRule(d.Rule); !ok {
+				t.Errorf("diagnostic with unknown rule %q", d.Rule)
+			}
+			if d.Pos.Line < 0 || d.Pos.Line > lines {
+				t.Errorf("diagnostic at line %d of %d: %v", d.Pos.Line, lines, d)
+			}
+		}
+		if s == nil {
+			return
+		}
+		for _, x := range s.Sessions {
+			if x.ID == "" || strings.ContainsAny(x.ID, " /\\\t\n") {
+				t.Errorf("bad id %q", x.ID)
+			}
+			for _, txt := range []string{x.Title, x.Abstract, x.Room} {
+				if !utf8.ValidString(txt) {
+					t.Errorf("invalid UTF-8 in %q", txt)
+				}
+			}
+		}
+		schedule.Validate(s)
+	})
+}
+
+// BenchmarkRead reads a synthetic feed of 5000 events.
+func BenchmarkRead(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-TIMEZONE:Europe/Paris\r\n")
+	for i := range 5000 {
+		fmt.Fprintf(&sb, "BEGIN:VEVENT\r\nUID:e%d@example.org\r\nDTSTART;TZID=Europe/Paris:202605%02dT%02d0000\r\nDURATION:PT45M\r\n", i, 1+i%28, 8+i%10)
+		fmt.Fprintf(&sb, "SUMMARY:Événement numéro %d\\, avec une virgule\r\nLOCATION:Salle %d\r\nCATEGORIES:Piste %d\r\n", i, i%12, i%7)
+		sb.WriteString("DESCRIPTION:Un résumé assez long pour être plié sur plusieurs lignes de soixante-quinze\r\n  octets\\, comme le veut la RFC 5545.\\n\\nDeuxième paragraphe.\r\nEND:VEVENT\r\n")
+	}
+	sb.WriteString("END:VCALENDAR\r\n")
+	data := []byte(sb.String())
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		s, _ := Read("bench.ics", data, schedule.LoadOptions{})
+		if len(s.Sessions) != 5000 {
+			b.Fatalf("%d sessions", len(s.Sessions))
+		}
+	}
+}
