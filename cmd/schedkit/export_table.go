@@ -1,11 +1,93 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+	"github.com/schedkit/schedkit/export"
+	tableexport "github.com/schedkit/schedkit/export/table"
+	"github.com/schedkit/schedkit/schedule"
+	"github.com/urfave/cli/v2"
+)
 
 func (e *env) exportTableCommand() *cli.Command {
 	return &cli.Command{
-		Name:   "table",
-		Usage:  "not implemented yet",
-		Action: func(c *cli.Context) error { return usageErrorf("export table is not implemented yet") },
+		Name:  "table",
+		Usage: "write the timetable as a text or Markdown table",
+		UsageText: `schedkit export table [--view {list|grid}] [--format {text|markdown}] [--width N]
+    [--columns {room|track}] [--track ID]... [--room NAME]... [--speaker NAME]...
+    [--session ID]... [--day DATE]... [-o FILE] [--force] <file>`,
+		Description: `--view list (default): one table per track and day with time, title,
+speakers and room. --view grid: one table per day like a printed program,
+rows are time slots, columns are rooms (--columns track: tracks); a session
+longer than one slot shows "(continued)" in its later slots.
+
+--format text fits the table into --width display columns by wrapping
+long cells. The default width is $COLUMNS, else the terminal's width when
+stdout is a terminal, else 100. Borders are ASCII unless stdout is a
+terminal. --format markdown writes GitHub Flavored Markdown: one line per
+table row, with |, \, *, _ and other markup characters backslash-escaped;
+--width does not apply.
+
+Exit status: 0 written, 1 nothing written because of errors, 2 usage error,
+unreadable input or a failed write.`,
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "view", Value: tableexport.ViewList, Usage: "`{list|grid}`"},
+			&cli.StringFlag{Name: "format", Value: tableexport.FormatText, Usage: "`{text|markdown}`"},
+			&cli.IntFlag{Name: "width", Usage: "text width in columns `N` (default: $COLUMNS, the terminal's width, or 100)"},
+			&cli.StringFlag{Name: "columns", Value: tableexport.ColumnsRoom, Usage: "grid columns `{room|track}`"},
+		}, exportFlags(false)...),
+		Action: e.exportTable,
 	}
+}
+
+func (e *env) exportTable(c *cli.Context) error {
+	opt := tableexport.Options{
+		View: c.String("view"), Format: c.String("format"), Columns: c.String("columns"), Width: c.Int("width"),
+	}
+	switch {
+	case opt.View != tableexport.ViewList && opt.View != tableexport.ViewGrid:
+		return usageErrorf("--view %q: use list or grid", opt.View)
+	case opt.Format != tableexport.FormatText && opt.Format != tableexport.FormatMarkdown:
+		return usageErrorf("--format %q: use text or markdown", opt.Format)
+	case opt.Columns != tableexport.ColumnsRoom && opt.Columns != tableexport.ColumnsTrack:
+		return usageErrorf("--columns %q: use room or track", opt.Columns)
+	case c.IsSet("width") && opt.Width < tableexport.MinWidth:
+		return usageErrorf("--width %d: at least %d", opt.Width, tableexport.MinWidth)
+	}
+	toTerminal := false
+	if out := c.String("output"); out == "" || out == "-" {
+		if f, ok := e.stdout.(*os.File); ok {
+			toTerminal = isatty.IsTerminal(f.Fd())
+		}
+	}
+	if !c.IsSet("width") {
+		opt.Width = e.defaultWidth(toTerminal)
+	}
+	opt.Unicode = toTerminal
+	return e.runExport(c, exportJob{
+		ext: ".txt",
+		encode: func(w io.Writer, s *schedule.Schedule, g export.Group) error {
+			return tableexport.Write(w, s, g.Sessions, opt)
+		},
+	})
+}
+
+// defaultWidth is $COLUMNS when it holds a usable number, else the
+// terminal's width, else tableexport.DefaultWidth.
+func (e *env) defaultWidth(toTerminal bool) int {
+	if n, err := strconv.Atoi(strings.TrimSpace(e.getenv("COLUMNS"))); err == nil && n >= tableexport.MinWidth {
+		return n
+	}
+	if toTerminal {
+		if f, ok := e.stdout.(*os.File); ok {
+			if n := terminalWidth(f); n >= tableexport.MinWidth {
+				return n
+			}
+		}
+	}
+	return tableexport.DefaultWidth
 }

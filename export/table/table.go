@@ -1,0 +1,590 @@
+// Package tableexport renders a schedule as tables for people: a text
+// table for terminals and print, or a GitHub Flavored Markdown table (GFM
+// 0.29, "Tables" extension) for wikis and READMEs. It draws with
+// github.com/olekukonko/tablewriter (v1 API).
+//
+// # Views
+//
+// List (the default): one table per track and day, in track order then
+// date order, with the columns Time, Title, Speakers, Room; a cancelled or
+// tentative session has " [cancelled]" or " [tentative]" after its title.
+//
+// Grid: one table per day, like a printed program. Rows are time slots —
+// the intervals between consecutive start and end times of that day's
+// sessions, leaving out intervals in which nothing runs — and columns are
+// rooms (or tracks, Options.Columns), in order of first use. A session
+// fills every slot it overlaps: its title and speakers in the first, and
+// Continued in the others.
+//
+// Days are local dates of the session start in the conference zone;
+// frab's day_change is not applied. Sessions without resolved times are
+// listed in a last "unscheduled" table (list) or left out with a note
+// (grid).
+//
+// # Text
+//
+// Titles, names and rooms are written on one line each: runs of white space
+// (newlines included) become one space and control characters are dropped,
+// so nothing in a title can move the cursor or colour a terminal. Columns
+// are sized to fit Options.Width display cells (East Asian wide characters
+// count two, ambiguous-width ones one, whatever the locale, so that the
+// output is the same everywhere); long titles, speaker lists and rooms are
+// word-wrapped onto several lines of the cell, and a word longer than its
+// column is broken. When Width is too small for the columns' minimum widths
+// the table is wider than Width. Borders are ASCII (+-|) unless
+// Options.Unicode is set.
+//
+// # Markdown
+//
+// Each table has a heading ("## Track, Tuesday 2019-06-25") and one table
+// row per session (list) or slot (grid). tablewriter neither escapes cells
+// nor keeps them on one line, so this package does: every cell is one line,
+// and the characters \ ` * _ [ ] < | ~ # are backslash-escaped, as is & when
+// it could start an entity, so cell text renders literally (a pipe never
+// splits a cell; no HTML, links or emphasis come from the data). Width is
+// not applied: Markdown tables are not wrapped.
+package tableexport
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+	"github.com/schedkit/schedkit/schedule"
+)
+
+// Views, formats and grid column kinds.
+const (
+	ViewList = "list"
+	ViewGrid = "grid"
+
+	FormatText     = "text"
+	FormatMarkdown = "markdown"
+
+	ColumnsRoom  = "room"
+	ColumnsTrack = "track"
+)
+
+// DefaultWidth is the text width when Options.Width is 0.
+const DefaultWidth = 100
+
+// MinWidth is the smallest Options.Width accepted.
+const MinWidth = 40
+
+// Continued fills the grid slots after the first of a session.
+const Continued = "(continued)"
+
+// Options control the output. The zero value is a list view as ASCII text,
+// DefaultWidth wide.
+type Options struct {
+	View    string // ViewList ("" means the same) or ViewGrid
+	Format  string // FormatText ("" means the same) or FormatMarkdown
+	Width   int    // text width in display cells; 0 means DefaultWidth
+	Unicode bool   // text: box-drawing borders instead of ASCII
+	Columns string // grid columns: ColumnsRoom ("" means the same) or ColumnsTrack
+}
+
+func (o *Options) check() error {
+	o.View = cmp.Or(o.View, ViewList)
+	o.Format = cmp.Or(o.Format, FormatText)
+	o.Columns = cmp.Or(o.Columns, ColumnsRoom)
+	o.Width = cmp.Or(o.Width, DefaultWidth)
+	switch {
+	case o.View != ViewList && o.View != ViewGrid:
+		return fmt.Errorf("view %q: use list or grid", o.View)
+	case o.Format != FormatText && o.Format != FormatMarkdown:
+		return fmt.Errorf("format %q: use text or markdown", o.Format)
+	case o.Columns != ColumnsRoom && o.Columns != ColumnsTrack:
+		return fmt.Errorf("columns %q: use room or track", o.Columns)
+	case o.Width < MinWidth:
+		return fmt.Errorf("width %d: at least %d", o.Width, MinWidth)
+	}
+	return nil
+}
+
+var narrow sync.Once
+
+// Write renders sessions (sorted by start, as schedule.Filter.Select
+// returns them) of s to w. Output is built in memory and written at once.
+func Write(w io.Writer, s *schedule.Schedule, sessions []*schedule.Session, opt Options) error {
+	if err := opt.check(); err != nil {
+		return err
+	}
+	// tablewriter guesses East Asian widths from the locale; pin them so the
+	// output does not depend on LANG.
+	narrow.Do(func() { twwidth.SetOptions(twwidth.Options{}) })
+	loc := s.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	var tables []table
+	if opt.View == ViewGrid {
+		tables = gridTables(loc, sessions, opt)
+	} else {
+		tables = listTables(loc, sessions, opt)
+	}
+	var b strings.Builder
+	for i, t := range tables {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		if err := t.render(&b, opt); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// table is one titled table: cells are plain text (cleaned, one line);
+// rendering wraps (text) or escapes (Markdown) them.
+type table struct {
+	title  string
+	header []string
+	// fixed are columns that keep their natural width (the time column);
+	// the others share what is left.
+	fixed map[int]bool
+	// weights share the remaining width among the flexible columns.
+	weights map[int]int
+	rows    [][]string
+	note    string
+}
+
+func (t table) render(b *strings.Builder, opt Options) error {
+	if opt.Format == FormatMarkdown {
+		return t.renderMarkdown(b)
+	}
+	return t.renderText(b, opt)
+}
+
+func (t table) renderText(b *strings.Builder, opt Options) error {
+	for _, line := range wrap(t.title, opt.Width) {
+		b.WriteString(line)
+		b.WriteString("\n")
+	}
+	if len(t.rows) > 0 {
+		widths := t.widths(opt.Width)
+		rows := make([][]string, len(t.rows))
+		for i, r := range t.rows {
+			rows[i] = make([]string, len(r))
+			for j, c := range r {
+				rows[i][j] = strings.Join(wrap(c, widths[j]), "\n")
+			}
+		}
+		header := make([]any, len(t.header))
+		for j, h := range t.header {
+			header[j] = strings.Join(wrap(h, widths[j]), "\n")
+		}
+		style := tw.StyleASCII
+		if opt.Unicode {
+			style = tw.StyleLight
+		}
+		cfg := tablewriter.Config{
+			Header: tw.CellConfig{
+				Formatting: tw.CellFormatting{AutoFormat: tw.Off},
+				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
+			},
+			Row: tw.CellConfig{Alignment: tw.CellAlignment{Global: tw.AlignLeft}},
+		}
+		tbl := tablewriter.NewTable(b,
+			tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(style)})),
+			tablewriter.WithConfig(cfg),
+			// Cells are wrapped above; tablewriter must not wrap again.
+			tablewriter.WithRowAutoWrap(tw.WrapNone),
+			tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+			tablewriter.WithTrimSpace(tw.Off),
+		)
+		tbl.Header(header...)
+		if err := tbl.Bulk(rows); err != nil {
+			return fmt.Errorf("table: %w", err)
+		}
+		if err := tbl.Render(); err != nil {
+			return fmt.Errorf("table: %w", err)
+		}
+	}
+	for _, line := range wrap(t.note, opt.Width) {
+		if line != "" {
+			b.WriteString(line)
+			b.WriteString("\n")
+		}
+	}
+	return nil
+}
+
+func (t table) renderMarkdown(b *strings.Builder) error {
+	b.WriteString("## ")
+	b.WriteString(escapeMarkdown(t.title))
+	b.WriteString("\n\n")
+	if len(t.rows) > 0 {
+		rows := make([][]string, len(t.rows))
+		for i, r := range t.rows {
+			rows[i] = make([]string, len(r))
+			for j, c := range r {
+				rows[i][j] = escapeMarkdown(c)
+			}
+		}
+		header := make([]any, len(t.header))
+		for j, h := range t.header {
+			header[j] = escapeMarkdown(h)
+		}
+		cfg := tablewriter.Config{
+			Header: tw.CellConfig{
+				Formatting: tw.CellFormatting{AutoFormat: tw.Off},
+				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
+			},
+			Row: tw.CellConfig{Alignment: tw.CellAlignment{Global: tw.AlignLeft}},
+		}
+		tbl := tablewriter.NewTable(b,
+			tablewriter.WithRenderer(renderer.NewMarkdown()),
+			tablewriter.WithConfig(cfg),
+			tablewriter.WithRowAutoWrap(tw.WrapNone),
+			tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		)
+		tbl.Header(header...)
+		if err := tbl.Bulk(rows); err != nil {
+			return fmt.Errorf("table: %w", err)
+		}
+		if err := tbl.Render(); err != nil {
+			return fmt.Errorf("table: %w", err)
+		}
+	}
+	if t.note != "" {
+		if len(t.rows) > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(escapeMarkdown(t.note))
+		b.WriteString("\n")
+	}
+	return nil
+}
+
+// widths sizes the columns to fit total display cells: fixed columns keep
+// their natural width; the others start at their natural width and, while
+// the table is too wide, the widest (relative to its weight) gives up
+// space, down to a minimum.
+func (t table) widths(total int) []int {
+	n := len(t.header)
+	natural := make([]int, n)
+	minimum := make([]int, n)
+	for j, h := range t.header {
+		natural[j] = max(1, twwidth.Width(h))
+		minimum[j] = natural[j]
+		if !t.fixed[j] {
+			minimum[j] = max(minimum[j], min(8, natural[j]))
+		}
+	}
+	for _, r := range t.rows {
+		for j, c := range r {
+			natural[j] = max(natural[j], twwidth.Width(c))
+			if t.fixed[j] {
+				minimum[j] = natural[j]
+			}
+		}
+	}
+	// | c | c | c |: 3 cells per column plus the last border.
+	avail := total - 3*n - 1
+	w := slices.Clone(natural)
+	for sum(w) > avail {
+		best := -1
+		for j := range w {
+			if t.fixed[j] || w[j] <= minimum[j] {
+				continue
+			}
+			if best < 0 || w[j]*weightOf(t.weights, best) > w[best]*weightOf(t.weights, j) {
+				best = j
+			}
+		}
+		if best < 0 {
+			break // too narrow: the table overflows
+		}
+		w[best]--
+	}
+	return w
+}
+
+func weightOf(m map[int]int, j int) int {
+	if v, ok := m[j]; ok {
+		return v
+	}
+	return 1
+}
+
+func sum(xs []int) int {
+	s := 0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+// wrap breaks s into lines of at most width display cells at spaces, and
+// inside words longer than width.
+func wrap(s string, width int) []string {
+	if s == "" {
+		return []string{""}
+	}
+	var lines []string
+	var line strings.Builder
+	lw := 0
+	flush := func() {
+		lines = append(lines, line.String())
+		line.Reset()
+		lw = 0
+	}
+	for _, word := range strings.Split(s, " ") {
+		ww := twwidth.Width(word)
+		if lw > 0 && lw+1+ww <= width {
+			line.WriteByte(' ')
+			line.WriteString(word)
+			lw += 1 + ww
+			continue
+		}
+		if lw > 0 {
+			flush()
+		}
+		for ww > width {
+			// Break the word at the last rune that fits.
+			cut, cw := 0, 0
+			for i, r := range word {
+				rw := twwidth.Width(string(r))
+				if cw+rw > width && i > 0 {
+					break
+				}
+				cut, cw = i+len(string(r)), cw+rw
+			}
+			lines = append(lines, word[:cut])
+			word = word[cut:]
+			ww = twwidth.Width(word)
+		}
+		line.WriteString(word)
+		lw = ww
+	}
+	flush()
+	return lines
+}
+
+// clean puts s on one line: white-space runs become one space, control and
+// format characters (ESC, bidi overrides, …) are dropped, ends trimmed.
+func clean(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+		default:
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// escapeMarkdown backslash-escapes what CommonMark/GFM would read as markup
+// in a table cell or heading. Input is already clean (one line).
+func escapeMarkdown(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '\\', '`', '*', '_', '[', ']', '<', '|', '~', '#':
+			b.WriteByte('\\')
+		case '&':
+			if i+1 < len(s) && (isAlnum(s[i+1]) || s[i+1] == '#') {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// -- views --
+
+func dayTitle(t time.Time) string { return t.Format("Monday 2006-01-02") }
+
+func clock(t time.Time) string { return t.Format("15:04") }
+
+func span(a, b time.Time) string { return clock(a) + "-" + clock(b) }
+
+func titleOf(ss *schedule.Session) string {
+	t := clean(ss.Title)
+	if ss.Status == "cancelled" || ss.Status == "tentative" {
+		t += " [" + ss.Status + "]"
+	}
+	return t
+}
+
+func speakersOf(ss *schedule.Session) string {
+	names := make([]string, 0, len(ss.Speakers))
+	for _, p := range ss.Speakers {
+		names = append(names, clean(p.Name))
+	}
+	return strings.Join(names, ", ")
+}
+
+func trackTitle(t *schedule.Track) string {
+	if t == nil {
+		return "No track"
+	}
+	return cmp.Or(clean(t.Name), clean(t.ID))
+}
+
+// listTables is the list view: per track (in order of first appearance)
+// and day, sessions in the order given.
+func listTables(loc *time.Location, sessions []*schedule.Session, opt Options) []table {
+	type key struct {
+		track *schedule.Track
+		day   string
+	}
+	var order []*schedule.Track
+	seen := map[*schedule.Track]bool{}
+	groups := map[key][]*schedule.Session{}
+	var days = map[*schedule.Track][]string{}
+	for _, ss := range sessions {
+		if !seen[ss.Track] {
+			seen[ss.Track] = true
+			order = append(order, ss.Track)
+		}
+		day := ""
+		if ss.Timed() {
+			day = ss.Start.In(loc).Format(time.DateOnly)
+		}
+		k := key{ss.Track, day}
+		if _, ok := groups[k]; !ok {
+			days[ss.Track] = append(days[ss.Track], day)
+		}
+		groups[k] = append(groups[k], ss)
+	}
+	var out []table
+	for _, tr := range order {
+		for _, day := range days[tr] {
+			ss := groups[key{tr, day}]
+			t := table{
+				header:  []string{"Time", "Title", "Speakers", "Room"},
+				fixed:   map[int]bool{0: true},
+				weights: map[int]int{1: 5, 2: 3, 3: 2},
+			}
+			if day == "" {
+				t.title = trackTitle(tr) + ", unscheduled"
+			} else {
+				t.title = trackTitle(tr) + ", " + dayTitle(ss[0].Start.In(loc))
+			}
+			for _, s := range ss {
+				when := "--"
+				if s.Timed() {
+					when = span(s.Start.In(loc), s.End.In(loc))
+				}
+				t.rows = append(t.rows, []string{when, titleOf(s), speakersOf(s), clean(s.Room)})
+			}
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// gridTables is the grid view: per day, slots × rooms (or tracks).
+func gridTables(loc *time.Location, sessions []*schedule.Session, opt Options) []table {
+	var days []string
+	byDay := map[string][]*schedule.Session{}
+	untimed := 0
+	for _, ss := range sessions {
+		if !ss.Timed() {
+			untimed++
+			continue
+		}
+		d := ss.Start.In(loc).Format(time.DateOnly)
+		if _, ok := byDay[d]; !ok {
+			days = append(days, d)
+		}
+		byDay[d] = append(byDay[d], ss)
+	}
+	slices.Sort(days)
+	column := func(ss *schedule.Session) (key, name string) {
+		if opt.Columns == ColumnsTrack {
+			return ss.TrackID(), trackTitle(ss.Track)
+		}
+		return schedule.NameKey(ss.Room), cmp.Or(clean(ss.Room), "No room")
+	}
+	var out []table
+	for _, d := range days {
+		ss := byDay[d]
+		// Columns in order of first use.
+		var keys, names []string
+		for _, s := range ss {
+			k, n := column(s)
+			if !slices.Contains(keys, k) {
+				keys, names = append(keys, k), append(names, n)
+			}
+		}
+		// Slot boundaries: every start and end of the day.
+		var bounds []time.Time
+		for _, s := range ss {
+			bounds = append(bounds, s.Start, s.End)
+		}
+		slices.SortFunc(bounds, func(a, b time.Time) int { return a.Compare(b) })
+		bounds = slices.CompactFunc(bounds, func(a, b time.Time) bool { return a.Equal(b) })
+		t := table{
+			title:   dayTitle(ss[0].Start.In(loc)),
+			header:  append([]string{"Time"}, names...),
+			fixed:   map[int]bool{0: true},
+			weights: map[int]int{},
+		}
+		for i := 0; i+1 < len(bounds); i++ {
+			from, to := bounds[i], bounds[i+1]
+			row := make([]string, 1+len(keys))
+			busy := false
+			for _, s := range ss {
+				if !s.Start.Before(to) || !s.End.After(from) {
+					continue
+				}
+				busy = true
+				k, _ := column(s)
+				c := 1 + slices.Index(keys, k)
+				cell := Continued
+				if s.Start.Equal(from) || s.Start.After(from) {
+					cell = titleOf(s)
+					if sp := speakersOf(s); sp != "" {
+						cell += " (" + sp + ")"
+					}
+				}
+				if row[c] != "" {
+					row[c] += " / "
+				}
+				row[c] += cell
+			}
+			if !busy {
+				continue
+			}
+			row[0] = span(from.In(loc), to.In(loc))
+			t.rows = append(t.rows, row)
+		}
+		out = append(out, t)
+	}
+	if untimed > 0 {
+		note := fmt.Sprintf("%d session(s) without times not shown.", untimed)
+		if len(out) == 0 {
+			out = append(out, table{title: "Unscheduled", note: note})
+		} else {
+			out[len(out)-1].note = note
+		}
+	}
+	return out
+}
