@@ -109,7 +109,11 @@ func writeXMLEvent(w *xw, e *event, loc *time.Location) {
 	if httpURL.MatchString(ss.URL) {
 		w.elem(in, "url", ss.URL)
 	}
-	w.b.WriteString(in + "<persons>\n")
+	if len(ss.Speakers) == 0 {
+		w.b.WriteString(in + "<persons/>\n")
+	} else {
+		w.b.WriteString(in + "<persons>\n")
+	}
 	for _, pr := range ss.Speakers {
 		w.b.WriteString(in + "  <person")
 		switch {
@@ -122,8 +126,14 @@ func writeXMLEvent(w *xw, e *event, loc *time.Location) {
 		w.esc(pr.Name)
 		w.b.WriteString("</person>\n")
 	}
-	w.b.WriteString(in + "</persons>\n")
-	w.b.WriteString(in + "<links>\n")
+	if len(ss.Speakers) > 0 {
+		w.b.WriteString(in + "</persons>\n")
+	}
+	if len(ss.Links) == 0 {
+		w.b.WriteString(in + "<links/>\n")
+	} else {
+		w.b.WriteString(in + "<links>\n")
+	}
 	for _, l := range ss.Links {
 		w.b.WriteString(in + "  <link")
 		w.attr("href", l.URL)
@@ -131,7 +141,9 @@ func writeXMLEvent(w *xw, e *event, loc *time.Location) {
 		w.esc(l.Title)
 		w.b.WriteString("</link>\n")
 	}
-	w.b.WriteString(in + "</links>\n")
+	if len(ss.Links) > 0 {
+		w.b.WriteString(in + "</links>\n")
+	}
 	w.b.WriteString("      </event>\n")
 }
 

@@ -1,0 +1,267 @@
+package frab
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/schedkit/schedkit/export/yamlout"
+	importfrab "github.com/schedkit/schedkit/importer/frab"
+	"github.com/schedkit/schedkit/internal/testutil"
+	"github.com/schedkit/schedkit/schedule"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/frab")
+
+type reader func(string, []byte, schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic)
+
+func mustRead(t testing.TB, read reader, name string, data []byte) *schedule.Schedule {
+	t.Helper()
+	s, ds := read(name, data, schedule.LoadOptions{})
+	if s == nil {
+		t.Fatalf("%s: %v", name, ds)
+	}
+	return s
+}
+
+// session is what a round trip must keep of a session.
+type session struct {
+	ID, GUID                   string
+	FrabID                     int
+	Title, Subtitle, Room      string
+	Track, Type, Language, URL string
+	Abstract                   string
+	Start, End                 time.Time
+	Speakers                   []schedule.Person
+	Links                      []schedule.Link
+}
+
+func sessions(s *schedule.Schedule) []session {
+	var out []session
+	for _, ss := range s.Sessions {
+		out = append(out, session{ss.ID, ss.GUID, ss.FrabID, ss.Title, ss.Subtitle, ss.Room,
+			ss.TrackName(), ss.Type, ss.Language, ss.URL, ss.Abstract, ss.Start, ss.End, ss.Speakers, ss.Links})
+	}
+	// The writers order events by day and room: compare by guid.
+	slices.SortFunc(out, func(a, b session) int { return strings.Compare(a.GUID, b.GUID) })
+	return out
+}
+
+var sameInstant = cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) && a.Location().String() == b.Location().String() })
+
+// roundTrip imports data (as `schedkit import` does: read, then schedkit
+// YAML), loads the YAML, writes it with write and reads that with read.
+func roundTrip(t *testing.T, src *schedule.Schedule, write func(*bytes.Buffer, *schedule.Schedule) error, read reader) *schedule.Schedule {
+	t.Helper()
+	var y bytes.Buffer
+	if err := yamlout.Write(&y, src); err != nil {
+		t.Fatal(err)
+	}
+	loaded, ds := schedule.Load("import.yaml", y.Bytes(), schedule.LoadOptions{})
+	if loaded == nil || schedule.HasErrors(ds) {
+		t.Fatalf("the imported YAML does not load: %v", ds)
+	}
+	var out bytes.Buffer
+	if err := write(&out, loaded); err != nil {
+		t.Fatal(err)
+	}
+	return mustRead(t, read, "out", out.Bytes())
+}
+
+func writeXML(b *bytes.Buffer, s *schedule.Schedule) error  { return WriteXML(b, s, s.Sessions) }
+func writeJSON(b *bytes.Buffer, s *schedule.Schedule) error { return WriteJSON(b, s, s.Sessions) }
+
+// TestRealDataRoundTrip: import, export frab-xml (and frab-json), read
+// again: the same sessions, instants, rooms, persons and guids.
+func TestRealDataRoundTrip(t *testing.T) {
+	for _, name := range []string{"fosdem-2025.schedule.xml", "debconf23.schedule.xml", "pretalx-democon.schedule.json"} {
+		data, err := os.ReadFile(testutil.Shared(t, "realdata/"+name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		read := importfrab.ReadXML
+		if strings.HasSuffix(name, ".json") {
+			read = importfrab.ReadJSON
+		}
+		src := mustRead(t, read, name, data)
+		for _, f := range []struct {
+			name  string
+			write func(*bytes.Buffer, *schedule.Schedule) error
+			read  reader
+		}{{"frab-xml", writeXML, importfrab.ReadXML}, {"frab-json", writeJSON, importfrab.ReadJSON}} {
+			t.Run(name+"/"+f.name, func(t *testing.T) {
+				got := roundTrip(t, src, f.write, f.read)
+				if diff := cmp.Diff(sessions(src), sessions(got), sameInstant, cmpopts.EquateEmpty()); diff != "" {
+					t.Errorf("sessions (-source +round trip):\n%s", diff)
+				}
+				if diff := cmp.Diff(src.Conference, got.Conference, cmpopts.IgnoreFields(schedule.Conference{}, "Pos")); diff != "" {
+					t.Errorf("conference (-source +round trip):\n%s", diff)
+				}
+			})
+		}
+	}
+}
+
+// TestRealDataSchemas checks the writers' output of every real file with
+// xmllint --schema and python3-jsonschema, when they are installed (the CI
+// step 50-frab.sh installs them and sets SCHEDKIT_REQUIRE_TOOLS).
+func TestRealDataSchemas(t *testing.T) {
+	xsd := testutil.Shared(t, "realdata/schedule.xml.xsd")
+	jsonSchema := testutil.Shared(t, "realdata/schedule.schema.json")
+	tool := func(name string, args ...string) bool {
+		if err := exec.Command(name, args...).Run(); err != nil {
+			if os.Getenv("SCHEDKIT_REQUIRE_TOOLS") != "" {
+				t.Fatalf("%s is required (SCHEDKIT_REQUIRE_TOOLS is set): %v", name, err)
+			}
+			t.Logf("skipping the %s check: %v", name, err)
+			return false
+		}
+		return true
+	}
+	hasXmllint := tool("xmllint", "--version")
+	hasJSONSchema := tool("/usr/bin/python3", "-c", "import jsonschema")
+	dir := t.TempDir()
+	for _, name := range []string{"fosdem-2025.schedule.xml", "36c3-merged.schedule.xml", "debconf23.schedule.xml", "pretalx-democon.schedule.json"} {
+		data, err := os.ReadFile(testutil.Shared(t, "realdata/"+name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		read := importfrab.ReadXML
+		if strings.HasSuffix(name, ".json") {
+			read = importfrab.ReadJSON
+		}
+		s := mustRead(t, read, name, data)
+		var x, j bytes.Buffer
+		if err := WriteXML(&x, s, s.Sessions); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteJSON(&j, s, s.Sessions); err != nil {
+			t.Fatal(err)
+		}
+		xf, jf := filepath.Join(dir, name+".out.xml"), filepath.Join(dir, name+".out.json")
+		if err := os.WriteFile(xf, x.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(jf, j.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if hasXmllint {
+			if out, err := exec.Command("xmllint", "--noout", "--schema", xsd, xf).CombinedOutput(); err != nil {
+				t.Errorf("%s: export frab-xml fails the XSD: %v\n%s", name, err, firstLines(out, 10))
+			}
+		}
+		if hasJSONSchema {
+			script := `import json,sys,jsonschema
+errs=list(jsonschema.Draft6Validator(json.load(open(sys.argv[1]))).iter_errors(json.load(open(sys.argv[2]))))
+for e in errs[:10]: print(list(e.path), e.message[:200])
+sys.exit(1 if errs else 0)`
+			if out, err := exec.Command("/usr/bin/python3", "-c", script, jsonSchema, jf).CombinedOutput(); err != nil {
+				t.Errorf("%s: export frab-json fails the JSON schema: %v\n%s", name, err, out)
+			}
+		}
+	}
+}
+
+func firstLines(b []byte, n int) string {
+	ls := strings.SplitN(string(b), "\n", n+1)
+	return strings.Join(ls[:min(n, len(ls))], "\n")
+}
+
+// TestGolden writes the small fixtures of testdata/frab as frab XML and
+// JSON. Run with -update to rewrite the golden files; review the diff.
+func TestGolden(t *testing.T) {
+	for _, f := range []struct {
+		src  string
+		read reader
+	}{{"mini.schedule.xml", importfrab.ReadXML}, {"mini.schedule.json", importfrab.ReadJSON}} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "frab", f.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := mustRead(t, f.read, f.src, data)
+		for _, w := range []struct {
+			ext   string
+			write func(*bytes.Buffer, *schedule.Schedule) error
+		}{{".xml", writeXML}, {".json", writeJSON}} {
+			var out bytes.Buffer
+			if err := w.write(&out, s); err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("..", "..", "testdata", "frab", f.src+".golden"+w.ext)
+			if *update {
+				if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if !bytes.Equal(want, out.Bytes()) {
+				t.Errorf("%s: output differs from %s; run go test -update and review the diff", f.src, golden)
+			}
+		}
+	}
+}
+
+// TestIDs: event ids are positive and unique, frab ids are kept for the
+// first session that has them, and guids are unique, even for input with
+// duplicates (written with --force).
+func TestIDs(t *testing.T) {
+	loc := time.UTC
+	s := &schedule.Schedule{Conference: schedule.Conference{Name: "C", ID: "c", TimeZone: "UTC"}, Location: loc}
+	tr := &schedule.Track{ID: "t", Name: "T"}
+	s.AddTrack(tr)
+	mk := func(id string, frab int, guid string, h int) {
+		s.AddSession(tr, &schedule.Session{ID: id, FrabID: frab, GUID: guid, Title: id, Room: "R", Type: "talk",
+			Start: time.Date(2026, 1, 1, h, 0, 0, 0, loc), End: time.Date(2026, 1, 1, h+1, 0, 0, 0, loc)})
+	}
+	g := "11111111-1111-5111-8111-111111111111"
+	mk("a", 7, g, 9)
+	mk("b", 7, g, 10) // duplicate frab id and guid
+	mk("c", 0, "", 11)
+	mk("d", 0, "", 12)
+	p := makePlan(s, s.Sessions)
+	var got []string
+	ids, guids := map[int]bool{}, map[string]bool{}
+	for _, d := range p.days {
+		for _, r := range d.rooms {
+			for _, e := range r.events {
+				if e.id <= 0 || ids[e.id] || guids[e.guid] {
+					t.Errorf("%s: id %d guid %s not positive and unique", e.s.ID, e.id, e.guid)
+				}
+				ids[e.id], guids[e.guid] = true, true
+				got = append(got, fmt.Sprintf("%s %d", e.s.ID, e.id))
+			}
+		}
+	}
+	want := []string{"a 7", fmt.Sprintf("b %d", derivedID(schedule.DerivedGUID("c", "b#2"))),
+		fmt.Sprintf("c %d", derivedID(schedule.DerivedGUID("c", "c"))), fmt.Sprintf("d %d", derivedID(schedule.DerivedGUID("c", "d")))}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+}
+
+func BenchmarkWriteXMLFOSDEM(b *testing.B) {
+	data, err := os.ReadFile(testutil.Shared(b, "realdata/fosdem-2025.schedule.xml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := mustRead(b, importfrab.ReadXML, "f", data)
+	for b.Loop() {
+		var out bytes.Buffer
+		if err := WriteXML(&out, s, s.Sessions); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
