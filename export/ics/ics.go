@@ -283,8 +283,8 @@ func status(s string) ical.ObjectStatus {
 }
 
 // Description is the plain-text DESCRIPTION of a session: the subtitle,
-// the speakers with their affiliations, the abstract and the URL, in
-// paragraphs, cleaned by Text.
+// the speakers with their affiliations, the abstract (HTML turned into text
+// by PlainText) and the URL, in paragraphs, cleaned by Text.
 func Description(x *schedule.Session) string {
 	var parts []string
 	if t := Text(x.Subtitle); t != "" {
@@ -309,7 +309,7 @@ func Description(x *schedule.Session) string {
 			parts = append(parts, label+strings.Join(names, ", "))
 		}
 	}
-	if t := Text(x.Abstract); t != "" {
+	if t := Text(PlainText(x.Abstract)); t != "" {
 		parts = append(parts, t)
 	}
 	if u := Text(x.URL); u != "" {
@@ -341,7 +341,7 @@ func absURL(u string) string {
 	if err != nil || !p.IsAbs() || strings.ContainsFunc(u, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
 		return ""
 	}
-	return u
+	return percentHex.Replace(u)
 }
 
 // Text cleans a TEXT value (RFC 5545 §3.3.11) before golang-ical escapes it:
@@ -351,7 +351,9 @@ func absURL(u string) string {
 // from every line (libical drops it, other parsers keep it), runs of more
 // than one empty line are collapsed, and the value is trimmed. A backslash
 // followed by n or N gets an invisible U+2060 WORD JOINER in between,
-// because two common parsers misread the correct escape of that pair.
+// because two common parsers misread the correct escape of that pair, and
+// the percent-escapes %2C %3A %3B %5C get lower-case hex digits, because
+// python icalendar decodes them in every value.
 func Text(s string) string {
 	if s == "" {
 		return ""
@@ -394,8 +396,17 @@ func Text(s string) string {
 	if strings.Contains(s, "\\") {
 		s = backslashN.Replace(s)
 	}
+	if strings.Contains(s, "%") {
+		s = percentHex.Replace(s)
+	}
 	return s
 }
+
+// percentHex lowers the hex digits of the percent-escapes python icalendar
+// 4 decodes in every value (%2C %3A %3B %5C become , : ; \), which turns
+// "?uri=CELEX%3A32014" into "?uri=CELEX:32014". In a URL the lower-case
+// escape means the same (RFC 3986 §2.1); the decoder leaves it alone.
+var percentHex = strings.NewReplacer("%2C", "%2c", "%3A", "%3a", "%3B", "%3b", "%5C", "%5c")
 
 var backslashN = strings.NewReplacer("\\n", "\\\u2060n", "\\N", "\\\u2060N")
 

@@ -228,6 +228,7 @@ func TestText(t *testing.T) {
 		{"bom and separators", "\ufeffa\u2028b\u2029c", "a\nb\nc"},
 		{"backslash n", `C:\new \N \x`, "C:\\\u2060new \\\u2060N \\x"},
 		{"punctuation kept", `a,b;c:"d"\`, `a,b;c:"d"\`},
+		{"percent escapes", "?u=C%3A1%2C%3B%5C %20 %3a", "?u=C%3a1%2c%3b%5c %20 %3a"},
 		{"emoji", "🎉 👩‍💻", "🎉 👩‍💻"},
 		{"empty", "", ""},
 	}
