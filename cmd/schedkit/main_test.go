@@ -38,7 +38,7 @@ func TestScripts(t *testing.T) {
 			e.Setenv("TZ", "Pacific/Auckland") // output must not depend on the machine's zone
 			// $TESTDATA is the repository's testdata; $SHARED is ../shared
 			// (real schedules, validators) and may not exist: scripts that
-			// use it start with [!exists $SHARED/realdata] skip.
+			// use it start with [!shared] skip (see Condition).
 			for k, rel := range map[string]string{"TESTDATA": "../../testdata", "SHARED": "../../../shared"} {
 				abs, err := filepath.Abs(rel)
 				if err != nil {
@@ -47,6 +47,24 @@ func TestScripts(t *testing.T) {
 				e.Setenv(k, abs)
 			}
 			return nil
+		},
+		// [shared]: ../shared/realdata exists. A missing ../shared skips
+		// the script, or fails it when SCHEDKIT_REQUIRE_SHARED is set (CI).
+		Condition: func(cond string) (bool, error) {
+			if cond != "shared" {
+				return false, errors.New("unknown condition " + strconv.Quote(cond))
+			}
+			abs, err := filepath.Abs("../../../shared/realdata")
+			if err != nil {
+				return false, err
+			}
+			if _, err := os.Stat(abs); err != nil {
+				if os.Getenv("SCHEDKIT_REQUIRE_SHARED") != "" {
+					return false, errors.New(abs + " is required (SCHEDKIT_REQUIRE_SHARED is set) but missing")
+				}
+				return false, nil
+			}
+			return true, nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits": cmdExits,
