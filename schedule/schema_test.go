@@ -621,3 +621,56 @@ func (s *jsonSchema) validate(sch any, v any, at string) []string {
 	}
 	return errs
 }
+
+// TestFormatExample checks the complete example of docs/format.md: it has
+// every field of the format, loads and validates without a finding under
+// its own policy, and the schema accepts it.
+func TestFormatExample(t *testing.T) {
+	md, err := os.ReadFile("../docs/format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(md), "<!-- example:begin -->\n```yaml\n")
+	example, _, ok2 := strings.Cut(rest, "```\n<!-- example:end -->")
+	if !ok || !ok2 {
+		t.Fatal("docs/format.md has no <!-- example:begin --> ```yaml ... ``` <!-- example:end --> block")
+	}
+	s, diags := Load("format.md", []byte(example), LoadOptions{})
+	if s == nil {
+		t.Fatalf("the example does not load: %v", diags)
+	}
+	diags = append(diags, Validate(s)...)
+	if got := (Severities{Schedule: s.Policy.Severity}).Apply(diags); len(got) > 0 {
+		for _, d := range got {
+			t.Errorf("example: %s", d)
+		}
+	}
+	if errs := loadSchema(t).validateYAML(t, []byte(example)); len(errs) > 0 {
+		t.Errorf("the schema rejects the example:\n  %s", strings.Join(errs, "\n  "))
+	}
+
+	var doc yaml.Node
+	if err := yaml.Load([]byte(example), &doc); err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]bool{}
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				keys[n.Content[i].Value] = true
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(&doc)
+	for _, fields := range [][]string{rootFields, conferenceFields, organizerFields, roomFields, ruleFields, trackFields, sessionFields, speakerFields, linkFields} {
+		for _, f := range fields {
+			if !keys[f] {
+				t.Errorf("the complete example has no %s field", f)
+			}
+		}
+	}
+}
