@@ -415,6 +415,9 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20260101\nDURATION:P1W\nRRULE:FREQ=DAILY\nEND:VEVENT\nEND:VCALENDAR"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, ds := Read("f.ics", data, schedule.LoadOptions{Timezone: "Europe/Berlin"})
+		if _, ds2 := Read("f.ics", data, schedule.LoadOptions{Timezone: "Europe/Berlin"}); fmt.Sprint(ds) != fmt.Sprint(ds2) {
+			t.Errorf("nondeterministic diagnostics:\n%v\n%v", ds, ds2)
+		}
 		lines := bytes.Count(data, []byte("\n")) + 1
 		for _, d := range ds {
 			if _, ok := schedule.LookupRule(d.Rule); !ok {

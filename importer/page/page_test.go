@@ -444,6 +444,9 @@ func FuzzRead(f *testing.F) {
 			date = ""
 		}
 		s, ds := Read("f.txt", data, schedule.LoadOptions{Timezone: "America/New_York", Date: date})
+		if _, ds2 := Read("f.txt", data, schedule.LoadOptions{Timezone: "America/New_York", Date: date}); fmt.Sprint(ds) != fmt.Sprint(ds2) {
+			t.Errorf("nondeterministic diagnostics:\n%v\n%v", ds, ds2)
+		}
 		lines := strings.Count(string(data), "\n") + 1
 		for _, d := range ds {
 			if _, ok := schedule.LookupRule(d.Rule); !ok {
