@@ -542,3 +542,70 @@ func TestRuleCoverage(t *testing.T) {
 		}
 	}
 }
+
+// simultaneous returns a schedule of n sessions in one room and track, all
+// at the same time, all with the same speaker.
+func simultaneous(n int) []byte {
+	var b strings.Builder
+	b.WriteString(conf + "tracks:\n  - name: Posters\n    room: Hall\n    date: 2024-05-01\n    sessions:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "      - {id: p%d, title: Poster %d, start: \"10:00\", end: \"12:00\", speakers: [Jane]}\n", i, i)
+	}
+	return []byte(b.String())
+}
+
+// TestValidateManySimultaneous: n sessions at one time are n(n-1)/2
+// overlapping pairs; each session lists at most MaxOverlapsListed of its
+// overlaps per rule and counts the rest in one more finding, so that every
+// pair is accounted for while the findings grow linearly.
+func TestValidateManySimultaneous(t *testing.T) {
+	const n = 100
+	s, diags := Load("in.yaml", simultaneous(n), LoadOptions{})
+	if len(diags) > 0 {
+		t.Fatalf("Load:\n%s", lines(diags))
+	}
+	type count struct{ Listed, Unlisted, Findings int }
+	got := map[string]count{}
+	for _, d := range Validate(s) {
+		c := got[d.Rule]
+		c.Findings++
+		var k int
+		var word string
+		if _, rest, ok := strings.Cut(d.Message, "also overlaps "); ok {
+			if _, err := fmt.Sscanf(rest, "%d more %s", &k, &word); err != nil {
+				t.Fatalf("%v: %v", d, err)
+			}
+			c.Unlisted += k
+			if len(d.Related) != 1 {
+				t.Errorf("%v: related %v, want the session itself", d, d.Related)
+			}
+		} else {
+			c.Listed++
+		}
+		got[d.Rule] = c
+	}
+	listed := 0
+	for i := range n {
+		listed += min(i, MaxOverlapsListed)
+	}
+	findings := listed + (n - 1 - MaxOverlapsListed)
+	want := count{Listed: listed, Unlisted: n*(n-1)/2 - listed, Findings: findings}
+	wantAll := map[string]count{"room-overlap": want, "track-overlap": want, "speaker-overlap": want}
+	if diff := cmp.Diff(wantAll, got); diff != "" {
+		t.Errorf("overlap findings (-want +got):\n%s", diff)
+	}
+}
+
+// BenchmarkValidateSimultaneous measures the worst case of the sweeps: every
+// session overlaps every other in one room, track and speaker.
+func BenchmarkValidateSimultaneous(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		data := simultaneous(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				s, _ := Load("in.yaml", data, LoadOptions{})
+				Validate(s)
+			}
+		})
+	}
+}
