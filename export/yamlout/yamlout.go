@@ -171,7 +171,10 @@ func track(s *schedule.Schedule, t *schedule.Track) *yaml.Node {
 	m := newMapping()
 	m.set("name", str(t.Name))
 	m.set("id", str(t.ID))
+	m.setStr("room", t.Room)
+	m.setStr("date", t.Date)
 	m.setStr("host", t.Host)
+	m.setStr("description", t.Description)
 	sessions := seq()
 	for _, ss := range t.Sessions {
 		sessions.Content = append(sessions.Content, session(s, ss))

@@ -590,15 +590,16 @@ func (b *builder) event(e *rawEvent) {
 // schedkit's format, so that validating an imported file and validating
 // the schedule it came from give the same findings.
 func (b *builder) check(e *rawEvent, s *schedule.Session) {
+	// The messages are the loader's, word for word.
 	if s.URL != "" && !absoluteURL(s.URL) {
-		b.add("bad-value", e.get("url").pos, "%s: url %q is not an absolute URL such as https://example.org/talk", who(s), s.URL)
+		b.add("bad-value", e.get("url").pos, "session %q (%s) url %q is not an absolute URL such as https://example.org/talk", s.Title, s.ID, s.URL)
 	}
 	for _, l := range s.Links {
 		switch {
 		case l.URL == "":
-			b.add("required", e.pos, "%s: a link (%q) has no href", who(s), l.Title)
+			b.add("required", e.pos, "link needs a url")
 		case !absoluteURL(l.URL):
-			b.add("bad-value", e.pos, "%s: link url %q is not an absolute URL such as https://example.org/talk", who(s), l.URL)
+			b.add("bad-value", e.pos, "link url %q is not an absolute URL such as https://example.org/talk", l.URL)
 		}
 	}
 	for _, p := range s.Speakers {
