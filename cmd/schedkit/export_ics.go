@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -82,7 +83,15 @@ func (e *env) exportICS(c *cli.Context) error {
 			}
 			var gone []*schedule.Session
 			revs, gone = st.Update(s, now)
+			// Cancelled events join the schedule so that filters and
+			// --split see them, in the tracks they had (kept, for --track,
+			// when the whole track is gone).
 			s.Sessions = append(s.Sessions, gone...)
+			for _, x := range gone {
+				if x.Track != nil && !slices.Contains(s.Tracks, x.Track) {
+					s.AddTrack(x.Track)
+				}
+			}
 			return nil
 		},
 		encode: func(w io.Writer, s *schedule.Schedule, g export.Group) error {
