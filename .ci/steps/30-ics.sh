@@ -16,6 +16,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 start=$SECONDS
+# Bounded fuzzing of what the ics package parses: the state file and HTML
+# abstracts. A failing input lands in export/ics/testdata/fuzz/.
+go test ./export/ics -run '^$' -fuzz '^FuzzParseState$' -fuzztime "${FUZZTIME:-15s}"
+go test ./export/ics -run '^$' -fuzz '^FuzzPlainText$' -fuzztime "${FUZZTIME:-15s}"
+
 "$icsval/install-validators" "$deps"
 echo "30-ics: validators ready in $((SECONDS - start)) s"
 
