@@ -110,6 +110,7 @@ func (e *env) newApp() *cli.App {
 			e.importCommand(),
 			e.schemaCommand(),
 			e.completionCommand(),
+			e.manCommand(),
 		},
 	}
 	fixCommands(app.Commands)
