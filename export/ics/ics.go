@@ -17,7 +17,9 @@
 //     UTC: §3.3.5 says such a local time means its first occurrence, but most
 //     parsers take the second.
 //   - A session with no resolved times (only possible with --force) is left
-//     out: a VEVENT of a feed needs DTSTART.
+//     out: a VEVENT of a feed needs DTSTART. One that ends at or before its
+//     start (also only with --force) has no DTEND: §3.8.2.2 wants DTEND
+//     later than DTSTART, so it becomes a zero-length event.
 //   - DTSTAMP is the session's last modification, not the time the file was
 //     written (RFC 5545 §3.8.7.2 allows that reading without METHOD; with
 //     METHOD:PUBLISH it keeps feeds byte-stable between exports, which is
@@ -206,7 +208,9 @@ func Calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (
 		ev.SetModifiedAt(rev.Modified.UTC())
 		ev.SetSequence(rev.Sequence)
 		setTime(ev, ical.ComponentPropertyDtStart, x.Start, loc, local)
-		setTime(ev, ical.ComponentPropertyDtEnd, x.End, loc, local)
+		if x.End.After(x.Start) { // else (only with --force) a zero-length event: DTEND must be later
+			setTime(ev, ical.ComponentPropertyDtEnd, x.End, loc, local)
+		}
 		title := Text(x.Title)
 		if title == "" {
 			title = Text(x.ID)
