@@ -93,8 +93,11 @@ func parseXML(data []byte, ln *lines) (*xnode, *schedule.Diagnostic) {
 			}
 			stack = append(stack, n)
 		case xml.EndElement:
-			if len(stack) == 0 || stack[len(stack)-1].name != t.Name.Local {
-				return fail(off, "XML: unexpected </%s>", t.Name.Local)
+			if len(stack) == 0 {
+				return fail(off, "XML: </%s> closes no open element", t.Name.Local)
+			}
+			if top := stack[len(stack)-1]; top.name != t.Name.Local {
+				return fail(off, "XML: </%s> where <%s> (line %d) should be closed", t.Name.Local, top.name, ln.pos(top.off).Line)
 			}
 			stack = stack[:len(stack)-1]
 		case xml.CharData:
