@@ -31,7 +31,10 @@
 //     the range on the same line is the title; otherwise the next line is.
 //     A range with one am/pm marker applies it to the other time so that
 //     the session is shorter than 12 hours. An end before the start means
-//     the session runs past midnight.
+//     the session runs past midnight. A zone abbreviation after the range
+//     ("EDT", "(CET)", "ET", "UTC+2") is checked against the zone, and a
+//     zone-mismatch warning reports one that disagrees; it never picks the
+//     zone, since abbreviations are ambiguous (IST, CST).
 //   - Dated days: "Tuesday, 25 June", "Tuesday, June 25, 2019",
 //     "Tue 25 Jun 2019", "2019-06-25". The year is the line's own, or that
 //     of the heading line just above a list of days ("2019 Tracks"). A dated
@@ -383,6 +386,9 @@ type rangeInfo struct {
 	startMer, endMer string // "a", "p" or ""
 	startCol, endCol int    // byte offsets in the text
 	rest             string
+	// zone is a zone abbreviation after the range ("EDT", "(CET)", "ET",
+	// "UTC+2"); it is checked against the zone, never used to pick one.
+	zone string
 }
 
 const clockPat = `(\d{1,2})(?:[:.h](\d{2}))?(?:\s*([aApP])\.?\s?[mM](?:\.|\b))?`
@@ -425,7 +431,41 @@ func parseRange(text string) (rangeInfo, bool) {
 		*dst.h, *dst.mi, *dst.mer, *dst.col = h, mi, mer, m[2*base]
 	}
 	ri.rest = strings.TrimSpace(g(7))
+	if first, rest, _ := strings.Cut(ri.rest, " "); zoneAbbrRE.MatchString(first) {
+		ri.zone, ri.rest = strings.Trim(first, "():"), strings.TrimLeft(strings.TrimSpace(rest), ":|·•-–— ")
+	}
 	return ri, true
+}
+
+// zoneAbbrRE matches the zone abbreviations pages write after times; a
+// closed list, so that a title starting with an acronym ("AI Safety")
+// stays a title.
+var zoneAbbrRE = regexp.MustCompile(`^\(?(?:UTC|GMT|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|AKST|AKDT|HST|WET|WEST|CET|CEST|EET|EEST|BST|IST|MSK|JST|KST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SGT|HKT|(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?)\)?:?$`)
+
+// zoneAgrees reports whether an abbreviation written on the page names
+// the zone t is in: "EDT" for EDT, "ET" for EST or EDT, "UTC+2" for +02:00.
+func zoneAgrees(abbr string, t time.Time) bool {
+	name, off := t.Zone()
+	switch {
+	case abbr == name:
+		return true
+	case len(abbr) == 2 && len(name) == 3 && abbr[0] == name[0] && abbr[1] == name[2]:
+		return true // ET, PT, CT, MT
+	case strings.HasPrefix(abbr, "UTC") || strings.HasPrefix(abbr, "GMT"):
+		sign, hm := abbr[3], strings.ReplaceAll(abbr[4:], ":", "")
+		h, m := hm, "0"
+		if len(hm) > 2 {
+			h, m = hm[:len(hm)-2], hm[len(hm)-2:]
+		}
+		hh, _ := strconv.Atoi(h)
+		mm, _ := strconv.Atoi(m)
+		want := hh*3600 + mm*60
+		if sign == '-' {
+			want = -want
+		}
+		return want == off
+	}
+	return false
 }
 
 func apply(h, mi int, mer string) int {
@@ -1024,6 +1064,11 @@ func (r *reader) session(sc *schedule.Schedule, t *schedule.Track, ss *sessState
 	en, ok2 := r.wall(endDate, end, sc.Location, s.At("end"), s.Title, "end")
 	if ok1 && ok2 {
 		s.Start, s.End = st, en
+		if z := ss.rng.zone; z != "" && !zoneAgrees(z, st) {
+			name, _ := st.Zone()
+			r.add("zone-mismatch", s.Pos, "time range %q says %s, but %s %s in %s is %s; using %s",
+				rl.text, z, date, schedule.FormatClock(start), sc.Location, name, sc.Location)
+		}
 	}
 	return s
 }

@@ -218,6 +218,11 @@ func TestRead_Diagnostics(t *testing.T) {
 		opt:  schedule.LoadOptions{Timezone: ny},
 		want: []string{"2:1 dst-gap: does not exist"},
 	}, {
+		name: "zone abbreviation that disagrees",
+		page: "Date: 2019-06-25\n10:00 - 11:00 CET\nTalk\n11:00 - 12:00 ET\nTalk 2\n12:00 - 13:00 UTC-4\nTalk 3\n",
+		opt:  schedule.LoadOptions{Timezone: ny},
+		want: []string{"2:1 zone-mismatch: says CET, but 2019-06-25 10:00 in America/New_York is EDT"},
+	}, {
 		name: "same title twice gets distinct ids",
 		page: "Date: 2019-06-25\n10:00 - 11:00\nTalk\n12:00 - 13:00\nTalk\n",
 		opt:  schedule.LoadOptions{Timezone: ny},
@@ -290,6 +295,10 @@ func TestParseRange(t *testing.T) {
 		{"13:00-14:00 Lunch", 780, 840, "Lunch"},
 		{"10:00 - 10:45 Amazing Talk", 600, 645, "Amazing Talk"},
 		{"10am - 11am", 600, 660, ""},
+		{"10:35am - 11:25am EDT", 635, 685, ""},
+		{"10:35 - 11:25 (CEST) Opening", 635, 685, "Opening"},
+		{"10:35 - 11:25 UTC+2: Opening", 635, 685, "Opening"},
+		{"10:35 - 11:25 AI Safety", 635, 685, "AI Safety"},
 		{"10 - 11", -1, -1, ""},
 		{"25:00 - 26:00", -1, -1, ""},
 		{"In 2019 - 2020 we grew", -1, -1, ""},
