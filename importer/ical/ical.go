@@ -29,7 +29,8 @@
 // Times: a DATE-TIME with TZID is wall-clock time in that IANA zone, which
 // need not be declared by a VTIMEZONE (RFC 5545 §3.2.19 requires one; real
 // feeds omit it). A TZID that is not an IANA name is tried without a
-// "/vendor/version/" prefix; VTIMEZONE definitions are never interpreted.
+// "/vendor/version/" prefix and as a Windows zone name ("W. Europe Standard
+// Time", as Outlook writes); VTIMEZONE definitions are never interpreted.
 // A time ending in Z is UTC; a time with neither is floating and read in the
 // schedule's zone. A DATE value (all-day) runs from midnight to midnight of
 // the exclusive end date. A time that does not exist (DST gap) is a dst-gap
@@ -433,12 +434,71 @@ func (r *reader) parseWhen(p *prop) (when, bool) {
 	return w, true
 }
 
+// windowsZones maps the Windows zone names Outlook and Exchange write as
+// TZID to IANA names: the "001" (main territory) entries of CLDR's
+// windowsZones.xml for the zones conferences are most often held in.
+var windowsZones = map[string]string{
+	"UTC":                             "UTC",
+	"GMT Standard Time":               "Europe/London",
+	"Greenwich Standard Time":         "Atlantic/Reykjavik",
+	"W. Europe Standard Time":         "Europe/Berlin",
+	"Central Europe Standard Time":    "Europe/Budapest",
+	"Central European Standard Time":  "Europe/Warsaw",
+	"Romance Standard Time":           "Europe/Paris",
+	"E. Europe Standard Time":         "Europe/Chisinau",
+	"FLE Standard Time":               "Europe/Kiev",
+	"GTB Standard Time":               "Europe/Bucharest",
+	"Turkey Standard Time":            "Europe/Istanbul",
+	"Russian Standard Time":           "Europe/Moscow",
+	"Israel Standard Time":            "Asia/Jerusalem",
+	"Egypt Standard Time":             "Africa/Cairo",
+	"South Africa Standard Time":      "Africa/Johannesburg",
+	"Arabian Standard Time":           "Asia/Dubai",
+	"India Standard Time":             "Asia/Calcutta",
+	"SE Asia Standard Time":           "Asia/Bangkok",
+	"Singapore Standard Time":         "Asia/Singapore",
+	"China Standard Time":             "Asia/Shanghai",
+	"Taipei Standard Time":            "Asia/Taipei",
+	"Korea Standard Time":             "Asia/Seoul",
+	"Tokyo Standard Time":             "Asia/Tokyo",
+	"W. Australia Standard Time":      "Australia/Perth",
+	"AUS Eastern Standard Time":       "Australia/Sydney",
+	"E. Australia Standard Time":      "Australia/Brisbane",
+	"New Zealand Standard Time":       "Pacific/Auckland",
+	"Hawaiian Standard Time":          "Pacific/Honolulu",
+	"Alaskan Standard Time":           "America/Anchorage",
+	"Pacific Standard Time":           "America/Los_Angeles",
+	"US Mountain Standard Time":       "America/Phoenix",
+	"Mountain Standard Time":          "America/Denver",
+	"Central Standard Time":           "America/Chicago",
+	"Central Standard Time (Mexico)":  "America/Mexico_City",
+	"Canada Central Standard Time":    "America/Regina",
+	"Eastern Standard Time":           "America/New_York",
+	"Atlantic Standard Time":          "America/Halifax",
+	"E. South America Standard Time":  "America/Sao_Paulo",
+	"Argentina Standard Time":         "America/Buenos_Aires",
+	"SA Pacific Standard Time":        "America/Bogota",
+	"Pacific SA Standard Time":        "America/Santiago",
+	"Newfoundland Standard Time":      "America/St_Johns",
+	"Central America Standard Time":   "America/Guatemala",
+	"Venezuela Standard Time":         "America/Caracas",
+	"W. Central Africa Standard Time": "Africa/Lagos",
+	"E. Africa Standard Time":         "Africa/Nairobi",
+	"Morocco Standard Time":           "Africa/Casablanca",
+}
+
 // loadTZID loads an IANA zone, also from a prefixed TZID such as
-// "/mozilla.org/20070129_1/Europe/Berlin".
+// "/mozilla.org/20070129_1/Europe/Berlin" or a Windows zone name such as
+// "W. Europe Standard Time" (see windowsZones).
 func loadTZID(tzid string) (*time.Location, string, error) {
 	loc, err := schedule.LoadLocation(tzid)
 	if err == nil {
 		return loc, tzid, nil
+	}
+	if name, ok := windowsZones[tzid]; ok {
+		if l, e := schedule.LoadLocation(name); e == nil {
+			return l, name, nil
+		}
 	}
 	for i := 0; i < len(tzid); i++ {
 		if tzid[i] == '/' && i+1 < len(tzid) {

@@ -190,7 +190,9 @@ func TestRead_Zone(t *testing.T) {
 			"", "Europe/Berlin", []string{"5 zone-mismatch: several TZIDs", "17 track-overlap"}},
 		{"TZID on a UTC time", cal("", ev(";TZID=Europe/Berlin:20260615T090000Z")), "UTC", "UTC",
 			[]string{"5 zone-mismatch: read as UTC"}},
-		{"not an IANA TZID", cal("", ev(";TZID=W. Europe Standard Time:20260615T090000")), "UTC", "UTC",
+		{"Windows TZID", cal("", ev(";TZID=W. Europe Standard Time:20260615T090000")), "", "Europe/Berlin", nil},
+		{"quoted vendor TZID", cal("", ev(";TZID=\"/citadel.org/20250101_1/America/Chicago\":20260615T090000")), "", "America/Chicago", nil},
+		{"not an IANA TZID", cal("", ev(";TZID=Mitteleuropäische Zeit:20260615T090000")), "UTC", "UTC",
 			[]string{"5 bad-value: not an IANA"}},
 		{"bad X-WR-TIMEZONE", cal("X-WR-TIMEZONE:Mars/Base\r\n", ev(":20260615T090000Z")), "UTC", "UTC",
 			[]string{"3 bad-value: Mars/Base"}},
@@ -479,6 +481,14 @@ func BenchmarkRead(b *testing.B) {
 		s, _ := Read("bench.ics", data, schedule.LoadOptions{})
 		if len(s.Sessions) != 5000 {
 			b.Fatalf("%d sessions", len(s.Sessions))
+		}
+	}
+}
+
+func TestWindowsZonesLoad(t *testing.T) {
+	for win, iana := range windowsZones {
+		if _, err := schedule.LoadLocation(iana); err != nil {
+			t.Errorf("%s → %s: %v", win, iana, err)
 		}
 	}
 }
