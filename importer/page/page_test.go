@@ -1,6 +1,7 @@
 package page
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -420,6 +421,12 @@ func TestRealDataSeed(t *testing.T) {
 		if !strings.Contains(kept, l) {
 			t.Errorf("line %d dropped: %q", n+1, l)
 		}
+	}
+	// The same page saved with CRLF line endings and a BOM reads the same.
+	crlf := append([]byte("\ufeff"), bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))...)
+	s3, ds3 := Read(filepath.Base(path), crlf, schedule.LoadOptions{Timezone: "America/New_York"})
+	if diff := cmp.Diff(project(s), project(s3)); diff != "" || len(ds3) != 0 {
+		t.Errorf("CRLF and BOM: %v (-LF +CRLF):\n%s", ds3, diff)
 	}
 	// Stable ids: reading twice gives the same ids.
 	s2, _ := Read("again", data, schedule.LoadOptions{Timezone: "America/New_York"})
