@@ -3,10 +3,12 @@
 // # Format
 //
 // The output follows RFC 4180 as implemented by encoding/csv, UTF-8, with
-// two deliberate deviations: lines end in LF, not CRLF (encoding/csv's
+// three deliberate deviations: lines end in LF, not CRLF (encoding/csv's
 // default; with CRLF it would also turn every newline inside a quoted field
-// into CRLF, so abstracts would not read back byte for byte), and the
-// delimiter may be changed (Options.Comma). Excel, LibreOffice, Google
+// into CRLF, so abstracts would not read back byte for byte); line breaks
+// inside values are written as LF, CRLF and a lone CR included (readers
+// disagree about CR inside a quoted field: encoding/csv drops it before LF,
+// Python's csv keeps it); and the delimiter may be changed (Options.Comma). Excel, LibreOffice, Google
 // Sheets, Python's csv module and sqlite3 .import read LF files. Fields are
 // quoted only when they need it (a delimiter, a quote, CR or LF, or leading
 // space); quotes inside a field are doubled.
@@ -33,8 +35,10 @@
 // characters OWASP's "CSV Injection" guidance lists — '=', '+', '-', '@',
 // TAB (0x09) or CR (0x0D) — is written with a single quote (') prepended,
 // so that Excel, LibreOffice and Google Sheets show it as text instead of
-// evaluating it as a formula. Nothing else is changed: the prefix is the
-// only difference between the default and the Raw output (see Neutralize).
+// evaluating it as a formula. The rule applies to the value as written, after
+// the line-break normalisation above (so a CR never leads a field). Nothing
+// else is changed: the prefix is the only difference between the default
+// and the Raw output (see Neutralize).
 // The quote is visible to programs; pass Raw for them.
 package csvexport
 
@@ -242,7 +246,9 @@ func Write(w io.Writer, s *schedule.Schedule, sessions []*schedule.Session, opt 
 		}
 		for _, p := range ss.Speakers {
 			copy(rec, base)
-			rec[ColSpeakers], rec[ColSpeakerIDs], rec[ColAffiliations] = p.Name, p.ID, p.Affiliation
+			rec[ColSpeakers] = NormalizeNewlines(p.Name)
+			rec[ColSpeakerIDs] = NormalizeNewlines(p.ID)
+			rec[ColAffiliations] = NormalizeNewlines(p.Affiliation)
 			if err := put(); err != nil {
 				return err
 			}
@@ -255,8 +261,8 @@ func Write(w io.Writer, s *schedule.Schedule, sessions []*schedule.Session, opt 
 	return bw.Flush()
 }
 
-// Record returns the fields of one session row, before neutralising, as
-// Write writes them with Rows "session".
+// Record returns the fields of one session row as Write writes them with
+// Rows "session" and Raw (line breaks normalised, not neutralised).
 func Record(s *schedule.Schedule, ss *schedule.Session) []string {
 	loc := s.Location
 	if loc == nil {
@@ -297,6 +303,19 @@ func fill(rec []string, loc *time.Location, ss *schedule.Session) {
 	rec[ColTags] = strings.Join(ss.Tags, Join)
 	rec[ColURL] = ss.URL
 	rec[ColAbstract] = ss.Abstract
+	for i, v := range rec {
+		rec[i] = NormalizeNewlines(v)
+	}
+}
+
+var newlines = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+
+// NormalizeNewlines turns CRLF and lone CR into LF.
+func NormalizeNewlines(v string) string {
+	if !strings.Contains(v, "\r") {
+		return v
+	}
+	return newlines.Replace(v)
 }
 
 // joinPeople joins one field of every speaker with Join; it is "" when no

@@ -14,7 +14,8 @@
 // sessions, leaving out intervals in which nothing runs — and columns are
 // rooms (or tracks, Options.Columns), in order of first use. A session
 // fills every slot it overlaps: its title and speakers in the first, and
-// Continued in the others.
+// Continued in the others; a session of no duration shows in the slot it
+// starts.
 //
 // Days are local dates of the session start in the conference zone;
 // frab's day_change is not applied. Sessions without resolved times are
@@ -547,12 +548,18 @@ func gridTables(loc *time.Location, sessions []*schedule.Session, opt Options) [
 			fixed:   map[int]bool{0: true},
 			weights: map[int]int{},
 		}
-		for i := 0; i+1 < len(bounds); i++ {
-			from, to := bounds[i], bounds[i+1]
+		// The last bound starts a slot only for a session of no duration.
+		for i := range bounds {
+			from, to := bounds[i], bounds[i]
+			if i+1 < len(bounds) {
+				to = bounds[i+1]
+			}
 			row := make([]string, 1+len(keys))
 			busy := false
 			for _, s := range ss {
-				if !s.Start.Before(to) || !s.End.After(from) {
+				// A session of no duration shows in the slot it starts.
+				point := s.Start.Equal(s.End) && s.Start.Equal(from)
+				if !point && (!s.Start.Before(to) || !s.End.After(from)) {
 					continue
 				}
 				busy = true

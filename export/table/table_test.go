@@ -286,3 +286,21 @@ func BenchmarkListText(b *testing.B) {
 		}
 	}
 }
+
+func TestGridZeroDuration(t *testing.T) {
+	tr := &schedule.Track{ID: "t", Name: "T"}
+	loc := time.UTC
+	at := func(h, m int) time.Time { return time.Date(2026, 1, 1, h, m, 0, 0, loc) }
+	ss := []*schedule.Session{
+		{ID: "a", Title: "Talk", Track: tr, Room: "R", Start: at(9, 0), End: at(10, 0)},
+		{ID: "b", Title: "Point", Track: tr, Room: "S", Start: at(9, 30), End: at(9, 30)},
+		{ID: "c", Title: "Last", Track: tr, Room: "S", Start: at(10, 0), End: at(10, 0)},
+	}
+	s := &schedule.Schedule{Tracks: []*schedule.Track{tr}, Location: loc}
+	got := render(t, s, ss, Options{View: ViewGrid, Format: FormatMarkdown})
+	for _, want := range []string{"| 09:00-09:30 | Talk", "| 09:30-10:00 | (continued) | Point", "| 10:00-10:00 |             | Last"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("grid lacks %q:\n%s", want, got)
+		}
+	}
+}
