@@ -209,9 +209,12 @@ func ContentOf(x *schedule.Session) Content {
 }
 
 func (c Content) equal(d Content) bool {
-	a, err1 := json.Marshal(c)
-	b, err2 := json.Marshal(d)
-	return err1 == nil && err2 == nil && bytes.Equal(a, b)
+	return c.Title == d.Title && c.Subtitle == d.Subtitle &&
+		c.Start.Equal(d.Start) && c.End.Equal(d.End) &&
+		c.Room == d.Room && c.Status == d.Status && c.Type == d.Type &&
+		c.TrackID == d.TrackID && c.TrackName == d.TrackName &&
+		slices.Equal(c.Speakers, d.Speakers) && c.Abstract == d.Abstract &&
+		c.URL == d.URL && slices.Equal(c.Tags, d.Tags)
 }
 
 // session rebuilds a session from a record, to publish it cancelled.
