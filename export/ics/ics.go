@@ -33,6 +33,7 @@ package ics
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha1"
 	"fmt"
 	"io"
@@ -67,8 +68,8 @@ type Options struct {
 	Name string
 	// Refresh is the suggested polling interval; zero means DefaultRefresh.
 	Refresh time.Duration
-	// Stamp is the LAST-MODIFIED and DTSTAMP of events without a Revision
-	// (see DefaultStamp).
+	// Stamp is the LAST-MODIFIED and DTSTAMP of events without a Revision;
+	// zero means DefaultStamp of the schedule.
 	Stamp time.Time
 	// Revisions gives UID, SEQUENCE and modification time per session, as
 	// kept by a State. A session it does not list gets UID(conference,
@@ -159,6 +160,10 @@ func Calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (
 	if version == "" {
 		version = "devel"
 	}
+	stamp := opt.Stamp
+	if stamp.IsZero() {
+		stamp = DefaultStamp(s)
+	}
 	ss := slices.Clone(sessions)
 	ss = slices.DeleteFunc(ss, func(x *schedule.Session) bool { return !x.Timed() })
 	schedule.SortSessions(ss)
@@ -182,7 +187,7 @@ func Calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (
 	useTZ := false
 	if local {
 		for _, x := range ss {
-			if !schedule.Ambiguous(x.Start) || !schedule.Ambiguous(x.End) {
+			if !schedule.Ambiguous(x.Start) || x.End.After(x.Start) && !schedule.Ambiguous(x.End) {
 				useTZ = true
 				break
 			}
@@ -201,7 +206,7 @@ func Calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (
 	for _, x := range ss {
 		rev, ok := opt.Revisions[x]
 		if !ok {
-			rev = Revision{UID: UID(s.Conference.ID, x.ID), Modified: opt.Stamp}
+			rev = Revision{UID: UID(s.Conference.ID, x.ID), Modified: stamp}
 		}
 		ev := cal.AddEvent(rev.UID)
 		ev.SetDtStampTime(rev.Modified.UTC())
@@ -213,7 +218,7 @@ func Calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (
 		}
 		title := Text(x.Title)
 		if title == "" {
-			title = Text(x.ID)
+			title = cmp.Or(Text(x.ID), "(untitled)")
 		}
 		ev.SetSummary(title)
 		if room := Text(x.Room); room != "" {

@@ -357,3 +357,26 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestForcedOddities: what only --force lets through still makes a valid
+// feed — no untimed event, no DTEND not after DTSTART, never an empty
+// SUMMARY.
+func TestForcedOddities(t *testing.T) {
+	loc, _ := time.LoadLocation("Europe/Berlin")
+	at := time.Date(2024, 6, 1, 10, 0, 0, 0, loc)
+	s := &schedule.Schedule{Conference: schedule.Conference{Name: "F", ID: "f"}, Location: loc}
+	s.AddSession(nil, &schedule.Session{ID: "zero", Title: "Zero", Start: at, End: at})
+	s.AddSession(nil, &schedule.Session{ID: "back", Title: "Backwards", Start: at, End: at.Add(-time.Hour)})
+	s.AddSession(nil, &schedule.Session{ID: "untimed", Title: "Untimed"})
+	s.AddSession(nil, &schedule.Session{ID: "", Title: " \n ", Start: at, End: at.Add(time.Hour)})
+	out := unfold(encode(t, s, s.Sessions, Options{}))
+	if n := strings.Count(out, "BEGIN:VEVENT"); n != 3 {
+		t.Errorf("%d events, want 3 (untimed left out):\n%s", n, out)
+	}
+	if n := strings.Count(out, "DTEND"); n != 1 {
+		t.Errorf("%d DTENDs, want only the one after its DTSTART:\n%s", n, out)
+	}
+	if !strings.Contains(out, "SUMMARY:(untitled)\r\n") || strings.Contains(out, "SUMMARY:\r\n") {
+		t.Errorf("empty title not replaced:\n%s", out)
+	}
+}
