@@ -108,6 +108,7 @@ func (e *env) newApp() *cli.App {
 			e.validateCommand(),
 			e.exportCommand(),
 			e.importCommand(),
+			e.diffCommand(),
 			e.schemaCommand(),
 			e.completionCommand(),
 			e.manCommand(),
