@@ -9,7 +9,7 @@
 # no bash-completion package, and never evals the command line.
 
 _schedkit() {
-  local cur words cword
+  local cur prev words cword
   if declare -F _init_completion >/dev/null 2>&1; then
     _init_completion -n "=:" || return
   else
