@@ -18,7 +18,8 @@ func (e *env) exportCSVCommand() *cli.Command {
     [-o FILE | --split {track|room|speaker} --out-dir DIR] [--force] <file>`,
 		Description: `Writes a header row and one row per session (or, with --rows speaker, per
 session and speaker), sorted by start, then room, then id. UTF-8, fields
-quoted as RFC 4180 says, lines ending in LF. The columns, in this order:
+quoted as RFC 4180 says, lines ending in LF (line breaks inside values are
+written as LF too). The columns, in this order:
 
   id, track, track_name, room, date, start, end, duration_min, timezone,
   start_iso, end_iso, title, subtitle, speakers, speaker_ids, affiliations,
