@@ -581,11 +581,18 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 	for name, f := range fs {
 		s.SetPos(name, l.pos(l.deref(f.val)))
 	}
-	s.Title, _, _ = l.required(fs, n, "title", "session")
+	// Name the session by its id in the title's findings, when it has one.
+	titleWhat := "session"
+	if f, ok := fs["id"]; ok {
+		if v := l.deref(f.val); v.Kind == yaml.ScalarNode && !isNull(v) && v.Value != "" {
+			titleWhat = fmt.Sprintf("session (%s)", v.Value)
+		}
+	}
+	s.Title, _, _ = l.required(fs, n, "title", titleWhat)
 	if id, v, ok := l.str(fs, "id", "session"); ok && id != "" {
 		s.ID = id
 		if strings.ContainsAny(id, " \t\r\n/\\") {
-			l.add("bad-value", v, "session id %q must not contain spaces or slashes", id)
+			l.add("bad-value", v, "session %q: id %q must not contain spaces or slashes", s.Title, id)
 		}
 	} else {
 		s.ID, s.ImplicitID = t.ID+"-"+Slug(s.Title), true
@@ -632,15 +639,15 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 	s.Tags = l.strList(fs, "tags", what)
 	for _, ln := range l.list(fs, "links", what) {
 		ln = l.deref(ln)
-		lfs := l.mapping(ln, "link", linkFields)
+		lfs := l.mapping(ln, what+": link", linkFields)
 		if lfs == nil {
 			continue
 		}
-		u, v, ok := l.required(lfs, ln, "url", "link")
+		u, v, ok := l.required(lfs, ln, "url", what+": link")
 		if ok {
-			l.checkURL(v, u, "link")
+			l.checkURL(v, u, what+": link")
 		}
-		title, _, _ := l.str(lfs, "title", "link")
+		title, _, _ := l.str(lfs, "title", what+": link")
 		s.Links = append(s.Links, Link{Title: title, URL: u})
 	}
 	for _, pn := range l.list(fs, "speakers", what) {
@@ -649,14 +656,14 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 			s.Speakers = append(s.Speakers, Person{Name: pn.Value})
 			continue
 		}
-		pfs := l.mapping(pn, "speaker", speakerFields)
+		pfs := l.mapping(pn, what+": speaker", speakerFields)
 		if pfs == nil {
 			continue
 		}
 		var p Person
-		p.Name, _, _ = l.required(pfs, pn, "name", "speaker")
-		p.Affiliation, _, _ = l.str(pfs, "affiliation", "speaker")
-		p.ID, _, _ = l.str(pfs, "id", "speaker")
+		p.Name, _, _ = l.required(pfs, pn, "name", what+": speaker")
+		p.Affiliation, _, _ = l.str(pfs, "affiliation", what+": speaker")
+		p.ID, _, _ = l.str(pfs, "id", what+": speaker")
 		s.Speakers = append(s.Speakers, p)
 	}
 	l.times(sc, t, s, fs, n)
