@@ -115,8 +115,8 @@ tracks:
 		want: []string{"unknown-field", "unknown-field", "unknown-field", "unknown-field", "unknown-field", "unknown-field", "unknown-field", "unknown-field"},
 		msgs: map[int][]string{
 			0: {"did you mean timezone?"}, 1: {"did you mean tracks?"}, 2: {"did you mean min_duration?"},
-			3: {"did you mean aliases?"}, 4: {"did you mean sessions?"}, 5: {"did you mean affiliation?"},
-			6: {"did you mean title?"}, 7: {"known fields: title, id"},
+			3: {"did you mean aliases?"}, 4: {"did you mean sessions?"}, 5: {`session "A" (a): speaker`, "did you mean affiliation?"},
+			6: {`session "A" (a): link`, "did you mean title?"}, 7: {"known fields: title, id"},
 		},
 	},
 
@@ -145,7 +145,7 @@ tracks:
       - §{id: e, title: E, date: 2024-05-01, start: "10:00", duration: ∑50}
 `,
 		want: []string{"required", "required", "required", "required", "bad-value"},
-		msgs: map[int][]string{0: {"title"}, 1: {"(b)", "no date"}, 2: {`"C" (c)`, "start"}, 3: {`"D" (d)`, "end or a duration"}, 4: {`"E" (e)`, "no unit"}},
+		msgs: map[int][]string{0: {"session (a) needs a title"}, 1: {"(b)", "no date"}, 2: {`"C" (c)`, "start"}, 3: {`"D" (d)`, "end or a duration"}, 4: {`"E" (e)`, "no unit"}},
 	},
 
 	// -- bad-value --
@@ -180,7 +180,7 @@ tracks:
 			8: {"room-overlpa", "did you mean room-overlap?"}, 9: {"never"}, 10: {"cannot be changed"},
 			11: {`"main-track"`}, 14: {`"A" (a b)`, "did you mean talk?"}, 15: {"confirmed, tentative, cancelled"},
 			18: {"positive integer"}, 19: {`"B" (b)`, "25:00"}, 20: {`"C" (c)`}, 21: {`"D" (d)`, "11:60"},
-			22: {`"E" (e)`, "-5m"}, 23: {"another day"},
+			22: {`"E" (e)`, "-5m"}, 23: {"another day"}, 13: {`session "A": id "a b"`}, 26: {`session "I" (i): link needs a url`},
 		},
 	},
 
