@@ -354,7 +354,7 @@ func (s *jsonSchema) resolve(ref string) (any, error) {
 }
 
 var (
-	annotations  = []string{"$schema", "title", "description", "default", "examples", "definitions"}
+	annotations  = []string{"$schema", "title", "description", "default", "examples", "definitions", "patternErrorMessage"}
 	keywords     = []string{"$ref", "type", "enum", "const", "pattern", "minimum", "properties", "required", "additionalProperties", "items", "anyOf", "oneOf", "allOf", "not"}
 	jsonTypes    = []string{"string", "number", "integer", "boolean", "null", "object", "array"}
 	patternCache = map[string]*regexp.Regexp{}
@@ -402,6 +402,12 @@ func (s *jsonSchema) check(sch any, at string) error {
 		case k == "pattern":
 			if _, err := regexp.Compile(v.(string)); err != nil {
 				return fmt.Errorf("%s: pattern: %v", at, err)
+			}
+			// Editors show a bare pattern as the message; say it in words
+			// (yaml-language-server's patternErrorMessage). A negated
+			// pattern's message would never be shown.
+			if _, ok := m["patternErrorMessage"]; !ok && !strings.HasSuffix(at, "/not") {
+				return fmt.Errorf("%s: a pattern needs a patternErrorMessage", at)
 			}
 		case k == "properties":
 			for name, p := range v.(map[string]any) {

@@ -9,6 +9,9 @@
 # 2. ajv (npm, pinned) checks docs/schedule.schema.json in strict mode and
 #    validates the schedkit files under testdata/ and docs/format.md's
 #    complete example with it (12-schema-check.cjs).
+# 3. yaml-language-server (npm, pinned), what editors run, validates the
+#    same files, flags known-bad documents with the expected messages, and
+#    completes field names, rule ids and enum values (12-schema-yls.mjs).
 #
 # npm packages go to $SCHEMA_DEPS, default a directory under $TMPDIR that
 # survives between runs.
@@ -36,9 +39,12 @@ fi
 grep -E '^ok|^ *--- PASS: TestScripts/completion' <<<"$out" || true
 
 deps="${SCHEMA_DEPS:-${TMPDIR:-/tmp}/schedkit-schema-deps}"
-if [ ! -d "$deps/node_modules/ajv" ] || [ ! -d "$deps/node_modules/yaml" ]; then
+pkgs=(ajv@8.20.0 yaml@2.9.1 yaml-language-server@2.0.0 vscode-languageserver-textdocument@1.0.16)
+stamp="$deps/installed"
+if [ "$(cat "$stamp" 2>/dev/null)" != "${pkgs[*]}" ]; then
   mkdir -p "$deps"
-  npm install --prefix "$deps" --no-audit --no-fund --silent ajv@8.20.0 yaml@2.9.1
+  npm install --prefix "$deps" --no-audit --no-fund --silent "${pkgs[@]}"
+  echo "${pkgs[*]}" >"$stamp"
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -46,3 +52,4 @@ go build -o "$work/schedkit" ./cmd/schedkit
 awk '/<!-- example:begin/{f=1; next} /<!-- example:end/{f=0} f' docs/format.md | sed '1d;$d' >"$work/format-example.yaml"
 mapfile -t files < <(git ls-files 'testdata/*.yaml' 'testdata/*.yml' 'testdata/*.json' '*/testdata/*.yaml' '*/testdata/*.yml' '*/testdata/*.json')
 node .ci/steps/12-schema-check.cjs "$deps" "$work/schedkit" "$work/format-example.yaml" "${files[@]}"
+node .ci/steps/12-schema-yls.mjs "$deps" "$work/schedkit" "$work/format-example.yaml" "${files[@]}"
