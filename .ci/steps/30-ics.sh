@@ -21,8 +21,9 @@ start=$SECONDS
 go test ./export/ics -run '^$' -fuzz '^FuzzParseState$' -fuzztime "${FUZZTIME:-15s}"
 go test ./export/ics -run '^$' -fuzz '^FuzzPlainText$' -fuzztime "${FUZZTIME:-15s}"
 
+t0=$SECONDS
 "$icsval/install-validators" "$deps"
-echo "30-ics: validators ready in $((SECONDS - start)) s"
+echo "30-ics: validators ready in $((SECONDS - t0)) s"
 
 go build -o "$work/schedkit" ./cmd/schedkit
 schedkit="$work/schedkit"
