@@ -531,7 +531,7 @@ func (b *builder) event(e *rawEvent) {
 	}
 	s.Title = strings.TrimSpace(e.get("title").s)
 	if s.Title == "" {
-		b.add("required", e.pos, "event needs a title")
+		b.add("required", e.pos, "session needs a title")
 	}
 	idv := e.get("id")
 	switch id := strings.TrimSpace(idv.s); {
@@ -590,23 +590,38 @@ func (b *builder) event(e *rawEvent) {
 // schedkit's format, so that validating an imported file and validating
 // the schedule it came from give the same findings.
 func (b *builder) check(e *rawEvent, s *schedule.Session) {
-	// The messages are the loader's, word for word.
+	// The messages are the loader's, word for word (TestRealDataSameFindings
+	// in export/yamlout compares them).
+	what := loaderWho(s)
 	if s.URL != "" && !absoluteURL(s.URL) {
-		b.add("bad-value", e.get("url").pos, "session %q (%s) url %q is not an absolute URL such as https://example.org/talk", s.Title, s.ID, s.URL)
+		b.add("bad-value", e.get("url").pos, "%s url %q is not an absolute URL such as https://example.org/talk", what, s.URL)
 	}
 	for _, l := range s.Links {
 		switch {
 		case l.URL == "":
-			b.add("required", e.pos, "link needs a url")
+			b.add("required", e.pos, "%s: link needs a url", what)
 		case !absoluteURL(l.URL):
-			b.add("bad-value", e.pos, "link url %q is not an absolute URL such as https://example.org/talk", l.URL)
+			b.add("bad-value", e.pos, "%s: link url %q is not an absolute URL such as https://example.org/talk", what, l.URL)
 		}
 	}
 	for _, p := range s.Speakers {
 		if strings.TrimSpace(p.Name) == "" {
-			b.add("required", e.pos, "%s: a person (id %q) has no name", who(s), p.ID)
+			b.add("required", e.pos, "%s: speaker needs a name", what)
 		}
 	}
+}
+
+// loaderWho names a session as schedule.Load's messages do.
+func loaderWho(s *schedule.Session) string {
+	switch {
+	case s.Title == "" && s.ID == "":
+		return "session"
+	case s.ID == "":
+		return fmt.Sprintf("session %q", s.Title)
+	case s.Title == "":
+		return fmt.Sprintf("session (%s)", s.ID)
+	}
+	return fmt.Sprintf("session %q (%s)", s.Title, s.ID)
 }
 
 func absoluteURL(s string) bool {
