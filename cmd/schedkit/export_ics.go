@@ -41,7 +41,7 @@ schedule is published as STATUS:CANCELLED. The state file is created when
 missing and written after the feeds.`,
 		Flags: append(exportFlags(true),
 			&cli.StringFlag{Name: "state", Usage: "keep SEQUENCE and LAST-MODIFIED across exports in `FILE` (JSON)"},
-			&cli.DurationFlag{Name: "refresh", Value: ics.DefaultRefresh, Usage: "polling interval suggested to subscribers (REFRESH-INTERVAL, X-PUBLISHED-TTL)"},
+			&cli.DurationFlag{Name: "refresh", Value: ics.DefaultRefresh, Usage: "polling interval `DURATION` suggested to subscribers (REFRESH-INTERVAL, X-PUBLISHED-TTL)"},
 		),
 		Action: e.exportICS,
 	}
