@@ -63,6 +63,13 @@ for f in testdata/qcon-ny-2019.yaml testdata/ics/*.yaml; do
   check "$name"
 done
 
+# The issue's acceptance example: check-ics above made every parser read
+# this DTSTART as the IANA instant 2019-06-25T14:35:00Z.
+if ! tr -d '\r' < "$work/qcon-ny-2019/feed.ics" | grep -A2 '^DTSTART;TZID=America/New_York:20190625T103500$' | grep -q '^SUMMARY:Opportunities and Pitfalls of Event-Driven Utopia$'; then
+  echo "30-ics: Event-Driven Utopia does not start at 10:35 New York time" >&2
+  fail=1
+fi
+
 # Real schedules through the frab readers (issue 5). FOSDEM has about 1200
 # speakers, so its speaker split is left to the fixtures. DemoCon has one
 # error (a speaker booked twice), which a feed can carry: --force.
