@@ -50,11 +50,10 @@ func (n *jnode) get(key string) *jnode {
 // Decoder.InputOffset: a value starts at the first byte after the previous
 // token that is not white space, ',' or ':'.
 type jparser struct {
-	data   []byte
-	dec    *json.Decoder
-	ln     *lines
-	keyOff []int // offsets of object keys, for duplicate-key reports
-	diags  []schedule.Diagnostic
+	data  []byte
+	dec   *json.Decoder
+	ln    *lines
+	diags []schedule.Diagnostic
 }
 
 var errDepth = errors.New("nested more than 256 deep")
