@@ -306,3 +306,36 @@ func fuzzReader(t *testing.T, read func(string, []byte, schedule.LoadOptions) (*
 		}
 	}
 }
+
+// TestReadWithoutDate: pentabarf-style events without <date> are placed by
+// <day date> and <start>, after day_change on the next calendar day; a
+// schedule.json "end" gives the end instead of a duration.
+func TestReadWithoutDate(t *testing.T) {
+	x := `<schedule><version/><conference><title>P</title><time_zone_name>Europe/Berlin</time_zone_name><day_change>04:00</day_change></conference>
+<day index="1" date="2026-03-27"><room name="A">
+<event id="1"><start>23:30</start><duration>01:00</duration><room>A</room><title>Late</title><track>T</track><type>talk</type><abstract/></event>
+<event id="2"><start>01:30</start><duration>00:30</duration><room>A</room><title>Later</title><track>T</track><type>talk</type><abstract/></event>
+</room></day></schedule>`
+	s, got, ds := findings(t, ReadXML, x, schedule.LoadOptions{})
+	if len(got) > 0 {
+		t.Errorf("findings: %v", ds)
+	}
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	want := []time.Time{time.Date(2026, 3, 27, 23, 30, 0, 0, berlin), time.Date(2026, 3, 28, 1, 30, 0, 0, berlin)}
+	var starts []time.Time
+	for _, ss := range s.Sessions {
+		starts = append(starts, ss.Start)
+	}
+	if diff := cmp.Diff(want, starts); diff != "" {
+		t.Errorf("starts (-want +got):\n%s", diff)
+	}
+
+	j := jsonDoc(` "time_zone_name": "Europe/Berlin",`, `{"id": 1, "guid": null, "date": "2026-03-27T10:00:00+01:00", "start": "10:00", "end": "2026-03-27T11:15:00+01:00", "room": "A", "title": "E"}`)
+	s, got, ds = findings(t, ReadJSON, j, schedule.LoadOptions{})
+	if len(got) > 0 {
+		t.Errorf("findings: %v", ds)
+	}
+	if d := s.Sessions[0].Duration(); d != 75*time.Minute {
+		t.Errorf("duration from end = %v, want 1h15m", d)
+	}
+}
