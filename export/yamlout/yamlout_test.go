@@ -102,8 +102,15 @@ func TestWriteEdgeCases(t *testing.T) {
 // and the written file.
 // Duplicates are reported at the later session, and the YAML groups
 // sessions by track, so which one is "later" may change: the pair is the key.
+//
+// bad-value and required findings are compared by rule and the values they
+// quote, not word for word: the loader's wording of them is still moving.
 func key(d schedule.Diagnostic) string {
 	msg := d.Message
+	if d.Rule == "bad-value" || d.Rule == "required" {
+		q := quoted.FindAllString(msg, -1)
+		return fmt.Sprintf("%s %s %v", d.Severity, d.Rule, q[max(0, len(q)-1):])
+	}
 	if m := usedBy.FindStringSubmatch(msg); m != nil {
 		pair := []string{m[2], m[3]}
 		slices.Sort(pair)
@@ -119,6 +126,8 @@ func key(d schedule.Diagnostic) string {
 }
 
 var sameTime = regexp.MustCompile(`^speaker (.*) is in (session .*) and (session .*) at the same time \((.*) and (.*)\)$`)
+
+var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
 
 var usedBy = regexp.MustCompile(`^(.*) is used by (session .*) and (session .*)$`)
 
