@@ -77,6 +77,7 @@ func TestReadXMLDiagnostics(t *testing.T) {
 		rule string // every marker is a diagnostic of this rule
 	}{
 		{"clean", xmlDoc(berlin, ev("1", "2026-03-27T10:00:00+01:00", "10:00", "0:30")), schedule.LoadOptions{}, ""},
+		{"byte order mark", "\ufeff<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + xmlDoc(berlin, ev("1", "2026-03-27T10:00:00+01:00", "10:00", "0:30")), schedule.LoadOptions{}, ""},
 		{"unpadded and 3-part unambiguous durations", xmlDoc(berlin, ev("1", "2026-03-27T10:00:00+01:00", "10:00", "0:30")+ev("2", "2026-03-27T11:00:00+01:00", "11:00", "00:30:00")), schedule.LoadOptions{}, ""},
 		{"ambiguous duration", xmlDoc(berlin, strings.Replace(ev("1", "2026-03-27T10:00:00+01:00", "10:00", "01:00:00"), "<duration>", "∑<duration>", 1)), schedule.LoadOptions{}, "ambiguous-duration"},
 		{"date disagrees with day and start", xmlDoc(berlin, strings.Replace(ev("1", "2026-03-28T10:00:00+01:00", "10:00", "00:30"), "<date>", "∑<date>", 1)), schedule.LoadOptions{}, "date-mismatch"},
@@ -167,6 +168,7 @@ func TestReadJSONDiagnostics(t *testing.T) {
 		rule string
 	}{
 		{"clean, ids as number and string", jsonDoc(tz, jev("1", "2026-03-27T10:00:00+01:00", "10:00", "00:30")+",\n"+jev(`"2"`, "2026-03-27T11:00:00+01:00", "11:00", "0:30")), ""},
+		{"byte order mark", "\ufeff" + jsonDoc(tz, jev("1", "2026-03-27T10:00:00+01:00", "10:00", "00:30")), ""},
 		{"ambiguous duration", jsonDoc(tz, strings.Replace(jev("1", "2026-03-27T10:00:00+01:00", "10:00", "01:00:00"), `"01:00:00"`, `∑"01:00:00"`, 1)), "ambiguous-duration"},
 		{"zone contradicts offsets", jsonDoc(` "time_zone_name": ∑"UTC",`, jev("1", "2026-03-27T10:00:00+01:00", "10:00", "00:30")), "zone-mismatch"},
 		{"date mismatch", jsonDoc(tz, strings.Replace(jev("1", "2026-03-28T10:00:00+01:00", "10:00", "00:30"), `"2026-03-28`, `∑"2026-03-28`, 1)), "date-mismatch"},

@@ -125,6 +125,11 @@ func (p *jparser) value(depth int) (*jnode, error) {
 }
 
 func parseJSON(file string, data []byte, ln *lines) (*jnode, []schedule.Diagnostic) {
+	if bytes.HasPrefix(data, []byte("\ufeff")) {
+		// encoding/json refuses a byte order mark: hide it behind three
+		// spaces, so that offsets (and ln's columns) stay those of the file.
+		data = append([]byte("   "), data[3:]...)
+	}
 	p := &jparser{data: data, ln: ln, dec: json.NewDecoder(bytes.NewReader(data))}
 	p.dec.UseNumber()
 	root, err := p.value(0)

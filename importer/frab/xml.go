@@ -103,7 +103,7 @@ func parseXML(data []byte, ln *lines) (*xnode, *schedule.Diagnostic) {
 		case xml.CharData:
 			if len(stack) > 0 {
 				stack[len(stack)-1].text.Write(t)
-			} else if len(bytes.TrimSpace(t)) > 0 {
+			} else if len(bytes.Trim(t, " \t\r\n\ufeff")) > 0 { // a byte order mark is no text
 				return fail(off, "XML: text outside the root element")
 			}
 		}
