@@ -655,6 +655,10 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 	for _, pn := range l.list(fs, "speakers", what) {
 		pn = l.deref(pn)
 		if pn.Kind == yaml.ScalarNode && !isNull(pn) {
+			if strings.TrimSpace(pn.Value) == "" {
+				l.add("required", pn, "%s: speaker needs a name", what)
+				continue
+			}
 			s.Speakers = append(s.Speakers, Person{Name: pn.Value})
 			continue
 		}

@@ -130,6 +130,8 @@ func (v *validator) durations() {
 		case d <= 0:
 			v.add(newDiag("end-before-start", endPos(s), "%s ends at %s, not after its start %s", who(s), stamp(s.End), stamp(s.Start)))
 			continue
+		case s.Status == "cancelled":
+			continue // it will not happen: no limits or hours to keep
 		case p.MinDuration > 0 && d < p.MinDuration:
 			v.add(newDiag("duration-min", s.At("start"), "%s lasts %s, less than min_duration %s", who(s), fmtDur(d), fmtDur(p.MinDuration)))
 		case p.MaxDuration > 0 && d > p.MaxDuration:
