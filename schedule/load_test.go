@@ -77,9 +77,10 @@ var loadTests = []loadTest{
       - §{id: a, title: ∑[x, y], start: "10:00", end: "11:00", speakers: ∑Jane, tags: ∑{a: b}}
       - ∑just a string
       - §{id: b, title: B, start: "10:00", end: "11:00", speakers: [∑[x]], tags: [∑[y]]}
+      - §{id: c, title: C, start: "10:00", end: "11:00", speakers: [∑"", ∑"  ", {name: ∑""}, ∑{affiliation: X}]}
 `,
 		// A title of the wrong type is one finding, not also a missing title.
-		want: []string{"bad-value", "bad-value", "bad-value", "bad-value", "bad-value", "bad-value"},
+		want: []string{"bad-value", "bad-value", "bad-value", "bad-value", "bad-value", "bad-value", "required", "required", "required", "required"},
 	},
 	{name: "TracksMapping", in: conf + "tracks: ∑{name: T}\n", want: []string{"bad-value"}},
 	{name: "KeyNotScalar", in: conf + "tracks: []\n∑[a]: b\n", want: []string{"bad-value"}},

@@ -311,6 +311,7 @@ tracks:
   - {name: A, date: 2024-05-01, sessions: [§{id: a, title: A, room: R1, start: "09:00", end: "18:00"}]}
   - {name: B, date: 2024-05-01, sessions: [§{id: b, title: B, room: R2, start: ∑"08:59", end: "10:00"}]}
   - {name: C, date: 2024-05-01, sessions: [§{id: c, title: C, room: R3, start: "17:00", end: ∑"18:01"}]}
+  - {name: D, date: 2024-05-01, sessions: [§{id: d, title: D, room: R4, start: "07:00", end: "23:00", status: cancelled}]}
 `,
 		want: []string{"outside-hours:warning", "outside-hours:warning"},
 		msgs: map[int][]string{0: {`"B" (b)`, "08:59", "09:00"}, 1: {`"C" (c)`, "18:01", "18:00"}},
