@@ -67,6 +67,7 @@ type day struct {
 	date       schedule.Date
 	start, end time.Time
 	rooms      []*room
+	byName     map[string]*room
 }
 
 type plan struct {
@@ -121,6 +122,7 @@ func makePlan(s *schedule.Schedule, sessions []*schedule.Session) *plan {
 	}
 	guids := map[string]bool{}
 	days := map[schedule.Date]*day{}
+	roomIndex := map[string]int{}
 	for i, ss := range timed {
 		g := s.GUIDOf(ss)
 		for n := 2; guids[g]; n++ {
@@ -144,20 +146,22 @@ func makePlan(s *schedule.Schedule, sessions []*schedule.Session) *plan {
 		if !ok {
 			ds, _ := schedule.ResolveWall(d, change, loc)
 			de, _ := schedule.ResolveWall(d.AddDays(1), change, loc)
-			dy = &day{date: d, start: ds, end: de.Add(-time.Minute)}
+			dy = &day{date: d, start: ds, end: de.Add(-time.Minute), byName: map[string]*room{}}
 			days[d] = dy
 			p.days = append(p.days, dy)
 		}
 		name := ss.Room
-		ri := slices.IndexFunc(dy.rooms, func(r *room) bool { return r.name == name })
-		if ri < 0 {
-			dy.rooms = append(dy.rooms, &room{name: name})
-			ri = len(dy.rooms) - 1
+		r, ok := dy.byName[name]
+		if !ok {
+			r = &room{name: name}
+			dy.byName[name] = r
+			dy.rooms = append(dy.rooms, r)
 		}
-		if !slices.Contains(p.rooms, name) {
+		if _, ok := roomIndex[name]; !ok {
+			roomIndex[name] = len(p.rooms)
 			p.rooms = append(p.rooms, name)
 		}
-		dy.rooms[ri].events = append(dy.rooms[ri].events, &event{s: ss, id: ids[i], guid: g})
+		r.events = append(r.events, &event{s: ss, id: ids[i], guid: g})
 		p.timeslot = gcd(p.timeslot, gcd(start.Minute(), int(ss.Duration()/time.Minute)))
 		p.hasEvents = true
 	}
@@ -166,7 +170,7 @@ func makePlan(s *schedule.Schedule, sessions []*schedule.Session) *plan {
 		d.index = i + 1
 		// Rooms in the order of their first use in the whole file.
 		slices.SortStableFunc(d.rooms, func(a, b *room) int {
-			return cmp.Compare(slices.Index(p.rooms, a.name), slices.Index(p.rooms, b.name))
+			return cmp.Compare(roomIndex[a.name], roomIndex[b.name])
 		})
 	}
 	if p.timeslot <= 0 || p.timeslot > 60 {

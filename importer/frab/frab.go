@@ -38,7 +38,6 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -98,12 +97,13 @@ var confFields = []string{"title", "acronym", "start", "end", "day_change", "tim
 // -- build: raw document → schedule --
 
 type builder struct {
-	doc    *rawDoc
-	s      *schedule.Schedule
-	diags  []schedule.Diagnostic
-	loc    *time.Location
-	tzName string
-	tracks map[string]*schedule.Track
+	doc      *rawDoc
+	s        *schedule.Schedule
+	diags    []schedule.Diagnostic
+	loc      *time.Location
+	tzName   string
+	tracks   map[string]*schedule.Track
+	trackIDs map[string]bool
 }
 
 func (b *builder) add(id string, pos schedule.Pos, format string, args ...any) {
@@ -191,7 +191,7 @@ func FormatDuration(d time.Duration) string {
 }
 
 func build(doc *rawDoc, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
-	b := &builder{doc: doc, diags: doc.diags, tracks: map[string]*schedule.Track{}}
+	b := &builder{doc: doc, diags: doc.diags, tracks: map[string]*schedule.Track{}, trackIDs: map[string]bool{}}
 	s := &schedule.Schedule{File: doc.file, Policy: schedule.DefaultPolicy(), Location: time.UTC}
 	b.s = s
 	c := &s.Conference
@@ -498,11 +498,12 @@ func (b *builder) track(name string, pos schedule.Pos) *schedule.Track {
 		id = "track"
 	}
 	base := id
-	for i := 2; slices.ContainsFunc(b.s.Tracks, func(t *schedule.Track) bool { return t.ID == id }); i++ {
+	for i := 2; b.trackIDs[id] || id == NoTrackID; i++ {
 		id = fmt.Sprintf("%s-%d", base, i)
 	}
 	t := &schedule.Track{ID: id, Name: name, Pos: pos, IDPos: pos}
 	b.tracks[name] = t
+	b.trackIDs[id] = true
 	b.s.AddTrack(t)
 	return t
 }

@@ -2,8 +2,11 @@ package frab
 
 import (
 	"cmp"
+	"fmt"
 	"os"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -164,6 +167,20 @@ func BenchmarkReadJSONDemoCon(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		ReadJSON("f", data, schedule.LoadOptions{})
+	}
+}
+
+// BenchmarkReadJSONOneLine reads a minified schedule.json: 20,000 events on
+// one line, where column counting must not be quadratic.
+func BenchmarkReadJSONOneLine(b *testing.B) {
+	var evs []string
+	for i := range 20000 {
+		evs = append(evs, jev(strconv.Itoa(i+1), fmt.Sprintf("2026-03-27T%02d:%02d:00+01:00", 4+i%20, i%60), fmt.Sprintf("%02d:%02d", 4+i%20, i%60), "00:01"))
+	}
+	data := []byte(strings.ReplaceAll(jsonDoc(` "time_zone_name": "Europe/Berlin",`, strings.Join(evs, ",")), "\n", ""))
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		ReadJSON("f", data, schedule.LoadOptions{})
