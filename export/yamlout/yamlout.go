@@ -31,6 +31,12 @@ func newMapping() mapping { return mapping{&yaml.Node{Kind: yaml.MappingNode}} }
 
 func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 
+// clock is a time value, always quoted: YAML 1.1 readers take 10:35 for
+// the sexagesimal number 635.
+func clock(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Style: yaml.DoubleQuotedStyle}
+}
+
 func (m mapping) set(key string, v *yaml.Node) {
 	m.n.Content = append(m.n.Content, str(key), v)
 }
@@ -123,7 +129,9 @@ func conference(s *schedule.Schedule) *yaml.Node {
 	}
 	m.setStr("timezone", tz)
 	m.setStr("url", c.URL)
-	m.setStr("day_change", c.DayChange)
+	if c.DayChange != "" {
+		m.set("day_change", clock(c.DayChange))
+	}
 	if o := c.Organizer; o != nil {
 		om := newMapping()
 		om.setStr("name", o.Name)
@@ -147,10 +155,10 @@ func rules(p schedule.Policy) *yaml.Node {
 		m.set("max_duration", str(fmtDur(p.MaxDuration)))
 	}
 	if p.DayStart >= 0 {
-		m.set("day_start", str(schedule.FormatClock(p.DayStart)))
+		m.set("day_start", clock(schedule.FormatClock(p.DayStart)))
 	}
 	if p.DayEnd >= 0 {
-		m.set("day_end", str(schedule.FormatClock(p.DayEnd)))
+		m.set("day_end", clock(schedule.FormatClock(p.DayEnd)))
 	}
 	if len(p.Severity) > 0 {
 		sv := newMapping()
@@ -199,6 +207,7 @@ func session(s *schedule.Schedule, ss *schedule.Session) *yaml.Node {
 		if loc == nil {
 			loc = time.UTC
 		}
+		// A date-time without seconds is a string in YAML 1.1 and 1.2 alike.
 		m.set("start", str(ss.Start.In(loc).Format(wallLayout)))
 		m.set("end", str(ss.End.In(loc).Format(wallLayout)))
 	}
