@@ -68,6 +68,7 @@ type rawEvent struct {
 	f        map[string]value // id, guid, code, date, start, duration, end, room, title, …
 	persons  []schedule.Person
 	links    []schedule.Link
+	linkPos  []schedule.Pos // where each link is
 	day      *rawDay
 	roomName string // the enclosing <room name> / rooms key
 }
@@ -597,12 +598,16 @@ func (b *builder) check(e *rawEvent, s *schedule.Session) {
 	if s.URL != "" && !absoluteURL(s.URL) {
 		b.add("bad-value", e.get("url").pos, "%s url %q is not an absolute URL such as https://example.org/talk", what, s.URL)
 	}
-	for _, l := range s.Links {
+	for i, l := range s.Links {
+		at := e.pos
+		if i < len(e.linkPos) {
+			at = e.linkPos[i]
+		}
 		switch {
 		case l.URL == "":
-			b.add("required", e.pos, "%s: link needs a url", what)
+			b.add("required", at, "%s: link needs a url", what)
 		case !absoluteURL(l.URL):
-			b.add("bad-value", e.pos, "%s: link url %q is not an absolute URL such as https://example.org/talk", what, l.URL)
+			b.add("bad-value", at, "%s: link url %q is not an absolute URL such as https://example.org/talk", what, l.URL)
 		}
 	}
 	for _, p := range s.Speakers {

@@ -2,6 +2,7 @@ package frab
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -298,11 +299,8 @@ func jsonEvent(doc *rawDoc, ln *lines, en *jnode, day *rawDay, roomName string, 
 			}
 			u := scalar(lnode.get("url"), "link url")
 			t := scalar(lnode.get("title"), "link title")
-			if strings.TrimSpace(u.s) == "" {
-				doc.add("required", ln.pos(lnode.off), "a link needs a url")
-				continue
-			}
 			e.links = append(e.links, schedule.Link{Title: strings.TrimSpace(t.s), URL: strings.TrimSpace(u.s)})
+			e.linkPos = append(e.linkPos, cmp.Or(u.pos, ln.pos(lnode.off))) // an empty url is reported by check
 		}
 	}
 	return e

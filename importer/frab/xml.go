@@ -224,6 +224,7 @@ func xmlEvent(ln *lines, en *xnode, day *rawDay, roomName string, text func(*xno
 					href, title = title, "" // <link>https://…</link>, as in 36C3
 				}
 				e.links = append(e.links, schedule.Link{Title: title, URL: strings.TrimSpace(href)})
+				e.linkPos = append(e.linkPos, attrPos(ln, l, "href"))
 			}
 		default:
 			if _, seen := e.f[k.name]; !seen && contains(eventFields, k.name) {
