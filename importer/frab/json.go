@@ -281,10 +281,6 @@ func jsonEvent(doc *rawDoc, ln *lines, en *jnode, day *rawDay, roomName string, 
 					break
 				}
 			}
-			if p.Name == "" {
-				doc.add("required", ln.pos(pn.off), "a person needs a public_name or name")
-				continue
-			}
 			e.persons = append(e.persons, p)
 		}
 	}
