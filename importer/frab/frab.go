@@ -607,7 +607,7 @@ func (b *builder) check(e *rawEvent, s *schedule.Session) {
 		case l.URL == "":
 			b.add("required", at, "%s: link needs a url", what)
 		case !absoluteURL(l.URL):
-			b.add("bad-value", at, "%s: link url %q is not an absolute URL such as https://example.org/talk", what, l.URL)
+			b.add("bad-value", at, "link url %q is not an absolute URL such as https://example.org/talk", l.URL)
 		}
 	}
 	for _, p := range s.Speakers {
