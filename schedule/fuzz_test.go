@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 // FuzzLoad feeds arbitrary bytes to Load and Validate. Whatever the input,
@@ -57,4 +58,94 @@ func hasError(ds []Diagnostic) bool {
 		}
 	}
 	return false
+}
+
+// FuzzParseClock: a parsed clock time is a minute of the day, and the
+// canonical HH:MM form parses back to it.
+func FuzzParseClock(f *testing.F) {
+	for _, s := range []string{"10:35", "9:05", "23:59", "00:00", "10am", "1:15pm", "12:00 AM", "12 p.m.", "24:00", "7:60", " 08:00 ", "10:00:00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, err := ParseClock(s)
+		if err != nil {
+			return
+		}
+		if m < 0 || m >= 24*60 {
+			t.Fatalf("ParseClock(%q) = %d, not a minute of the day", s, m)
+		}
+		if back, err := ParseClock(FormatClock(m)); err != nil || back != m {
+			t.Fatalf("ParseClock(FormatClock(%d)) = %d, %v", m, back, err)
+		}
+	})
+}
+
+// FuzzParseDuration: a parsed duration is not negative, and a whole number
+// of minutes survives the message format fmtDur.
+func FuzzParseDuration(f *testing.F) {
+	for _, s := range []string{"50m", "1h30m", "4h", "1:30", "0:05", "90", "-5m", "1.5h", "1:5", "99999999h", "1:60"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDuration(s)
+		if err != nil {
+			return
+		}
+		if d < 0 {
+			t.Fatalf("ParseDuration(%q) = %v, negative", s, d)
+		}
+		if d%time.Minute == 0 && d < 1000*time.Hour {
+			if back, err := ParseDuration(fmtDur(d)); err != nil || back != d {
+				t.Fatalf("ParseDuration(fmtDur(%v)) = %v, %v", d, back, err)
+			}
+		}
+	})
+}
+
+// FuzzResolveWall: in zones with DST, half-hour DST and skipped days, a
+// wall time that exists once resolves to the one instant showing it; one
+// that exists twice to the earlier instant (RFC 5545 §3.3.5) and
+// WallAmbiguous; one that does not exist is WallGap.
+func FuzzResolveWall(f *testing.F) {
+	zones := []string{"Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "America/Sao_Paulo", "Asia/Kathmandu", "Pacific/Apia", "UTC"}
+	f.Add(uint(54), uint(2), uint(30), uint(150), uint(0))  // 2024-03-31 02:30 Berlin: gap
+	f.Add(uint(49), uint(10), uint(2), uint(90), uint(1))   // 2019-11-03 01:30 New York: twice
+	f.Add(uint(41), uint(11), uint(29), uint(600), uint(5)) // 2011-12-30 in Apia: a skipped day
+	f.Fuzz(func(t *testing.T, y, mo, d, min, zi uint) {
+		loc, err := LoadLocation(zones[zi%uint(len(zones))])
+		if err != nil {
+			t.Fatal(err)
+		}
+		date := Date{1970 + int(y%130), time.Month(1 + mo%12), 1 + int(d%31)}
+		if date.AddDays(0) != date {
+			return // February 30th and the like
+		}
+		m := int(min % (24 * 60))
+		got, kind := ResolveWall(date, m, loc)
+		shows := func(u time.Time) bool {
+			u = u.In(loc)
+			return (Date{u.Year(), u.Month(), u.Day()}) == date && u.Hour()*60+u.Minute() == m
+		}
+		// Zone offsets change by at most a day here, in steps of 30 minutes.
+		var others []time.Time
+		for shift := -24 * time.Hour; shift <= 24*time.Hour; shift += 30 * time.Minute {
+			if shift != 0 && shows(got.Add(shift)) {
+				others = append(others, got.Add(shift))
+			}
+		}
+		switch kind {
+		case WallOK:
+			if !shows(got) || len(others) > 0 {
+				t.Fatalf("ResolveWall(%v %s %s) = %v OK; also shown at %v", date, FormatClock(m), loc, got, others)
+			}
+		case WallAmbiguous:
+			if !shows(got) || len(others) != 1 || !others[0].After(got) {
+				t.Fatalf("ResolveWall(%v %s %s) = %v ambiguous; others %v", date, FormatClock(m), loc, got, others)
+			}
+		case WallGap:
+			if shows(got) || len(others) > 0 {
+				t.Fatalf("ResolveWall(%v %s %s) = %v gap; but shown at %v", date, FormatClock(m), loc, got, others)
+			}
+		}
+	})
 }
