@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Bounded fuzz run of the schedule loader (issue 2, "bad input"): FuzzLoad
+# Bounded fuzz runs of the core parsers (issue 2, "bad input"). FuzzLoad
 # feeds arbitrary bytes to schedule.Load and Validate and fails on a panic,
-# a hang, a diagnostic without a rule or position, or nondeterminism.
-# A failing input is saved under schedule/testdata/fuzz/FuzzLoad/ and
+# a hang, a diagnostic without a rule or position, or nondeterminism; the
+# others check the clock, duration and DST-resolution parsers' invariants.
+# A failing input is saved under schedule/testdata/fuzz/<Target>/ and
 # becomes a regression case of `go test ./schedule`: commit it with the fix.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 go test ./schedule -run '^$' -fuzz '^FuzzLoad$' -fuzztime "${FUZZTIME:-30s}"
+for target in FuzzParseClock FuzzParseDuration FuzzResolveWall; do
+  go test ./schedule -run '^$' -fuzz "^${target}\$" -fuzztime "${FUZZTIME_SMALL:-10s}"
+done
