@@ -82,6 +82,9 @@ func ParseClock(s string) (int, error) {
 // FormatClock formats minutes after midnight as HH:MM.
 func FormatClock(min int) string { return fmt.Sprintf("%02d:%02d", min/60, min%60) }
 
+// maxDurationHours bounds an H:MM duration (about eleven years).
+const maxDurationHours = 100_000
+
 // ParseDuration parses a duration such as "50m", "1h30m", "4h" or "1:30"
 // (hours and minutes). A bare number is rejected: its unit would be a guess.
 func ParseDuration(s string) (time.Duration, error) {
@@ -89,7 +92,8 @@ func ParseDuration(s string) (time.Duration, error) {
 	if h, m, ok := strings.Cut(s, ":"); ok {
 		hh, err1 := strconv.Atoi(h)
 		mm, err2 := strconv.Atoi(m)
-		if err1 == nil && err2 == nil && hh >= 0 && mm >= 0 && mm < 60 && len(m) == 2 {
+		// hh is bounded so that the hours cannot overflow a Duration.
+		if err1 == nil && err2 == nil && hh >= 0 && hh <= maxDurationHours && mm >= 0 && mm < 60 && len(m) == 2 {
 			return time.Duration(hh)*time.Hour + time.Duration(mm)*time.Minute, nil
 		}
 		return 0, fmt.Errorf("duration %q is not H:MM", s)
