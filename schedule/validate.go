@@ -74,9 +74,10 @@ func (v *validator) duplicateIDs() {
 
 // rooms canonicalises room names and reports unknown rooms and variants.
 func (v *validator) rooms() {
-	canon := map[string]string{} // NameKey → canonical name
-	exact := map[string]bool{}   // spellings that need no warning
-	warned := map[string]bool{}  // variant spellings already reported
+	canon := map[string]string{}   // NameKey → canonical name
+	exact := map[string]bool{}     // spellings that need no warning
+	warned := map[string]bool{}    // variant spellings already reported
+	first := map[string]*Session{} // NameKey → the session that set the canonical spelling
 	for _, r := range v.s.Rooms {
 		canon[NameKey(r.Name)] = r.Name
 		exact[r.Name] = true
@@ -107,12 +108,19 @@ func (v *validator) rooms() {
 		case !ok:
 			canon[key] = s.Room
 			exact[s.Room] = true
+			first[key] = s
 			continue
 		}
 		if !exact[s.Room] && !warned[s.Room] {
 			warned[s.Room] = true
-			d := newDiag("room-variant", s.At("room"), "%s: room %q differs from %q only in case, spacing or Unicode form; treated as one room", who(s), s.Room, c)
-			d.Related = related(s)
+			var d Diagnostic
+			if f := first[key]; f != nil {
+				d = newDiag("room-variant", s.At("room"), "%s: room %q differs from %q of %s only in case, spacing or Unicode form; treated as one room", who(s), s.Room, c, who(f))
+				d.Related = related(f, s)
+			} else {
+				d = newDiag("room-variant", s.At("room"), "%s: room %q differs from %q of rooms: only in case, spacing or Unicode form; treated as one room", who(s), s.Room, c)
+				d.Related = related(s)
+			}
 			v.add(d)
 		}
 		s.Room = c
