@@ -56,7 +56,7 @@ tracks:
 		// "lab" and "Lab" are one room, with a room-variant warning at
 		// the room the second spelling came from (the track's).
 		want:    []string{"room-variant:warning", "room-overlap"},
-		related: map[int][]string{0: {"t"}, 1: {"w", "t"}},
+		related: map[int][]string{0: {"w", "t"}, 1: {"w", "t"}},
 	},
 	{
 		name: "TouchingNoOverlap",
@@ -369,7 +369,7 @@ tracks:
       - §{id: d, title: D, room: ∑"HALL A", start: "13:00", end: "14:00"}
 `,
 		want:    []string{"room-variant:warning", "room-variant:warning"},
-		related: map[int][]string{0: {"b"}, 1: {"d"}},
+		related: map[int][]string{0: {"a", "b"}, 1: {"a", "d"}},
 	},
 }
 
