@@ -79,11 +79,19 @@ func (v *validator) rooms() {
 	warned := map[string]bool{}    // variant spellings already reported
 	first := map[string]*Session{} // NameKey → the session that set the canonical spelling
 	for _, r := range v.s.Rooms {
-		canon[NameKey(r.Name)] = r.Name
-		exact[r.Name] = true
-		for _, a := range r.Aliases {
-			canon[NameKey(a)] = r.Name
-			exact[a] = true
+		for i, name := range append([]string{r.Name}, r.Aliases...) {
+			key := NameKey(name)
+			if other, taken := canon[key]; taken && other != r.Name {
+				what := "name"
+				if i > 0 {
+					what = "alias"
+				}
+				v.add(newDiag("bad-value", r.Pos, "room %s %q of %q is also a name or alias of room %q; sessions there go to %q",
+					what, name, r.Name, other, other))
+				continue
+			}
+			canon[key] = r.Name
+			exact[name] = true
 		}
 	}
 	registry := len(v.s.Rooms) > 0
