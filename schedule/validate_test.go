@@ -340,6 +340,17 @@ tracks:
 
 	// -- rooms --
 	{
+		name: "RoomRegistryConflict",
+		in: conf + `rooms:
+  - {name: Hall A, aliases: [Main Hall]}
+  - ∑{name: Hall B, aliases: [main  hall]}
+  - ∑{name: HALL A}
+tracks: []
+`,
+		want: []string{"bad-value", "bad-value"},
+		msgs: map[int][]string{0: {`alias "main  hall" of "Hall B"`, `room "Hall A"`}, 1: {`name "HALL A"`}},
+	},
+	{
 		name: "RoomRegistry",
 		in: conf + `rooms:
   - {name: "Broadway Ballroom North, 6th fl.", aliases: [Broadway North]}
