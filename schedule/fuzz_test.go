@@ -13,19 +13,23 @@ import (
 // error, and loading twice must give the same findings.
 func FuzzLoad(f *testing.F) {
 	if data, err := os.ReadFile("../testdata/qcon-ny-2019.yaml"); err == nil {
-		f.Add(data)
+		f.Add(data, false)
 	}
 	for _, tt := range loadTests {
-		f.Add(parseMarked("in.yaml", tt.in).src)
+		f.Add(parseMarked("in.yaml", tt.in).src, tt.opt.Timezone != "")
 	}
 	for _, tt := range validateTests {
-		f.Add(parseMarked("in.yaml", tt.in).src)
+		f.Add(parseMarked("in.yaml", tt.in).src, false)
 	}
-	f.Add([]byte("a: &a [x, x]\nb: &b [*a, *a]\ntracks: [*b]\n"))
-	f.Add([]byte("{\"conference\": {\"name\": \"X\", \"timezone\": \"UTC\"}, \"tracks\": [{\"name\": \"T\", \"sessions\": [{\"title\": \"S\", \"start\": \"2024-01-01T10:00\", \"duration\": \"1h\"}]}]}"))
-	f.Fuzz(func(t *testing.T, data []byte) {
+	f.Add([]byte("a: &a [x, x]\nb: &b [*a, *a]\ntracks: [*b]\n"), false)
+	f.Add([]byte("{\"conference\": {\"name\": \"X\"}, \"tracks\": [{\"name\": \"T\", \"sessions\": [{\"title\": \"S\", \"start\": \"2024-03-31T02:30\", \"duration\": \"1h\"}]}]}"), true)
+	f.Fuzz(func(t *testing.T, data []byte, zone bool) {
 		const file = "fuzz.yaml"
-		s, diags := Load(file, data, LoadOptions{})
+		var opt LoadOptions
+		if zone {
+			opt.Timezone = "Europe/Berlin" // --timezone: used when the file names none
+		}
+		s, diags := Load(file, data, opt)
 		if s == nil && !strings.Contains(lines(diags), "[syntax]") {
 			t.Fatalf("nil schedule without a syntax error:\n%s", lines(diags))
 		}
@@ -41,7 +45,7 @@ func FuzzLoad(f *testing.F) {
 		if len(diags) > 0 && HasErrors(diags) != hasError(diags) {
 			t.Fatal("HasErrors disagrees")
 		}
-		s2, diags2 := Load(file, data, LoadOptions{})
+		s2, diags2 := Load(file, data, opt)
 		if s2 != nil {
 			diags2 = append(diags2, Validate(s2)...)
 		}
