@@ -27,6 +27,12 @@
 //     acronym and the event id; events without a track go to the track
 //     "No track" (id no-track), which the writers write as an empty track.
 //
+//   - frab tracks are topics that run in parallel (36C3 has about 10,000
+//     pairs of overlapping sessions within a track), not one stream of
+//     sessions, so the track-overlap rule is off for frab input: the
+//     schedule's rules.severity says so, and import writes it into the
+//     YAML. --rule track-overlap=warning turns it back on.
+//
 // Event types are mapped onto schedkit's session types (lecture → talk,
 // hands-on → workshop, …, anything unknown → other); the original wording is
 // not kept. Attachments, descriptions (unless the abstract is empty), slugs,
@@ -194,6 +200,7 @@ func FormatDuration(d time.Duration) string {
 func build(doc *rawDoc, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
 	b := &builder{doc: doc, diags: doc.diags, tracks: map[string]*schedule.Track{}, trackIDs: map[string]bool{}}
 	s := &schedule.Schedule{File: doc.file, Policy: schedule.DefaultPolicy(), Location: time.UTC}
+	s.Policy.Severity = map[string]schedule.Severity{"track-overlap": schedule.Off}
 	b.s = s
 	c := &s.Conference
 	c.Pos = doc.confPos
