@@ -16,9 +16,34 @@ var folder = cases.Fold()
 // folded, white space collapsed to single spaces and trimmed. Two names with
 // the same key name the same room (or person).
 func NameKey(s string) string {
+	if k, ok := asciiKey(s); ok {
+		return k
+	}
 	s = norm.NFC.String(s)
 	s = folder.String(s)
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// asciiKey is NameKey for ASCII text, where NFC changes nothing and case
+// folding is lower-casing; it allocates only when the key differs from s.
+// ok is false for non-ASCII text.
+func asciiKey(s string) (key string, ok bool) {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return "", false
+		case c >= 'A' && c <= 'Z', c == '\t', c == '\n', c == '\r', c == '\v', c == '\f':
+			clean = false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			clean = false
+		}
+	}
+	if clean {
+		return s, true
+	}
+	return strings.Join(strings.Fields(strings.ToLower(s)), " "), true
 }
 
 // Slug returns s in [a-z0-9-]: letters with diacritics lose them, every

@@ -210,46 +210,77 @@ func (v *validator) overlaps() {
 			timed = append(timed, s)
 		}
 	}
-	slices.SortStableFunc(timed, func(a, b *Session) int {
-		return cmp.Or(a.Start.Compare(b.Start), a.End.Compare(b.End))
-	})
-	rooms := map[string][]*Session{}
-	tracks := map[*Track][]*Session{}
-	speakers := map[string][]*Session{}
-	var roomOrder []string
-	var speakerOrder []string
+	// Group in file order and sort each group afterwards: sorting all
+	// sessions first and then grouping touches memory in time order, which
+	// at 100k sessions costs more than the sweeps themselves.
+	// Rooms and speakers become small integers on first sight; their
+	// groups are slices indexed by them, in order of first appearance.
+	roomIdx := map[string]int{} // NameKey → index into rooms
+	var rooms [][]slot
+	tracks := map[*Track][]slot{}
+	spIdx := make(map[spKey]int, len(timed)) // → index into speakers
+	var speakers [][]slot
+	var spKeys []spKey
 	keys := newSpeakerKeys(timed)
+	roomKeys := map[string]string{} // room spelling → NameKey
+	var seen, ks []spKey
 	for _, s := range timed {
+		sl := slot{s.Start.UnixNano(), s.End.UnixNano(), s}
 		if s.Room != "" {
-			k := NameKey(s.Room)
-			if _, ok := rooms[k]; !ok {
-				roomOrder = append(roomOrder, k)
+			k, ok := roomKeys[s.Room]
+			if !ok {
+				k = NameKey(s.Room)
+				roomKeys[s.Room] = k
 			}
-			rooms[k] = append(rooms[k], s)
+			i, ok := roomIdx[k]
+			if !ok {
+				i = len(rooms)
+				roomIdx[k] = i
+				rooms = append(rooms, nil)
+			}
+			rooms[i] = append(rooms[i], sl)
 		}
 		if s.IsBreak() {
 			continue
 		}
 		if s.Track != nil {
-			tracks[s.Track] = append(tracks[s.Track], s)
+			tracks[s.Track] = append(tracks[s.Track], sl)
 		}
-		seen := map[string]bool{}
+		seen = seen[:0]
 		for _, p := range s.Speakers {
-			for _, k := range keys.of(p) {
-				if seen[k] {
+			ks = keys.of(ks[:0], p)
+			for _, k := range ks {
+				if slices.Contains(seen, k) {
 					continue
 				}
-				seen[k] = true
-				if _, ok := speakers[k]; !ok {
-					speakerOrder = append(speakerOrder, k)
+				seen = append(seen, k)
+				i, ok := spIdx[k]
+				if !ok {
+					i = len(speakers)
+					spIdx[k] = i
+					speakers = append(speakers, nil)
+					spKeys = append(spKeys, k)
 				}
-				speakers[k] = append(speakers[k], s)
+				speakers[i] = append(speakers[i], sl)
 			}
 		}
 	}
+	byTime := func(ss []slot) {
+		slices.SortStableFunc(ss, func(a, b slot) int {
+			return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end))
+		})
+	}
+	for _, ss := range rooms {
+		byTime(ss)
+	}
+	for _, ss := range tracks {
+		byTime(ss)
+	}
+	for _, ss := range speakers {
+		byTime(ss)
+	}
 	p := v.s.Policy
-	for _, k := range roomOrder {
-		ss := rooms[k]
+	for _, ss := range rooms {
 		sweep(ss, func(a, b *Session) {
 			d := newDiag("room-overlap", b.At("start"), "%s overlaps %s in room %q (%s and %s)",
 				who(b), who(a), b.Room, span(b), span(a))
@@ -277,28 +308,31 @@ func (v *validator) overlaps() {
 		})
 	}
 	reported := map[[2]*Session]bool{} // one speaker-overlap per pair of sessions
-	for _, k := range speakerOrder {
-		ss := speakers[k]
-		name := speakerName(ss[0], k)
+	for i, ss := range speakers {
+		k := spKeys[i]
+		if len(ss) < 2 {
+			continue // nothing to overlap or to be close to
+		}
+		name := func() string { return speakerName(ss[0].s, k) } // only for findings
 		sweep(ss, func(a, b *Session) {
 			if reported[[2]*Session{a, b}] {
 				return
 			}
 			reported[[2]*Session{a, b}] = true
 			d := newDiag("speaker-overlap", b.At("start"), "speaker %s is in %s and %s at the same time (%s and %s)",
-				name, who(a), who(b), clock(a.Start), clock(b.Start))
+				name(), who(a), who(b), clock(a.Start), clock(b.Start))
 			d.Related = related(a, b)
 			v.add(d)
 		}, func(b *Session, n int) {
-			v.more("speaker-overlap", b, n, "with speaker "+name)
+			v.more("speaker-overlap", b, n, "with speaker "+name())
 		})
 		if p.SpeakerBuffer > 0 {
 			v.gaps(ss, p.SpeakerBuffer, func(a, b *Session, gap time.Duration) {
 				d := newDiag("speaker-buffer", b.At("start"), "speaker %s has %s between %s in %q and %s in %q; speaker_buffer is %s",
-					name, fmtDur(gap), who(a), a.Room, who(b), b.Room, fmtDur(p.SpeakerBuffer))
+					name(), fmtDur(gap), who(a), a.Room, who(b), b.Room, fmtDur(p.SpeakerBuffer))
 				d.Related = related(a, b)
 				v.add(d)
-			}, func(a, b *Session) bool { return NameKey(a.Room) != NameKey(b.Room) })
+			}, func(a, b *Session) bool { return roomKeys[a.Room] != roomKeys[b.Room] })
 		}
 	}
 }
@@ -325,21 +359,28 @@ const MaxOverlapsListed = 20
 // not intersect. When b intersects more than MaxOverlapsListed earlier
 // sessions, it reports that many pairs and calls more(b, n) with the number
 // n of sessions not listed.
-func sweep(ss []*Session, report func(a, b *Session), more func(b *Session, n int)) {
+func sweep(ss []slot, report func(a, b *Session), more func(b *Session, n int)) {
 	var active endHeap // the sessions still running, earliest end first
 	for _, s := range ss {
-		for len(active) > 0 && !active[0].End.After(s.Start) {
+		for len(active) > 0 && active[0].end <= s.start {
 			heap.Pop(&active)
 		}
 		for i, a := range active {
 			if i == MaxOverlapsListed {
-				more(s, len(active)-i)
+				more(s.s, len(active)-i)
 				break
 			}
-			report(a, s)
+			report(a.s, s.s)
 		}
 		heap.Push(&active, s)
 	}
+}
+
+// slot is a session's interval in Unix nanoseconds, so that sorting and
+// sweeping compare integers in one array instead of chasing pointers.
+type slot struct {
+	start, end int64
+	s          *Session
 }
 
 // more reports the overlaps of b that sweep did not list.
@@ -354,12 +395,12 @@ func (v *validator) more(rule string, b *Session, n int, where string) {
 	v.add(d)
 }
 
-type endHeap []*Session
+type endHeap []slot
 
 func (h endHeap) Len() int           { return len(h) }
-func (h endHeap) Less(i, j int) bool { return h[i].End.Before(h[j].End) }
+func (h endHeap) Less(i, j int) bool { return h[i].end < h[j].end }
 func (h endHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *endHeap) Push(x any)        { *h = append(*h, x.(*Session)) }
+func (h *endHeap) Push(x any)        { *h = append(*h, x.(slot)) }
 func (h *endHeap) Pop() any {
 	old := *h
 	x := old[len(old)-1]
@@ -369,25 +410,40 @@ func (h *endHeap) Pop() any {
 
 // gaps calls report for consecutive, non-overlapping sessions in ss (sorted
 // by start) whose gap is shorter than min and for which applies is true.
-func (v *validator) gaps(ss []*Session, min time.Duration, report func(a, b *Session, gap time.Duration), applies func(a, b *Session) bool) {
-	var prev *Session
-	for _, s := range ss {
+func (v *validator) gaps(ss []slot, min time.Duration, report func(a, b *Session, gap time.Duration), applies func(a, b *Session) bool) {
+	var prev *slot
+	for i := range ss {
+		s := &ss[i]
 		if prev != nil {
-			gap := s.Start.Sub(prev.End)
-			if gap >= 0 && gap < min && applies(prev, s) {
-				report(prev, s, gap)
+			gap := time.Duration(s.start - prev.end)
+			if gap >= 0 && gap < min && applies(prev.s, s.s) {
+				report(prev.s, s.s, gap)
 			}
 		}
-		if prev == nil || s.End.After(prev.End) {
+		if prev == nil || s.end > prev.end {
 			prev = s
 		}
 	}
 }
 
+// spKey identifies a speaker in the sweeps: by id, or by NameKey. A
+// struct, not a prefixed string, so that building one allocates nothing.
+type spKey struct {
+	byID bool
+	s    string
+}
+
+func (k spKey) String() string {
+	if k.byID {
+		return "id " + k.s
+	}
+	return k.s
+}
+
 // speakerKeys implements Person's rule of identity: speakers with ids are
 // the same when their ids are; a speaker without an id is the same as any
 // speaker of the same name, with or without an id.
-type speakerKeys map[string][]string // name key → the id keys of speakers with that name
+type speakerKeys map[string][]spKey // NameKey → the id keys of speakers with that name
 
 func newSpeakerKeys(ss []*Session) speakerKeys {
 	k := speakerKeys{}
@@ -396,8 +452,8 @@ func newSpeakerKeys(ss []*Session) speakerKeys {
 			if p.ID == "" {
 				continue
 			}
-			nk, ik := "name:"+NameKey(p.Name), speakerKey(p)
-			if NameKey(p.Name) != "" && !slices.Contains(k[nk], ik) {
+			nk, ik := NameKey(p.Name), spKey{true, p.ID}
+			if nk != "" && !slices.Contains(k[nk], ik) {
 				k[nk] = append(k[nk], ik)
 			}
 		}
@@ -405,32 +461,32 @@ func newSpeakerKeys(ss []*Session) speakerKeys {
 	return k
 }
 
-// of returns the keys under which p's sessions are swept: its id, or its
-// name and the ids of the speakers who have that name.
-func (k speakerKeys) of(p Person) []string {
-	key := speakerKey(p)
-	if key == "" || p.ID != "" {
-		return []string{key}[:min(1, len(key))]
+// of appends to dst the keys under which p's sessions are swept: its id,
+// or its name and the ids of the speakers who have that name.
+func (k speakerKeys) of(dst []spKey, p Person) []spKey {
+	if p.ID != "" {
+		return append(dst, spKey{true, p.ID})
 	}
-	return append([]string{key}, k[key]...)
+	nk := NameKey(p.Name)
+	if nk == "" {
+		return dst
+	}
+	return append(append(dst, spKey{false, nk}), k[nk]...)
 }
 
 // speakerKey identifies a speaker: by id when given, else by NameKey.
-func speakerKey(p Person) string {
+func speakerKey(p Person) spKey {
 	if p.ID != "" {
-		return "id:" + p.ID
+		return spKey{true, p.ID}
 	}
-	if k := NameKey(p.Name); k != "" {
-		return "name:" + k
-	}
-	return ""
+	return spKey{false, NameKey(p.Name)}
 }
 
-func speakerName(s *Session, key string) string {
+func speakerName(s *Session, key spKey) string {
 	for _, p := range s.Speakers {
 		if speakerKey(p) == key {
 			return fmt.Sprintf("%q", strings.Join(strings.Fields(p.Name), " "))
 		}
 	}
-	return key
+	return key.String()
 }
