@@ -720,7 +720,12 @@ func (l *loader) times(sc *Schedule, t *Track, s *Session, fs map[string]field, 
 
 	endText, ev, hasEnd := l.str(fs, "end", what)
 	dur, dv, hasDur := l.duration(fs, "duration", what)
-	_, durGiven := fs["duration"]
+	// A null duration (duration: ~) is no duration; a malformed one is
+	// reported by l.duration.
+	durGiven := false
+	if f, ok := fs["duration"]; ok {
+		durGiven = !isNull(l.deref(f.val))
+	}
 	if !hasEnd && !durGiven {
 		l.add("required", sv, "%s needs an end or a duration", what)
 		return

@@ -123,6 +123,7 @@ tracks:
 
 	// -- required --
 	{name: "NoConference", in: "∑tracks: []\n", want: []string{"required"}},
+	{name: "NullDurationNoEnd", in: conf + "tracks:\n  - name: T\n    date: 2024-05-01\n    sessions:\n      - §{id: a, title: A, start: ∑\"10:00\", duration: ~}\n", want: []string{"required"}},
 	{name: "NoTracks", in: "∑conference: {name: X, timezone: UTC}\n", want: []string{"required"}},
 	{name: "ConferenceNoName", in: "conference: ∑{timezone: UTC}\ntracks: []\n", want: []string{"required"}},
 	{name: "ConferenceEmptyName", in: "conference: {name: ∑\"  \", timezone: UTC}\ntracks: []\n", want: []string{"required"}},
