@@ -26,6 +26,20 @@ they were.
 
 Exit status: 0 written, 1 nothing written because of errors, 2 usage error,
 unreadable input or a failed write.`,
+		Action: func(c *cli.Context) error {
+			var names []string
+			for _, sc := range c.Command.Subcommands {
+				names = append(names, sc.Name)
+			}
+			if c.NArg() == 0 {
+				return usageErrorf("export needs a format: %s\nRun 'schedkit export --help' for usage.", strings.Join(names, ", "))
+			}
+			msg := fmt.Sprintf("unknown export format %q: use one of %s", c.Args().First(), strings.Join(names, ", "))
+			if g := schedule.Suggest(c.Args().First(), names); g != "" {
+				msg += fmt.Sprintf(" (did you mean %s?)", g)
+			}
+			return usageErrorf("%s", msg)
+		},
 		Subcommands: []*cli.Command{
 			e.exportICSCommand(),
 			e.exportCSVCommand(),
