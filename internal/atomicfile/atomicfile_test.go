@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -46,6 +47,82 @@ func TestWriteAll(t *testing.T) {
 	}
 	if err := Write(filepath.Join(dir, "missing", "x"), writeString("x")); err == nil {
 		t.Error("Write into a missing directory: no error")
+	}
+}
+
+func TestWriteTargets(t *testing.T) {
+	writeString := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+	}
+	t.Run("SymlinkFollowed", func(t *testing.T) {
+		dir := t.TempDir()
+		target, link := filepath.Join(dir, "target.csv"), filepath.Join(dir, "link.csv")
+		mustWrite(t, target, "old", 0o600)
+		if err := os.Symlink("target.csv", link); err != nil {
+			t.Skip("no symbolic links:", err)
+		}
+		if err := Write(link, writeString("new")); err != nil {
+			t.Fatal(err)
+		}
+		if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("link.csv is no longer a symbolic link (%v)", err)
+		}
+		assertFile(t, target, "new", 0o600)
+	})
+	t.Run("DanglingSymlinkCreatesTarget", func(t *testing.T) {
+		dir := t.TempDir()
+		link := filepath.Join(dir, "link.csv")
+		if err := os.Symlink("made.csv", link); err != nil {
+			t.Skip("no symbolic links:", err)
+		}
+		if err := Write(link, writeString("new")); err != nil {
+			t.Fatal(err)
+		}
+		assertFile(t, filepath.Join(dir, "made.csv"), "new", 0o644)
+	})
+	t.Run("ModeKept", func(t *testing.T) {
+		dir := t.TempDir()
+		p := filepath.Join(dir, "state.json")
+		mustWrite(t, p, "old", 0o640)
+		if err := Write(p, writeString("new")); err != nil {
+			t.Fatal(err)
+		}
+		assertFile(t, p, "new", 0o640)
+	})
+	t.Run("MissingDirectoryNamed", func(t *testing.T) {
+		dir := t.TempDir()
+		err := Write(filepath.Join(dir, "missing", "x.csv"), writeString("x"))
+		if err == nil || !strings.Contains(err.Error(), "x.csv") || strings.Contains(err.Error(), ".tmp") {
+			t.Errorf("error = %v, want one naming x.csv and no temporary file", err)
+		}
+	})
+}
+
+func mustWrite(t *testing.T, path, content string, mode os.FileMode) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), mode); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(path, mode); err != nil { // umask
+		t.Fatal(err)
+	}
+}
+
+func assertFile(t *testing.T, path, content string, mode os.FileMode) {
+	t.Helper()
+	fi, err := os.Lstat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !fi.Mode().IsRegular() || fi.Mode().Perm() != mode {
+		t.Errorf("%s: mode %v, want a regular file with %v", path, fi.Mode(), mode)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != content {
+		t.Errorf("%s = %q, want %q", path, b, content)
 	}
 }
 
