@@ -602,7 +602,7 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 	}
 	what := who(s)
 	if g, v, ok := l.str(fs, "guid", what); ok {
-		if !isUUID(g) {
+		if !IsUUID(g) {
 			l.add("bad-value", v, "%s: guid %q is not a UUID", what, g)
 		} else {
 			s.GUID = strings.ToLower(g)
@@ -826,23 +826,4 @@ func fmtDur(d time.Duration) string {
 		return fmt.Sprintf("%dh", h)
 	}
 	return fmt.Sprintf("%dh%02dm", h, m)
-}
-
-func isUUID(s string) bool {
-	if len(s) != 36 {
-		return false
-	}
-	for i, r := range s {
-		switch i {
-		case 8, 13, 18, 23:
-			if r != '-' {
-				return false
-			}
-		default:
-			if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
-				return false
-			}
-		}
-	}
-	return true
 }

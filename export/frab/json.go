@@ -190,7 +190,7 @@ func jsonEvent(s *schedule.Schedule, e *event) jEvent {
 		} else {
 			jp.Name = pr.Name
 			switch {
-			case isUUID(pr.ID):
+			case schedule.IsUUID(pr.ID):
 				jp.GUID = pr.ID
 			case jsonCode.MatchString(pr.ID):
 				jp.Code = pr.ID

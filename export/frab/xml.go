@@ -119,7 +119,7 @@ func writeXMLEvent(w *xw, e *event, loc *time.Location) {
 		switch {
 		case intRE.MatchString(pr.ID):
 			w.attr("id", pr.ID)
-		case isUUID(pr.ID):
+		case schedule.IsUUID(pr.ID):
 			w.attr("guid", pr.ID)
 		}
 		w.b.WriteString(">")
@@ -146,9 +146,5 @@ func writeXMLEvent(w *xw, e *event, loc *time.Location) {
 	}
 	w.b.WriteString("      </event>\n")
 }
-
-var uuidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$`)
-
-func isUUID(s string) bool { return uuidRE.MatchString(s) }
 
 func timeslotDur(p *plan) time.Duration { return time.Duration(p.timeslot) * time.Minute }

@@ -34,7 +34,6 @@ package ics
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha1"
 	"fmt"
 	"io"
 	"net/url"
@@ -80,8 +79,7 @@ type Options struct {
 // uidSpace is the name space of the UUIDs (RFC 9562 §5.5) made by UID. It is
 // itself the version 5 UUID of the URL "https://schedkit.dev/ns/session" in
 // the URL name space, and must never change: it is part of every UID.
-var uidSpace = uuid5([16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8},
-	"https://schedkit.dev/ns/session")
+var uidSpace = schedule.NameUUID(schedule.URLNamespace, "https://schedkit.dev/ns/session")
 
 // UID returns the UID of a session: the name-based (SHA-1, version 5) UUID
 // of the conference id and the session id, followed by "@schedkit". The
@@ -90,19 +88,7 @@ var uidSpace = uuid5([16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x
 // UIDs not to carry identifying data). Changing the conference id or a
 // session id changes the UID: calendars then see a new event.
 func UID(conferenceID, sessionID string) string {
-	u := uuid5(uidSpace, conferenceID+"\x00"+sessionID)
-	return fmt.Sprintf("%x-%x-%x-%x-%x@schedkit", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
-}
-
-func uuid5(space [16]byte, name string) [16]byte {
-	h := sha1.New()
-	h.Write(space[:])
-	h.Write([]byte(name))
-	var u [16]byte
-	copy(u[:], h.Sum(nil))
-	u[6] = u[6]&0x0f | 0x50
-	u[8] = u[8]&0x3f | 0x80
-	return u
+	return schedule.FormatUUID(schedule.NameUUID(uidSpace, conferenceID+"\x00"+sessionID)) + "@schedkit"
 }
 
 // DefaultStamp is the modification time of events when neither a state file

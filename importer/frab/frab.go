@@ -26,7 +26,6 @@
 //   - Events without a guid get schedule.DerivedGUID of the conference
 //     acronym and the event id; events without a track go to the track
 //     "No track" (id no-track), which the writers write as an empty track.
-//
 //   - frab tracks are topics that run in parallel (36C3 has about 10,000
 //     pairs of overlapping sessions within a track), not one stream of
 //     sessions, so the track-overlap rule is off for frab input: the
@@ -561,7 +560,7 @@ func (b *builder) event(e *rawEvent) {
 		}
 	case strings.TrimSpace(e.get("code").s) != "":
 		s.ID = strings.TrimSpace(e.get("code").s)
-	case isUUID(strings.TrimSpace(e.get("guid").s)):
+	case schedule.IsUUID(strings.TrimSpace(e.get("guid").s)):
 		s.ID = strings.ToLower(strings.TrimSpace(e.get("guid").s))
 	default:
 		s.ID = schedule.Slug(s.Title)
@@ -573,7 +572,7 @@ func (b *builder) event(e *rawEvent) {
 	}
 	if gv := e.get("guid"); gv.ok && strings.TrimSpace(gv.s) != "" {
 		g := strings.TrimSpace(gv.s)
-		if isUUID(g) {
+		if schedule.IsUUID(g) {
 			s.GUID = strings.ToLower(g)
 		} else {
 			b.add("bad-value", gv.pos, "%s: guid %q is not a UUID", who(s), g)
@@ -640,25 +639,6 @@ func loaderWho(s *schedule.Session) string {
 func absoluteURL(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && u.Scheme != "" && u.Host != ""
-}
-
-func isUUID(s string) bool {
-	if len(s) != 36 {
-		return false
-	}
-	for i, r := range s {
-		switch i {
-		case 8, 13, 18, 23:
-			if r != '-' {
-				return false
-			}
-		default:
-			if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // wall resolves a wall-clock time in the conference zone, reporting DST trouble.
