@@ -558,19 +558,6 @@ func (l *loader) track(s *Schedule, n *yaml.Node) {
 	}
 }
 
-// who names a session in messages: its title and id.
-func who(s *Session) string {
-	switch {
-	case s.Title == "" && s.ID == "":
-		return "session"
-	case s.ID == "":
-		return fmt.Sprintf("session %q", s.Title)
-	case s.Title == "":
-		return fmt.Sprintf("session (%s)", s.ID)
-	}
-	return fmt.Sprintf("session %q (%s)", s.Title, s.ID)
-}
-
 func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 	n = l.deref(n)
 	fs := l.mapping(n, "session", sessionFields)
@@ -600,7 +587,7 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 			"session %q has no id; using %q. Pin it with id: %s — calendar UIDs come from ids, and a derived id changes when the title does",
 			s.Title, s.ID, s.ID))
 	}
-	what := who(s)
+	what := Who(s)
 	if g, v, ok := l.str(fs, "guid", what); ok {
 		if !IsUUID(g) {
 			l.add("bad-value", v, "%s: guid %q is not a UUID", what, g)
@@ -678,7 +665,7 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 
 // times resolves start, end and duration to instants.
 func (l *loader) times(sc *Schedule, t *Track, s *Session, fs map[string]field, n *yaml.Node) {
-	what := who(s)
+	what := Who(s)
 	var date Date
 	dateGiven := false
 	if t.Date != "" {

@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"fmt"
 	"time"
 )
 
@@ -132,6 +133,21 @@ type Session struct {
 	// positions of individual fields by their YAML name ("start", "room", …).
 	Pos      Pos
 	FieldPos map[string]Pos
+}
+
+// Who names a session in messages: session "Title" (id), or as much of
+// that as the session has. The readers of other formats use it too, so that
+// validating an imported file and its source name a session alike.
+func Who(s *Session) string {
+	switch {
+	case s.Title == "" && s.ID == "":
+		return "session"
+	case s.ID == "":
+		return fmt.Sprintf("session %q", s.Title)
+	case s.Title == "":
+		return fmt.Sprintf("session (%s)", s.ID)
+	}
+	return fmt.Sprintf("session %q (%s)", s.Title, s.ID)
 }
 
 // Person is a speaker. Speakers are the same person when their IDs are equal,

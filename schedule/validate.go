@@ -53,7 +53,7 @@ func (v *validator) duplicateIDs() {
 	guids := map[string]*Session{}
 	for _, s := range v.s.Sessions {
 		if first, dup := sessions[s.ID]; dup {
-			d := newDiag("duplicate-id", s.At("id"), "session id %q is used by %s and %s", s.ID, who(s), who(first))
+			d := newDiag("duplicate-id", s.At("id"), "session id %q is used by %s and %s", s.ID, Who(s), Who(first))
 			d.Related = related(first)
 			v.add(d)
 		} else {
@@ -63,7 +63,7 @@ func (v *validator) duplicateIDs() {
 			continue
 		}
 		if first, dup := guids[s.GUID]; dup {
-			d := newDiag("duplicate-guid", s.At("guid"), "guid %s is used by %s and %s", s.GUID, who(s), who(first))
+			d := newDiag("duplicate-guid", s.At("guid"), "guid %s is used by %s and %s", s.GUID, Who(s), Who(first))
 			d.Related = related(first)
 			v.add(d)
 		} else {
@@ -103,7 +103,7 @@ func (v *validator) rooms() {
 		c, ok := canon[key]
 		switch {
 		case !ok && registry:
-			msg := fmt.Sprintf("%s: room %q is not in rooms:", who(s), s.Room)
+			msg := fmt.Sprintf("%s: room %q is not in rooms:", Who(s), s.Room)
 			names := make([]string, 0, len(v.s.Rooms))
 			for _, r := range v.s.Rooms {
 				names = append(names, r.Name)
@@ -123,10 +123,10 @@ func (v *validator) rooms() {
 			warned[s.Room] = true
 			var d Diagnostic
 			if f := first[key]; f != nil {
-				d = newDiag("room-variant", s.At("room"), "%s: room %q differs from %q of %s only in case, spacing or Unicode form; treated as one room", who(s), s.Room, c, who(f))
+				d = newDiag("room-variant", s.At("room"), "%s: room %q differs from %q of %s only in case, spacing or Unicode form; treated as one room", Who(s), s.Room, c, Who(f))
 				d.Related = related(f, s)
 			} else {
-				d = newDiag("room-variant", s.At("room"), "%s: room %q differs from %q of rooms: only in case, spacing or Unicode form; treated as one room", who(s), s.Room, c)
+				d = newDiag("room-variant", s.At("room"), "%s: room %q differs from %q of rooms: only in case, spacing or Unicode form; treated as one room", Who(s), s.Room, c)
 				d.Related = related(s)
 			}
 			v.add(d)
@@ -144,14 +144,14 @@ func (v *validator) durations() {
 		d := s.End.Sub(s.Start)
 		switch {
 		case d <= 0:
-			v.add(newDiag("end-before-start", endPos(s), "%s ends at %s, not after its start %s", who(s), stamp(s.End), stamp(s.Start)))
+			v.add(newDiag("end-before-start", endPos(s), "%s ends at %s, not after its start %s", Who(s), stamp(s.End), stamp(s.Start)))
 			continue
 		case s.Status == "cancelled":
 			continue // it will not happen: no limits or hours to keep
 		case p.MinDuration > 0 && d < p.MinDuration:
-			v.add(newDiag("duration-min", s.At("start"), "%s lasts %s, less than min_duration %s", who(s), fmtDur(d), fmtDur(p.MinDuration)))
+			v.add(newDiag("duration-min", s.At("start"), "%s lasts %s, less than min_duration %s", Who(s), fmtDur(d), fmtDur(p.MinDuration)))
 		case p.MaxDuration > 0 && d > p.MaxDuration:
-			v.add(newDiag("duration-max", endPos(s), "%s lasts %s, more than max_duration %s", who(s), fmtDur(d), fmtDur(p.MaxDuration)))
+			v.add(newDiag("duration-max", endPos(s), "%s lasts %s, more than max_duration %s", Who(s), fmtDur(d), fmtDur(p.MaxDuration)))
 		}
 		if p.DayStart >= 0 || p.DayEnd >= 0 {
 			v.hours(s)
@@ -194,9 +194,9 @@ func (v *validator) hours(s *Session) {
 	}
 	switch {
 	case start < ds:
-		v.add(newDiag("outside-hours", s.At("start"), "%s starts at %s, before day_start %s", who(s), s.Start.Format("15:04"), FormatClock(p.DayStart)))
+		v.add(newDiag("outside-hours", s.At("start"), "%s starts at %s, before day_start %s", Who(s), s.Start.Format("15:04"), FormatClock(p.DayStart)))
 	case end > de:
-		v.add(newDiag("outside-hours", s.At("end"), "%s ends at %s, after day_end %s", who(s), s.End.Format("15:04"), FormatClock(p.DayEnd)))
+		v.add(newDiag("outside-hours", s.At("end"), "%s ends at %s, after day_end %s", Who(s), s.End.Format("15:04"), FormatClock(p.DayEnd)))
 	}
 }
 
@@ -283,7 +283,7 @@ func (v *validator) overlaps() {
 	for _, ss := range rooms {
 		sweep(ss, func(a, b *Session) {
 			d := newDiag("room-overlap", b.At("start"), "%s overlaps %s in room %q (%s and %s)",
-				who(b), who(a), b.Room, span(b), span(a))
+				Who(b), Who(a), b.Room, span(b), span(a))
 			d.Related = related(a, b)
 			v.add(d)
 		}, func(b *Session, n int) {
@@ -292,7 +292,7 @@ func (v *validator) overlaps() {
 		if p.Changeover > 0 {
 			v.gaps(ss, p.Changeover, func(a, b *Session, gap time.Duration) {
 				d := newDiag("changeover", b.At("start"), "%s starts %s after %s ends in room %q; changeover is %s",
-					who(b), fmtDur(gap), who(a), b.Room, fmtDur(p.Changeover))
+					Who(b), fmtDur(gap), Who(a), b.Room, fmtDur(p.Changeover))
 				d.Related = related(a, b)
 				v.add(d)
 			}, func(a, b *Session) bool { return !a.IsBreak() && !b.IsBreak() })
@@ -300,7 +300,7 @@ func (v *validator) overlaps() {
 	}
 	for _, t := range v.s.Tracks {
 		sweep(tracks[t], func(a, b *Session) {
-			d := newDiag("track-overlap", b.At("start"), "%s overlaps %s in track %q", who(b), who(a), t.Name)
+			d := newDiag("track-overlap", b.At("start"), "%s overlaps %s in track %q", Who(b), Who(a), t.Name)
 			d.Related = related(a, b)
 			v.add(d)
 		}, func(b *Session, n int) {
@@ -320,7 +320,7 @@ func (v *validator) overlaps() {
 			}
 			reported[[2]*Session{a, b}] = true
 			d := newDiag("speaker-overlap", b.At("start"), "speaker %s is in %s and %s at the same time (%s and %s)",
-				name(), who(a), who(b), clock(a.Start), clock(b.Start))
+				name(), Who(a), Who(b), clock(a.Start), clock(b.Start))
 			d.Related = related(a, b)
 			v.add(d)
 		}, func(b *Session, n int) {
@@ -329,7 +329,7 @@ func (v *validator) overlaps() {
 		if p.SpeakerBuffer > 0 {
 			v.gaps(ss, p.SpeakerBuffer, func(a, b *Session, gap time.Duration) {
 				d := newDiag("speaker-buffer", b.At("start"), "speaker %s has %s between %s in %q and %s in %q; speaker_buffer is %s",
-					name(), fmtDur(gap), who(a), a.Room, who(b), b.Room, fmtDur(p.SpeakerBuffer))
+					name(), fmtDur(gap), Who(a), a.Room, Who(b), b.Room, fmtDur(p.SpeakerBuffer))
 				d.Related = related(a, b)
 				v.add(d)
 			}, func(a, b *Session) bool { return roomKeys[a.Room] != roomKeys[b.Room] })
@@ -390,7 +390,7 @@ func (v *validator) more(rule string, b *Session, n int, where string) {
 		sessions = "session"
 	}
 	d := newDiag(rule, b.At("start"), "%s also overlaps %d more %s %s, not listed (at most %d are listed per session)",
-		who(b), n, sessions, where, MaxOverlapsListed)
+		Who(b), n, sessions, where, MaxOverlapsListed)
 	d.Related = related(b)
 	v.add(d)
 }

@@ -600,7 +600,7 @@ func (b *builder) event(e *rawEvent) {
 func (b *builder) check(e *rawEvent, s *schedule.Session) {
 	// The messages are the loader's, word for word (TestRealDataSameFindings
 	// in export/yamlout compares them).
-	what := loaderWho(s)
+	what := schedule.Who(s)
 	if s.URL != "" && !absoluteURL(s.URL) {
 		b.add("bad-value", e.get("url").pos, "%s url %q is not an absolute URL such as https://example.org/talk", what, s.URL)
 	}
@@ -621,19 +621,6 @@ func (b *builder) check(e *rawEvent, s *schedule.Session) {
 			b.add("required", e.pos, "%s: speaker needs a name", what)
 		}
 	}
-}
-
-// loaderWho names a session as schedule.Load's messages do.
-func loaderWho(s *schedule.Session) string {
-	switch {
-	case s.Title == "" && s.ID == "":
-		return "session"
-	case s.ID == "":
-		return fmt.Sprintf("session %q", s.Title)
-	case s.Title == "":
-		return fmt.Sprintf("session (%s)", s.ID)
-	}
-	return fmt.Sprintf("session %q (%s)", s.Title, s.ID)
 }
 
 func absoluteURL(s string) bool {
