@@ -1,10 +1,12 @@
 package schedule
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
+	"unicode/utf8"
 )
 
 // Pos is a position in a source file. Line and Column are 1-based; Column
@@ -24,6 +26,16 @@ func (p Pos) String() string {
 		return fmt.Sprintf("%s:%d", p.File, p.Line)
 	}
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
+}
+
+// OffsetPos returns the position of byte offset off in data, which is
+// clamped to data: its line and its column in characters (runes; a byte
+// that is not valid UTF-8 counts as one).
+func OffsetPos(file string, data []byte, off int) Pos {
+	off = min(max(off, 0), len(data))
+	line := 1 + bytes.Count(data[:off], []byte("\n"))
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return Pos{File: file, Line: line, Column: 1 + utf8.RuneCount(data[start:off])}
 }
 
 // Severity of a diagnostic. The zero value is Error.

@@ -72,14 +72,14 @@ type LoadOptions struct {
 // cross-session rules, which are Validate's.
 func Load(file string, data []byte, opt LoadOptions) (*Schedule, []Diagnostic) {
 	l := &loader{file: file}
-	if i := invalidUTF8(data); i >= 0 {
-		return nil, []Diagnostic{newDiag("syntax", l.offsetPos(data, i), "invalid UTF-8 (byte 0x%02x); save the file as UTF-8", data[i])}
+	if i := InvalidUTF8(data); i >= 0 {
+		return nil, []Diagnostic{newDiag("syntax", OffsetPos(file, data, i), "invalid UTF-8 (byte 0x%02x); save the file as UTF-8", data[i])}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, []Diagnostic{newDiag("syntax", Pos{File: file, Line: 1, Column: 1}, "the file is empty; a schedule needs at least conference: and tracks:")}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return nil, []Diagnostic{newDiag("syntax", l.offsetPos(data, i), "NUL byte: this is a binary file, not YAML or JSON")}
+		return nil, []Diagnostic{newDiag("syntax", OffsetPos(file, data, i), "NUL byte: this is a binary file, not YAML or JSON")}
 	}
 	if n := separators(data); n > MaxSeparators {
 		return nil, []Diagnostic{newDiag("syntax", Pos{File: file, Line: 1, Column: 1},
@@ -103,7 +103,9 @@ func Load(file string, data []byte, opt LoadOptions) (*Schedule, []Diagnostic) {
 	return s, l.diags
 }
 
-func invalidUTF8(b []byte) int {
+// InvalidUTF8 returns the offset of the first byte of b that does not
+// start a valid UTF-8 sequence, or -1 when b is valid UTF-8.
+func InvalidUTF8(b []byte) int {
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && n <= 1 {
@@ -112,13 +114,6 @@ func invalidUTF8(b []byte) int {
 		i += n
 	}
 	return -1
-}
-
-// offsetPos converts a byte offset into a line and character column.
-func (l *loader) offsetPos(data []byte, off int) Pos {
-	line := 1 + bytes.Count(data[:off], []byte("\n"))
-	start := bytes.LastIndexByte(data[:off], '\n') + 1
-	return Pos{File: l.file, Line: line, Column: 1 + utf8.RuneCount(data[start:off])}
 }
 
 func (l *loader) syntaxError(err error) Diagnostic {

@@ -100,8 +100,8 @@ func ParseState(data []byte) (*State, error) {
 		for end < len(data) && strings.ContainsRune(" \t\r\n", rune(data[end])) {
 			end++
 		}
-		line, col := lineCol(data, end)
-		return nil, fmt.Errorf("%d:%d: text after the JSON object", line, col)
+		p := schedule.OffsetPos("", data, end)
+		return nil, fmt.Errorf("%d:%d: text after the JSON object", p.Line, p.Column)
 	}
 	if f.Version == nil {
 		return nil, fmt.Errorf("not a schedkit ics state file (no \"schedkit_ics_state\" version)")
@@ -154,16 +154,9 @@ func jsonError(data []byte, dec *json.Decoder, err error) error {
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		off = len(data)
 	}
-	line, col := lineCol(data, off)
+	p := schedule.OffsetPos("", data, off)
 	msg := strings.TrimPrefix(err.Error(), "json: ")
-	return fmt.Errorf("%d:%d: %s", line, col, msg)
-}
-
-func lineCol(data []byte, off int) (int, int) {
-	off = min(max(off, 0), len(data))
-	line := 1 + bytes.Count(data[:off], []byte("\n"))
-	start := bytes.LastIndexByte(data[:off], '\n') + 1
-	return line, 1 + len([]rune(string(data[start:off])))
+	return fmt.Errorf("%d:%d: %s", p.Line, p.Column, msg)
 }
 
 // Marshal returns the state file: indented JSON with sorted keys and a

@@ -63,7 +63,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 
@@ -230,8 +229,7 @@ func (r *reader) parseLine(l logical) (*prop, bool) {
 	case "WINDOWS-1252", "CP1252":
 		val, _ = charmap.Windows1252.NewDecoder().Bytes(val)
 	}
-	if !utf8.Valid(val) {
-		at := invalidAt(val)
+	if at := schedule.InvalidUTF8(val); at >= 0 {
 		r.add("syntax", l.line, "%s: invalid UTF-8 (byte 0x%02x) in the value; it is replaced by U+FFFD", p.name, val[at])
 		val = bytes.ToValidUTF8(val, []byte("\uFFFD"))
 	}
@@ -241,17 +239,6 @@ func (r *reader) parseLine(l logical) (*prop, bool) {
 
 func isNameByte(c byte) bool {
 	return c == '-' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-}
-
-func invalidAt(b []byte) int {
-	for i := 0; i < len(b); {
-		c, n := utf8.DecodeRune(b[i:])
-		if c == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return 0
 }
 
 // caret decodes RFC 6868 parameter escapes: ^n, ^' and ^^.

@@ -169,12 +169,11 @@ func Read(file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedul
 	r := &reader{file: file, opt: opt}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		r.add("syntax", r.offsetPos(data, i), "NUL byte: this is a binary file, not the text of a program page")
+		r.add("syntax", schedule.OffsetPos(file, data, i), "NUL byte: this is a binary file, not the text of a program page")
 		return nil, r.diags
 	}
-	if !utf8.Valid(data) {
-		i := invalidAt(data)
-		r.add("syntax", r.offsetPos(data, i), "invalid UTF-8 (byte 0x%02x); save the page text as UTF-8", data[i])
+	if i := schedule.InvalidUTF8(data); i >= 0 {
+		r.add("syntax", schedule.OffsetPos(file, data, i), "invalid UTF-8 (byte 0x%02x); save the page text as UTF-8", data[i])
 		return nil, r.diags
 	}
 	r.split(string(data))
@@ -186,23 +185,6 @@ func Read(file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedul
 	}
 	s := r.build()
 	return s, r.diags
-}
-
-func invalidAt(b []byte) int {
-	for i := 0; i < len(b); {
-		c, n := utf8.DecodeRune(b[i:])
-		if c == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return 0
-}
-
-func (r *reader) offsetPos(data []byte, off int) schedule.Pos {
-	ln := 1 + bytes.Count(data[:off], []byte("\n"))
-	start := bytes.LastIndexByte(data[:off], '\n') + 1
-	return schedule.Pos{File: r.file, Line: ln, Column: 1 + utf8.RuneCount(data[start:off])}
 }
 
 func (r *reader) anySession() bool {
