@@ -30,21 +30,23 @@ type Date struct {
 	Day   int
 }
 
+// DateOf returns the date of t in t's location.
+func DateOf(t time.Time) Date { return Date{t.Year(), t.Month(), t.Day()} }
+
 // ParseDate parses YYYY-MM-DD.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
 	if err != nil {
 		return Date{}, fmt.Errorf("date %q is not YYYY-MM-DD", s)
 	}
-	return Date{t.Year(), t.Month(), t.Day()}, nil
+	return DateOf(t), nil
 }
 
 func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
 
 // AddDays returns the date n days later.
 func (d Date) AddDays(n int) Date {
-	t := time.Date(d.Year, d.Month, d.Day+n, 12, 0, 0, 0, time.UTC)
-	return Date{t.Year(), t.Month(), t.Day()}
+	return DateOf(time.Date(d.Year, d.Month, d.Day+n, 12, 0, 0, 0, time.UTC))
 }
 
 // IsZero reports whether d is the zero Date.
@@ -159,6 +161,6 @@ func ResolveWall(d Date, min int, loc *time.Location) (time.Time, WallKind) {
 // Ambiguous reports whether the wall-clock reading of t in its location
 // occurs twice, so that a local time with TZID would not name t uniquely.
 func Ambiguous(t time.Time) bool {
-	_, kind := ResolveWall(Date{t.Year(), t.Month(), t.Day()}, t.Hour()*60+t.Minute(), t.Location())
+	_, kind := ResolveWall(DateOf(t), t.Hour()*60+t.Minute(), t.Location())
 	return kind == WallAmbiguous
 }

@@ -80,10 +80,6 @@ type plan struct {
 	hasEvents bool
 }
 
-func dateOf(t time.Time) schedule.Date {
-	return schedule.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
-}
-
 func gcd(a, b int) int {
 	for b != 0 {
 		a, b = b, a%b
@@ -141,7 +137,7 @@ func makePlan(s *schedule.Schedule, sessions []*schedule.Session) *plan {
 			used[id] = true
 		}
 		start := ss.Start.In(loc)
-		d := dateOf(start.Add(-time.Duration(change) * time.Minute))
+		d := schedule.DateOf(start.Add(-time.Duration(change) * time.Minute))
 		dy, ok := days[d]
 		if !ok {
 			ds, _ := schedule.ResolveWall(d, change, loc)

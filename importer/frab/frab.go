@@ -641,10 +641,6 @@ func (b *builder) wall(d schedule.Date, min int, pos schedule.Pos, s *schedule.S
 	return t, true
 }
 
-func dateOf(t time.Time) schedule.Date {
-	return schedule.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
-}
-
 // fromDay returns the instant of <day date> + <start>: on the next day when
 // start is before the day's start clock (past day_change).
 func (b *builder) fromDay(day *rawDay, start int, pos schedule.Pos, s *schedule.Session) (time.Time, string, bool) {
@@ -692,13 +688,13 @@ func (b *builder) times(e *rawEvent, s *schedule.Session) {
 		case p.hasOffset:
 			at = p.t.In(b.loc)
 		case p.hasClock:
-			t, ok := b.wall(dateOf(p.t), p.t.Hour()*60+p.t.Minute(), dv.pos, s)
+			t, ok := b.wall(schedule.DateOf(p.t), p.t.Hour()*60+p.t.Minute(), dv.pos, s)
 			if !ok {
 				return
 			}
 			at = t
 		case hasStart:
-			t, ok := b.wall(dateOf(p.t), start, dv.pos, s)
+			t, ok := b.wall(schedule.DateOf(p.t), start, dv.pos, s)
 			if !ok {
 				return
 			}
@@ -736,7 +732,7 @@ func (b *builder) times(e *rawEvent, s *schedule.Session) {
 			b.add("bad-value", ev.pos, "%s: end %q is not a date-time such as 2020-12-14T10:00:00+01:00", who(s), ev.s)
 		} else if p.hasOffset {
 			end, hasEnd = p.t.In(b.loc), true
-		} else if t, ok := b.wall(dateOf(p.t), p.t.Hour()*60+p.t.Minute(), ev.pos, s); ok {
+		} else if t, ok := b.wall(schedule.DateOf(p.t), p.t.Hour()*60+p.t.Minute(), ev.pos, s); ok {
 			end, hasEnd = t, true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/schedkit/schedkit/schedule"
@@ -162,7 +163,7 @@ func ReadXML(file string, data []byte, opt schedule.LoadOptions) (*schedule.Sche
 		c := cs[0]
 		doc.confPos = ln.pos(c.off)
 		for _, k := range c.kids {
-			if _, seen := doc.conf[k.name]; !seen && contains(confFields, k.name) {
+			if _, seen := doc.conf[k.name]; !seen && slices.Contains(confFields, k.name) {
 				doc.conf[k.name] = text(k)
 			}
 		}
@@ -188,15 +189,6 @@ func ReadXML(file string, data []byte, opt schedule.LoadOptions) (*schedule.Sche
 		}
 	}
 	return build(doc, opt)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func xmlEvent(ln *lines, en *xnode, day *rawDay, roomName string, text func(*xnode) value) *rawEvent {
@@ -227,7 +219,7 @@ func xmlEvent(ln *lines, en *xnode, day *rawDay, roomName string, text func(*xno
 				e.linkPos = append(e.linkPos, attrPos(ln, l, "href"))
 			}
 		default:
-			if _, seen := e.f[k.name]; !seen && contains(eventFields, k.name) {
+			if _, seen := e.f[k.name]; !seen && slices.Contains(eventFields, k.name) {
 				e.f[k.name] = text(k)
 			}
 		}
