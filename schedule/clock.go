@@ -113,10 +113,11 @@ func ParseDuration(s string) (time.Duration, error) {
 // WallKind says how a wall-clock time maps to instants in a zone.
 type WallKind int
 
+// How ResolveWall found a wall-clock time.
 const (
-	WallOK        WallKind = iota
-	WallGap                // the time does not exist: clocks skip over it
-	WallAmbiguous          // the time occurs twice: clocks fall back over it
+	WallOK        WallKind = iota // the time occurs exactly once
+	WallGap                       // the time does not exist: clocks skip over it
+	WallAmbiguous                 // the time occurs twice: clocks fall back over it
 )
 
 // ResolveWall returns the instant at which clocks in loc show date d at

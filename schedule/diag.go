@@ -41,10 +41,11 @@ func OffsetPos(file string, data []byte, off int) Pos {
 // Severity of a diagnostic. The zero value is Error.
 type Severity int
 
+// Severities of diagnostics.
 const (
-	Error Severity = iota
-	Warning
-	Off // the rule is not reported
+	Error   Severity = iota // the schedule is wrong: validate and export fail
+	Warning                 // worth a look; an error only with Severities.Strict
+	Off                     // the rule is not reported
 )
 
 var severityNames = [...]string{Error: "error", Warning: "warning", Off: "off"}
