@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Filter selects sessions. Values of one kind are alternatives (two
@@ -19,9 +20,10 @@ type Filter struct {
 }
 
 // Check reports filter values that match nothing in s, with a suggestion,
-// so that a typo is a usage error rather than an empty export.
+// so that a typo is a usage error rather than an empty export. A day that
+// is not YYYY-MM-DD is reported as such.
 func (f Filter) Check(s *Schedule) error {
-	var tracks, rooms, speakers, sessions []string
+	var tracks, rooms, speakers, sessions, days []string
 	for _, t := range s.Tracks {
 		tracks = append(tracks, t.ID)
 	}
@@ -34,12 +36,20 @@ func (f Filter) Check(s *Schedule) error {
 				speakers = append(speakers, p.ID)
 			}
 		}
+		if ss.Timed() {
+			days = append(days, ss.Start.Format("2006-01-02"))
+		}
+	}
+	for _, d := range f.Days {
+		if _, err := ParseDate(d); err != nil {
+			return fmt.Errorf("--day: %v", err)
+		}
 	}
 	check := func(kind string, vals, known []string, key func(string) string) error {
 		for _, v := range vals {
 			if !slices.ContainsFunc(known, func(k string) bool { return key(k) == key(v) }) {
 				msg := fmt.Sprintf("no %s %q in the schedule", kind, v)
-				if g := Suggest(v, known); g != "" {
+				if g := cmp.Or(Suggest(v, known), prefixOf(v, known, key)); g != "" {
 					msg += fmt.Sprintf(" (did you mean %q?)", g)
 				}
 				return fmt.Errorf("%s", msg)
@@ -48,12 +58,49 @@ func (f Filter) Check(s *Schedule) error {
 		return nil
 	}
 	id := func(s string) string { return s }
-	return cmp.Or(
+	err := cmp.Or(
 		check("track", f.Tracks, tracks, id),
 		check("room", f.Rooms, rooms, NameKey),
 		check("speaker", f.Speakers, speakers, NameKey),
 		check("session", f.Sessions, sessions, id),
 	)
+	if err != nil {
+		return err
+	}
+	for _, d := range f.Days {
+		if !slices.Contains(days, d) {
+			if len(days) == 0 {
+				return fmt.Errorf("no session on %s: the schedule has no timed sessions", d)
+			}
+			slices.Sort(days)
+			days = slices.Compact(days)
+			if len(days) > 5 {
+				days = append(days[:5:5], "…")
+			}
+			return fmt.Errorf("no session on %s in the schedule (its days: %s)", d, strings.Join(days, ", "))
+		}
+	}
+	return nil
+}
+
+// prefixOf returns the one known name that v begins (by key), such as the
+// room "Broadway Ballroom North, 6th fl." for "Broadway"; "" when none or
+// several do.
+func prefixOf(v string, known []string, key func(string) string) string {
+	kv := key(v)
+	if kv == "" {
+		return ""
+	}
+	found := ""
+	for _, k := range known {
+		if strings.HasPrefix(key(k), kv) {
+			if found != "" && key(found) != key(k) {
+				return ""
+			}
+			found = k
+		}
+	}
+	return found
 }
 
 // Match reports whether f selects s.

@@ -96,8 +96,11 @@ func (e *env) newApp() *cli.App {
 		HideHelpCommand:      true,
 		EnableBashCompletion: true,
 		Suggest:              true,
-		ExitErrHandler:       func(*cli.Context, error) {},
-		OnUsageError:         onUsageError,
+		// Names hold commas ("Broadway Ballroom North, 6th fl.", "Doe,
+		// Jane"): a repeatable flag takes each value whole.
+		DisableSliceFlagSeparator: true,
+		ExitErrHandler:            func(*cli.Context, error) {},
+		OnUsageError:              onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return usageErrorf("unknown command %q; run 'schedkit --help'", c.Args().First())

@@ -138,11 +138,6 @@ func (e *env) runExport(c *cli.Context, job exportJob) error {
 	if err := f.Check(s); err != nil {
 		return usageErrorf("%v", err)
 	}
-	for _, d := range f.Days {
-		if _, err := schedule.ParseDate(d); err != nil {
-			return usageErrorf("--day: %v", err)
-		}
-	}
 	all := export.Group{Name: s.Conference.Name, File: export.AllName, Sessions: f.Select(s)}
 	encode := func(g export.Group) func(io.Writer) error {
 		return func(w io.Writer) error { return job.encode(w, s, g) }

@@ -143,7 +143,12 @@ func (e *env) load(c *cli.Context, name string) (*input, error) {
 // severities builds the severity settings from --rule and --strict.
 func severities(c *cli.Context) (schedule.Severities, error) {
 	sv := schedule.Severities{Override: map[string]schedule.Severity{}, Strict: c.Bool("strict")}
+	var rules []string
 	for _, r := range c.StringSlice("rule") {
+		// Rule ids hold no commas: --rule a=off,b=error sets both.
+		rules = append(rules, strings.Split(r, ",")...)
+	}
+	for _, r := range rules {
 		id, sev, ok := strings.Cut(r, "=")
 		if !ok {
 			return sv, usageErrorf("--rule %s: want ID=error, ID=warning or ID=off", r)
