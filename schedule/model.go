@@ -227,6 +227,15 @@ func (s *Session) SpeakerNames() []string {
 	return names
 }
 
+// Loc returns the schedule's Location, or UTC when it has none (a Schedule
+// built by hand rather than by a loader).
+func (sc *Schedule) Loc() *time.Location {
+	if sc.Location == nil {
+		return time.UTC
+	}
+	return sc.Location
+}
+
 // AddTrack appends t to the schedule.
 func (sc *Schedule) AddTrack(t *Track) { sc.Tracks = append(sc.Tracks, t) }
 

@@ -221,10 +221,7 @@ func Write(w io.Writer, s *schedule.Schedule, sessions []*schedule.Session, opt 
 	if err := cw.Write(Columns); err != nil {
 		return err
 	}
-	loc := s.Location
-	if loc == nil {
-		loc = time.UTC
-	}
+	loc := s.Loc()
 	base := make([]string, numColumns)
 	rec := make([]string, numColumns)
 	put := func() error {
@@ -264,10 +261,7 @@ func Write(w io.Writer, s *schedule.Schedule, sessions []*schedule.Session, opt 
 // Record returns the fields of one session row as Write writes them with
 // Rows "session" and Raw (line breaks normalised, not neutralised).
 func Record(s *schedule.Schedule, ss *schedule.Session) []string {
-	loc := s.Location
-	if loc == nil {
-		loc = time.UTC
-	}
+	loc := s.Loc()
 	rec := make([]string, numColumns)
 	fill(rec, loc, ss)
 	return rec

@@ -89,10 +89,7 @@ func gcd(a, b int) int {
 
 // makePlan assigns the timed sessions to days and rooms, ids and guids.
 func makePlan(s *schedule.Schedule, sessions []*schedule.Session) *plan {
-	loc := s.Location
-	if loc == nil {
-		loc = time.UTC
-	}
+	loc := s.Loc()
 	change, err := schedule.ParseClock(s.Conference.DayChange)
 	if err != nil {
 		change = 0

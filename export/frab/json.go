@@ -175,7 +175,7 @@ func WriteJSON(out io.Writer, s *schedule.Schedule, sessions []*schedule.Session
 
 func jsonEvent(s *schedule.Schedule, e *event) jEvent {
 	ss := e.s
-	start := ss.Start.In(s.Location)
+	start := ss.Start.In(s.Loc())
 	je := jEvent{
 		ID: e.id, GUID: e.guid, Date: start.Format(dateLayout), Start: start.Format("15:04"),
 		Duration: importfrab.FormatDuration(ss.Duration()), Room: ss.Room,

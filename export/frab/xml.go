@@ -41,7 +41,7 @@ func (w *xw) attr(name, val string) {
 // schedule.xml valid against the c3voc schedule.xml.xsd.
 func WriteXML(out io.Writer, s *schedule.Schedule, sessions []*schedule.Session) error {
 	p := makePlan(s, sessions)
-	loc := s.Location
+	loc := s.Loc()
 	var body xw
 	for _, d := range p.days {
 		fmt.Fprintf(&body.b, "  <day index=\"%d\" date=\"%s\" start=\"%s\" end=\"%s\">\n", d.index, d.date, d.start.Format(dateLayout), d.end.Format(dateLayout))

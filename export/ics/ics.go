@@ -126,10 +126,7 @@ func Encode(w io.Writer, s *schedule.Schedule, sessions []*schedule.Session, opt
 
 // Calendar builds the feed of the sessions without serializing it.
 func Calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (*ical.Calendar, error) {
-	loc := s.Location
-	if loc == nil {
-		loc = time.UTC
-	}
+	loc := s.Loc()
 	refresh := opt.Refresh
 	if refresh <= 0 {
 		refresh = DefaultRefresh

@@ -213,10 +213,7 @@ func (c Content) equal(d Content) bool {
 // session rebuilds a session from a record, to publish it cancelled.
 func (r *Record) session(s *schedule.Schedule) *schedule.Session {
 	c := r.Content
-	loc := s.Location
-	if loc == nil {
-		loc = time.UTC
-	}
+	loc := s.Loc()
 	x := &schedule.Session{
 		ID: r.Session, Title: c.Title, Subtitle: c.Subtitle,
 		Start: c.Start.In(loc), End: c.End.In(loc),

@@ -122,10 +122,7 @@ type LinkJSON struct {
 
 // Build returns the document of sessions (in the order given) of s.
 func Build(s *schedule.Schedule, sessions []*schedule.Session) Document {
-	loc := s.Location
-	if loc == nil {
-		loc = time.UTC
-	}
+	loc := s.Loc()
 	doc := Document{
 		Version: Version,
 		Conference: Conference{

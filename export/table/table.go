@@ -123,10 +123,7 @@ func Write(w io.Writer, s *schedule.Schedule, sessions []*schedule.Session, opt 
 	// tablewriter guesses East Asian widths from the locale; pin them so the
 	// output does not depend on LANG.
 	narrow.Do(func() { twwidth.SetOptions(twwidth.Options{}) })
-	loc := s.Location
-	if loc == nil {
-		loc = time.UTC
-	}
+	loc := s.Loc()
 	var tables []table
 	if opt.View == ViewGrid {
 		tables = gridTables(loc, sessions, opt)

@@ -203,10 +203,7 @@ func session(s *schedule.Schedule, ss *schedule.Session) *yaml.Node {
 	}
 	m.setStr("subtitle", ss.Subtitle)
 	if ss.Timed() {
-		loc := s.Location
-		if loc == nil {
-			loc = time.UTC
-		}
+		loc := s.Loc()
 		// A date-time without seconds is a string in YAML 1.1 and 1.2 alike.
 		m.set("start", str(ss.Start.In(loc).Format(wallLayout)))
 		m.set("end", str(ss.End.In(loc).Format(wallLayout)))
