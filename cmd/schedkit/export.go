@@ -77,8 +77,11 @@ type exportJob struct {
 	ext string // extension of split files, with the dot
 	// encode writes the sessions of g (the whole selection when g.By is "").
 	encode func(w io.Writer, s *schedule.Schedule, g export.Group) error
-	// after runs once every file is in place (the ics state file).
-	after func(s *schedule.Schedule) error
+	// extra, when set, gives files written in one batch with the output
+	// (the ics state file): with -o or --split none is renamed into place
+	// unless all were written, so a failure leaves every file as it was;
+	// with stdout they are written after the output.
+	extra func(s *schedule.Schedule) []atomicfile.File
 	// prepare, when set, runs after validation and before the filters, and
 	// may add sessions (ics: events kept cancelled by --state). An error is
 	// trouble (exit 2) and nothing is written.
@@ -139,6 +142,10 @@ func (e *env) runExport(c *cli.Context, job exportJob) error {
 		return usageErrorf("%v", err)
 	}
 	all := export.Group{Name: s.Conference.Name, File: export.AllName, Sessions: f.Select(s)}
+	var extra []atomicfile.File
+	if job.extra != nil {
+		extra = job.extra(s)
+	}
 	encode := func(g export.Group) func(io.Writer) error {
 		return func(w io.Writer) error { return job.encode(w, s, g) }
 	}
@@ -155,11 +162,12 @@ func (e *env) runExport(c *cli.Context, job exportJob) error {
 		for _, g := range groups {
 			batch = append(batch, atomicfile.File{Path: filepath.Join(outDir, g.File+job.ext), Write: encode(g)})
 		}
-		if err := atomicfile.WriteAll(batch); err != nil {
+		if err := atomicfile.WriteAll(append(batch, extra...)); err != nil {
 			return troublef("%v", err)
 		}
 	case output != "" && output != "-":
-		if err := atomicfile.Write(output, encode(all)); err != nil {
+		batch := []atomicfile.File{{Path: output, Write: encode(all)}}
+		if err := atomicfile.WriteAll(append(batch, extra...)); err != nil {
 			return troublef("%v", err)
 		}
 	default:
@@ -171,9 +179,7 @@ func (e *env) runExport(c *cli.Context, job exportJob) error {
 		if _, err := e.stdout.Write(buf.Bytes()); err != nil {
 			return troublef("writing output: %v", err)
 		}
-	}
-	if job.after != nil {
-		if err := job.after(s); err != nil {
+		if err := atomicfile.WriteAll(extra); err != nil {
 			return troublef("%v", err)
 		}
 	}

@@ -38,7 +38,8 @@ start, and SEQUENCE is 0.
 changed since the last export gets SEQUENCE+1 and LAST-MODIFIED set to the
 export time ($SOURCE_DATE_EPOCH when set, else now); a session gone from the
 schedule is published as STATUS:CANCELLED. The state file is created when
-missing and written after the feeds.`,
+missing. With -o or --split it is written together with the feeds: when any
+of them cannot be written, none is changed.`,
 		Flags: append(exportFlags(true),
 			&cli.StringFlag{Name: "state", Usage: "keep SEQUENCE and LAST-MODIFIED across exports in `FILE` (JSON)"},
 			&cli.DurationFlag{Name: "refresh", Value: ics.DefaultRefresh, Usage: "polling interval `DURATION` suggested to subscribers (REFRESH-INTERVAL, X-PUBLISHED-TTL)"},
@@ -105,15 +106,18 @@ func (e *env) exportICS(c *cli.Context) error {
 		},
 	}
 	if st != nil {
-		job.after = func(*schedule.Schedule) error {
-			data, err := st.Marshal()
-			if err != nil {
+		// Written with the feeds in one batch: a feed that cannot be
+		// written leaves the state as it was, and a state that cannot be
+		// written leaves the feeds.
+		job.extra = func(*schedule.Schedule) []atomicfile.File {
+			return []atomicfile.File{{Path: statePath, Write: func(w io.Writer) error {
+				data, err := st.Marshal()
+				if err != nil {
+					return err
+				}
+				_, err = w.Write(data)
 				return err
-			}
-			return atomicfile.Write(statePath, func(w io.Writer) error {
-				_, err := w.Write(data)
-				return err
-			})
+			}}}
 		}
 	}
 	return e.runExport(c, job)
