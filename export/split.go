@@ -4,9 +4,9 @@
 package export
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
-	"strconv"
 
 	"github.com/schedkit/schedkit/schedule"
 )
@@ -95,16 +95,7 @@ func FileNames(names []string) []string {
 	used := map[string]bool{AllName: true}
 	out := make([]string, len(names))
 	for i, n := range names {
-		base := schedule.Slug(n)
-		if base == "" {
-			base = "group"
-		}
-		name := base
-		for k := 2; used[name]; k++ {
-			name = base + "-" + strconv.Itoa(k)
-		}
-		used[name] = true
-		out[i] = name
+		out[i] = schedule.Unique(used, cmp.Or(schedule.Slug(n), "group"))
 	}
 	return out
 }

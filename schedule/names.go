@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -71,6 +72,18 @@ func Slug(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// Unique returns base, or else the first of base-2, base-3, … that used
+// does not hold, and adds the result to used. Readers make track ids with
+// it, and split exports file names.
+func Unique(used map[string]bool, base string) string {
+	name := base
+	for k := 2; used[name]; k++ {
+		name = base + "-" + strconv.Itoa(k)
+	}
+	used[name] = true
+	return name
 }
 
 // Suggest returns the candidate closest to s by edit distance, or "" when

@@ -197,7 +197,8 @@ func FormatDuration(d time.Duration) string {
 }
 
 func build(doc *rawDoc, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
-	b := &builder{doc: doc, diags: doc.diags, tracks: map[string]*schedule.Track{}, trackIDs: map[string]bool{}}
+	// NoTrackID is taken: it is the id of the track of events without one.
+	b := &builder{doc: doc, diags: doc.diags, tracks: map[string]*schedule.Track{}, trackIDs: map[string]bool{NoTrackID: true}}
 	s := &schedule.Schedule{File: doc.file, Policy: schedule.DefaultPolicy(), Location: time.UTC}
 	s.Policy.Severity = map[string]schedule.Severity{"track-overlap": schedule.Off}
 	b.s = s
@@ -500,17 +501,9 @@ func (b *builder) track(name string, pos schedule.Pos) *schedule.Track {
 	if t, ok := b.tracks[name]; ok {
 		return t
 	}
-	id := schedule.Slug(name)
-	if id == "" {
-		id = "track"
-	}
-	base := id
-	for i := 2; b.trackIDs[id] || id == NoTrackID; i++ {
-		id = fmt.Sprintf("%s-%d", base, i)
-	}
+	id := schedule.Unique(b.trackIDs, cmp.Or(schedule.Slug(name), "track"))
 	t := &schedule.Track{ID: id, Name: name, Pos: pos, IDPos: pos}
 	b.tracks[name] = t
-	b.trackIDs[id] = true
 	b.s.AddTrack(t)
 	return t
 }

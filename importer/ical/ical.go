@@ -55,7 +55,6 @@ package ical
 import (
 	"bytes"
 	"cmp"
-	"fmt"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -595,11 +594,7 @@ func (r *reader) build(cals []*component) *schedule.Schedule {
 		if t, ok := tracks[key]; ok {
 			return t
 		}
-		id := cmp.Or(schedule.Slug(name), "track")
-		for n := 2; trackIDs[id]; n++ {
-			id = fmt.Sprintf("%s-%d", cmp.Or(schedule.Slug(name), "track"), n)
-		}
-		trackIDs[id] = true
+		id := schedule.Unique(trackIDs, cmp.Or(schedule.Slug(name), "track"))
 		t := &schedule.Track{ID: id, Name: name, Pos: r.pos(line), IDPos: r.pos(line)}
 		tracks[key] = t
 		sc.AddTrack(t)
