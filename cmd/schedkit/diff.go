@@ -174,7 +174,7 @@ func diffSchedules(old, new *schedule.Schedule) *scheduleDiff {
 			d.Added = append(d.Added, ref(s))
 			continue
 		}
-		if fs := sessionFields(o, s); len(fs) > 0 {
+		if fs := sessionFields(old, new, o, s); len(fs) > 0 {
 			d.Changed = append(d.Changed, sessionChange{ID: s.ID, Title: s.Title, Fields: fs})
 		}
 	}
@@ -200,7 +200,10 @@ func when(t time.Time) string {
 	return t.Format("2006-01-02 15:04 MST")
 }
 
-func sessionFields(o, n *schedule.Session) []fieldChange {
+// sessionFields compares session o of old with n of new. GUIDs are compared
+// as exported (a missing one derived), so a file that writes out the
+// derived guid, as import does, is not a change.
+func sessionFields(old, new *schedule.Schedule, o, n *schedule.Session) []fieldChange {
 	var fs []fieldChange
 	add := func(field, old, new string) {
 		if old != new {
@@ -226,7 +229,7 @@ func sessionFields(o, n *schedule.Session) []fieldChange {
 	add("url", o.URL, n.URL)
 	add("language", o.Language, n.Language)
 	add("tags", strings.Join(o.Tags, ", "), strings.Join(n.Tags, ", "))
-	add("guid", o.GUID, n.GUID)
+	add("guid", old.GUIDOf(o), new.GUIDOf(n))
 	return fs
 }
 
