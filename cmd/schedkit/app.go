@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"github.com/schedkit/schedkit/schedule"
 	"github.com/urfave/cli/v2"
 )
 
@@ -103,6 +104,13 @@ func (e *env) newApp() *cli.App {
 		OnUsageError:              onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
+				var names []string
+				for _, cmd := range c.App.Commands {
+					names = append(names, cmd.Name)
+				}
+				if g := schedule.Suggest(c.Args().First(), names); g != "" {
+					return usageErrorf("unknown command %q (did you mean %s?); run 'schedkit --help'", c.Args().First(), g)
+				}
 				return usageErrorf("unknown command %q; run 'schedkit --help'", c.Args().First())
 			}
 			return cli.ShowAppHelp(c)

@@ -46,7 +46,7 @@ type input struct {
 func files(c *cli.Context, atMost int) ([]string, error) {
 	args := c.Args().Slice()
 	if len(args) == 0 {
-		return nil, usageErrorf("%s needs a schedule file (or - for stdin)\nRun '%s --help' for usage.", c.Command.HelpName, c.Command.HelpName)
+		return nil, usageErrorf("%s needs a schedule file (or - for stdin)\nRun '%s --help' for usage.", commandName(c), c.Command.HelpName)
 	}
 	for _, a := range args {
 		if strings.HasPrefix(a, "-") && a != "-" {
@@ -54,9 +54,15 @@ func files(c *cli.Context, atMost int) ([]string, error) {
 		}
 	}
 	if atMost > 0 && len(args) > atMost {
-		return nil, usageErrorf("%s takes %d file, got %d", c.Command.HelpName, atMost, len(args))
+		return nil, usageErrorf("%s takes %s, got %d\nRun '%s --help' for usage.", commandName(c), plural(atMost, "file"), len(args), c.Command.HelpName)
 	}
 	return args, nil
+}
+
+// commandName is the command as messages name it after "schedkit: ":
+// "export csv", not "schedkit export csv".
+func commandName(c *cli.Context) string {
+	return strings.TrimPrefix(c.Command.HelpName, c.App.Name+" ")
 }
 
 // readFile reads a named file or stdin ("-"), refusing directories and
