@@ -5,26 +5,19 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/schedkit/schedkit/internal/testutil"
 	"github.com/schedkit/schedkit/schedule"
 )
 
 func loadFixture(t testing.TB, name string) (*schedule.Schedule, []*schedule.Session) {
 	t.Helper()
-	data, err := os.ReadFile("../../testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, diags := schedule.Load(name, data, schedule.LoadOptions{})
-	if s == nil || schedule.HasErrors(diags) {
-		t.Fatalf("%s does not load: %v", name, diags)
-	}
-	if diags := schedule.Validate(s); schedule.HasErrors(diags) {
+	s, diags := testutil.Fixture(t, name)
+	if schedule.HasErrors(diags) {
 		t.Fatalf("%s does not validate: %v", name, diags)
 	}
 	return s, schedule.Filter{}.Select(s)

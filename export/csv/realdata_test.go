@@ -2,14 +2,11 @@ package csvexport
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/schedkit/schedkit/importer"
-	"github.com/schedkit/schedkit/internal/testutil"
+	"github.com/schedkit/schedkit/internal/realdata"
 	"github.com/schedkit/schedkit/schedule"
 )
 
@@ -18,17 +15,9 @@ import (
 // encoding/csv: one row per session, every field as in the model (with the
 // neutralising prefix by default), instants intact.
 func TestRealDataRoundTrip(t *testing.T) {
-	dir := testutil.Shared(t, "realdata")
-	for _, name := range []string{"36c3-merged.schedule.xml", "debconf23.schedule.xml", "fosdem-2025.schedule.xml", "jres-2022.ics", "pretalx-democon.schedule.json"} {
+	for _, name := range realdata.Schedules {
 		t.Run(name, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join(dir, name))
-			if err != nil {
-				t.Fatal(err)
-			}
-			s, _, err := importer.Read("", name, data, schedule.LoadOptions{})
-			if err != nil || s == nil {
-				t.Fatalf("importer.Read: %v", err)
-			}
+			s, _ := realdata.Read(t, name)
 			sessions := schedule.Filter{}.Select(s)
 			if len(sessions) == 0 {
 				t.Fatal("no sessions")

@@ -4,27 +4,19 @@ import (
 	"bytes"
 	"encoding/json"
 	"maps"
-	"os"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/schedkit/schedkit/internal/testutil"
 	"github.com/schedkit/schedkit/schedule"
 )
 
 func load(t *testing.T, name string) (*schedule.Schedule, []*schedule.Session) {
 	t.Helper()
-	data, err := os.ReadFile("../../testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, diags := schedule.Load(name, data, schedule.LoadOptions{})
-	if s == nil || schedule.HasErrors(diags) {
-		t.Fatalf("%s does not load: %v", name, diags)
-	}
-	schedule.Validate(s)
+	s, _ := testutil.Fixture(t, name)
 	return s, schedule.Filter{}.Select(s)
 }
 

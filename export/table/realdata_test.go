@@ -1,14 +1,11 @@
 package tableexport
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
-	"github.com/schedkit/schedkit/importer"
-	"github.com/schedkit/schedkit/internal/testutil"
+	"github.com/schedkit/schedkit/internal/realdata"
 	"github.com/schedkit/schedkit/schedule"
 )
 
@@ -16,17 +13,9 @@ import (
 // Markdown lists have one row per session and rows as many cells as their
 // header; text lists fit 100 columns.
 func TestRealDataTables(t *testing.T) {
-	dir := testutil.Shared(t, "realdata")
-	for _, name := range []string{"36c3-merged.schedule.xml", "debconf23.schedule.xml", "fosdem-2025.schedule.xml", "jres-2022.ics", "pretalx-democon.schedule.json"} {
+	for _, name := range realdata.Schedules {
 		t.Run(name, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join(dir, name))
-			if err != nil {
-				t.Fatal(err)
-			}
-			s, _, err := importer.Read("", name, data, schedule.LoadOptions{})
-			if err != nil || s == nil {
-				t.Fatalf("importer.Read: %v", err)
-			}
+			s, _ := realdata.Read(t, name)
 			ss := schedule.Filter{}.Select(s)
 			md := render(t, s, ss, Options{Format: FormatMarkdown})
 			rows, n := 0, 0

@@ -1,27 +1,19 @@
 package tableexport
 
 import (
-	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
+	"github.com/schedkit/schedkit/internal/testutil"
 	"github.com/schedkit/schedkit/schedule"
 )
 
 func load(t testing.TB, name string) (*schedule.Schedule, []*schedule.Session) {
 	t.Helper()
-	data, err := os.ReadFile("../../testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, diags := schedule.Load(name, data, schedule.LoadOptions{})
-	if s == nil || schedule.HasErrors(diags) {
-		t.Fatalf("%s does not load: %v", name, diags)
-	}
-	schedule.Validate(s)
+	s, _ := testutil.Fixture(t, name)
 	return s, schedule.Filter{}.Select(s)
 }
 

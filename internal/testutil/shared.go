@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"github.com/schedkit/schedkit/schedule"
 )
 
 // RequireSharedEnv names the variable that turns a missing ../shared into a
@@ -34,4 +36,21 @@ func Shared(t testing.TB, rel string) string {
 func Root() string {
 	_, file, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// Fixture loads testdata/name (relative to the repository's root) with
+// schedule.Load, failing the test when it cannot be read or has load
+// errors, and validates it. It returns the schedule, with its rooms spelled
+// as Validate canonicalises them, and Validate's diagnostics.
+func Fixture(t testing.TB, name string) (*schedule.Schedule, []schedule.Diagnostic) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(Root(), "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, diags := schedule.Load(name, data, schedule.LoadOptions{})
+	if s == nil || schedule.HasErrors(diags) {
+		t.Fatalf("%s does not load: %v", name, diags)
+	}
+	return s, schedule.Validate(s)
 }
