@@ -65,6 +65,15 @@ func Detect(file string, data []byte) string {
 	b := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	b = bytes.TrimLeft(b, " \t\r\n")
 	switch {
+	case len(b) == 0:
+		// Nothing to detect: the extension, else schedkit's own format,
+		// whose loader says that the file is empty.
+		if f := byExtension(file); f != "" {
+			return f
+		}
+		return "yaml"
+	case bytes.HasPrefix(b, []byte("[")):
+		return "yaml" // JSON, though not a schedule: the loader says why
 	case bytes.HasPrefix(b, []byte("<")):
 		return "frab-xml"
 	case len(b) >= 15 && strings.EqualFold(string(b[:15]), "BEGIN:VCALENDAR"):
@@ -87,6 +96,14 @@ func Detect(file string, data []byte) string {
 		}
 		break
 	}
+	if f := byExtension(file); f != "" {
+		return f
+	}
+	return "text"
+}
+
+// byExtension names the format of a file name's extension; "" for none.
+func byExtension(file string) string {
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".yaml", ".yml", ".json":
 		return "yaml"
@@ -94,8 +111,10 @@ func Detect(file string, data []byte) string {
 		return "frab-xml"
 	case ".ics", ".ical":
 		return "ics"
+	case ".txt":
+		return "text"
 	}
-	return "text"
+	return ""
 }
 
 // isFrabJSON reports whether a JSON object has the top-level "schedule"
