@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/schedkit/schedkit/export/yamlout"
 	importfrab "github.com/schedkit/schedkit/importer/frab"
+	"github.com/schedkit/schedkit/internal/realdata"
 	"github.com/schedkit/schedkit/internal/testutil"
 	"github.com/schedkit/schedkit/schedule"
 )
@@ -84,15 +85,7 @@ func writeJSON(b *bytes.Buffer, s *schedule.Schedule) error { return WriteJSON(b
 // again: the same sessions, instants, rooms, persons and guids.
 func TestRealDataRoundTrip(t *testing.T) {
 	for _, name := range []string{"fosdem-2025.schedule.xml", "debconf23.schedule.xml", "pretalx-democon.schedule.json"} {
-		data, err := os.ReadFile(testutil.Shared(t, "realdata/"+name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		read := importfrab.ReadXML
-		if strings.HasSuffix(name, ".json") {
-			read = importfrab.ReadJSON
-		}
-		src := mustRead(t, read, name, data)
+		src, _ := realdata.Read(t, name)
 		for _, f := range []struct {
 			name  string
 			write func(*bytes.Buffer, *schedule.Schedule) error
@@ -131,15 +124,7 @@ func TestRealDataSchemas(t *testing.T) {
 	hasJSONSchema := tool("/usr/bin/python3", "-c", "import jsonschema")
 	dir := t.TempDir()
 	for _, name := range []string{"fosdem-2025.schedule.xml", "36c3-merged.schedule.xml", "debconf23.schedule.xml", "pretalx-democon.schedule.json"} {
-		data, err := os.ReadFile(testutil.Shared(t, "realdata/"+name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		read := importfrab.ReadXML
-		if strings.HasSuffix(name, ".json") {
-			read = importfrab.ReadJSON
-		}
-		s := mustRead(t, read, name, data)
+		s, _ := realdata.Read(t, name)
 		var x, j bytes.Buffer
 		if err := WriteXML(&x, s, s.Sessions); err != nil {
 			t.Fatal(err)

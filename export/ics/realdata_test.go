@@ -2,32 +2,21 @@ package ics
 
 import (
 	"bytes"
-	"os"
 	"testing"
 	"time"
 
 	ical "github.com/arran4/golang-ical"
 	"github.com/google/go-cmp/cmp"
-	"github.com/schedkit/schedkit/importer"
-	"github.com/schedkit/schedkit/internal/testutil"
-	"github.com/schedkit/schedkit/schedule"
+	"github.com/schedkit/schedkit/internal/realdata"
 )
 
 // TestRealDataInstants exports FOSDEM 2025 (frab XML) and pretalx DemoCon
 // (schedule.json), reads the feeds back with golang-ical's parser and
 // resolves every DTSTART/DTEND itself; each must be its session's instant.
 func TestRealDataInstants(t *testing.T) {
-	for _, rel := range []string{"realdata/fosdem-2025.schedule.xml", "realdata/pretalx-democon.schedule.json"} {
-		t.Run(rel, func(t *testing.T) {
-			file := testutil.Shared(t, rel)
-			data, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			s, diags, err := importer.Read("", file, data, schedule.LoadOptions{})
-			if err != nil || s == nil {
-				t.Fatalf("cannot read %s: %v %v", file, err, diags)
-			}
+	for _, name := range []string{"fosdem-2025.schedule.xml", "pretalx-democon.schedule.json"} {
+		t.Run(name, func(t *testing.T) {
+			s, _ := realdata.Read(t, name)
 			out := encode(t, s, s.Sessions, Options{})
 			cal, err := ical.ParseCalendar(bytes.NewReader(out))
 			if err != nil {
@@ -44,7 +33,7 @@ func TestRealDataInstants(t *testing.T) {
 				got[ev.Id()] = span{readTime(t, ev.GetProperty(ical.ComponentPropertyDtStart)), readTime(t, ev.GetProperty(ical.ComponentPropertyDtEnd))}
 			}
 			if len(want) < 30 {
-				t.Fatalf("only %d timed sessions read from %s", len(want), file)
+				t.Fatalf("only %d timed sessions read from %s", len(want), name)
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("instants read back differ (-want +got):\n%s", diff)

@@ -7,14 +7,12 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
-	importfrab "github.com/schedkit/schedkit/importer/frab"
-	"github.com/schedkit/schedkit/internal/testutil"
+	"github.com/schedkit/schedkit/internal/realdata"
 	"github.com/schedkit/schedkit/schedule"
 )
 
@@ -137,18 +135,7 @@ var usedBy = regexp.MustCompile(`^(.*) is used by (session .*) and (session .*)$
 func TestRealDataSameFindings(t *testing.T) {
 	for _, name := range []string{"fosdem-2025.schedule.xml", "36c3-merged.schedule.xml", "debconf23.schedule.xml", "pretalx-democon.schedule.json"} {
 		t.Run(name, func(t *testing.T) {
-			data, err := os.ReadFile(testutil.Shared(t, "realdata/"+name))
-			if err != nil {
-				t.Fatal(err)
-			}
-			read := importfrab.ReadXML
-			if strings.HasSuffix(name, ".json") {
-				read = importfrab.ReadJSON
-			}
-			src, srcDiags := read(name, data, schedule.LoadOptions{})
-			if src == nil {
-				t.Fatal(srcDiags)
-			}
+			src, srcDiags := realdata.Read(t, name)
 			srcDiags = append(srcDiags, schedule.Validate(src)...)
 			got, gotDiags, _ := reload(t, src)
 			gotDiags = append(gotDiags, schedule.Validate(got)...)
