@@ -19,7 +19,10 @@ _schedkit() {
     cword=$COMP_CWORD
   fi
   local -a args=("${words[@]:1:cword-1}")
-  if [[ $cur == -* ]]; then
+  # A bare "--" would end schedkit's flags; "-" asks for all of them.
+  if [[ $cur == -- ]]; then
+    args+=(-)
+  elif [[ $cur == -* ]]; then
     args+=("$cur")
   fi
   local opts

@@ -14,7 +14,10 @@ _schedkit() {
   local -a opts
   local cur=${words[CURRENT]}
   local -a args=("${(@)words[2,CURRENT-1]}")
-  if [[ $cur == -* ]]; then
+  # A bare "--" would end schedkit's flags; "-" asks for all of them.
+  if [[ $cur == -- ]]; then
+    args+=(-)
+  elif [[ $cur == -* ]]; then
     args+=("$cur")
   fi
   opts=("${(@f)$(env 0=zsh "${words[1]}" "${(@)args}" --generate-bash-completion 2>/dev/null)}")
