@@ -53,15 +53,7 @@ func diagKeys(ds []schedule.Diagnostic) []string {
 
 func read(t *testing.T, path string, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, ds := Read(filepath.Base(path), data, opt)
-	if s == nil {
-		t.Fatalf("Read returned no schedule: %v", ds)
-	}
-	return s, append(ds, schedule.Validate(s)...)
+	return testutil.ReadFile(t, path, Read, opt)
 }
 
 func TestRead_Files(t *testing.T) {

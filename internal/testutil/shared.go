@@ -54,3 +54,21 @@ func Fixture(t testing.TB, name string) (*schedule.Schedule, []schedule.Diagnost
 	}
 	return s, schedule.Validate(s)
 }
+
+// ReadFile reads the file at path with read, a reader of the shape of
+// schedule.Load and the importer subpackages' Read functions, naming it by
+// its base name. It fails the test when the file cannot be opened or read
+// returns no schedule, and returns the schedule with the reader's
+// diagnostics followed by Validate's.
+func ReadFile(t testing.TB, path string, read func(string, []byte, schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic), opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, ds := read(filepath.Base(path), data, opt)
+	if s == nil {
+		t.Fatalf("Read returned no schedule: %v", ds)
+	}
+	return s, append(ds, schedule.Validate(s)...)
+}
