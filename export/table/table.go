@@ -128,7 +128,7 @@ func Write(w io.Writer, s *schedule.Schedule, sessions []*schedule.Session, opt 
 	if opt.View == ViewGrid {
 		tables = gridTables(loc, sessions, opt)
 	} else {
-		tables = listTables(loc, sessions, opt)
+		tables = listTables(loc, sessions)
 	}
 	var b strings.Builder
 	for i, t := range tables {
@@ -171,42 +171,15 @@ func (t table) renderText(b *strings.Builder, opt Options) error {
 	}
 	if len(t.rows) > 0 {
 		widths := t.widths(opt.Width)
-		rows := make([][]string, len(t.rows))
-		for i, r := range t.rows {
-			rows[i] = make([]string, len(r))
-			for j, c := range r {
-				rows[i][j] = strings.Join(wrap(c, widths[j]), "\n")
-			}
-		}
-		header := make([]any, len(t.header))
-		for j, h := range t.header {
-			header[j] = strings.Join(wrap(h, widths[j]), "\n")
-		}
 		style := tw.StyleASCII
 		if opt.Unicode {
 			style = tw.StyleLight
 		}
-		cfg := tablewriter.Config{
-			Header: tw.CellConfig{
-				Formatting: tw.CellFormatting{AutoFormat: tw.Off},
-				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
-			},
-			Row: tw.CellConfig{Alignment: tw.CellAlignment{Global: tw.AlignLeft}},
-		}
-		tbl := tablewriter.NewTable(b,
-			tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(style)})),
-			tablewriter.WithConfig(cfg),
-			// Cells are wrapped above; tablewriter must not wrap again.
-			tablewriter.WithRowAutoWrap(tw.WrapNone),
-			tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-			tablewriter.WithTrimSpace(tw.Off),
-		)
-		tbl.Header(header...)
-		if err := tbl.Bulk(rows); err != nil {
-			return fmt.Errorf("table: %w", err)
-		}
-		if err := tbl.Render(); err != nil {
-			return fmt.Errorf("table: %w", err)
+		err := t.draw(b, renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(style)}),
+			func(j int, c string) string { return strings.Join(wrap(c, widths[j]), "\n") },
+			tablewriter.WithTrimSpace(tw.Off))
+		if err != nil {
+			return err
 		}
 	}
 	for _, line := range wrap(t.note, opt.Width) {
@@ -223,36 +196,9 @@ func (t table) renderMarkdown(b *strings.Builder) error {
 	b.WriteString(escapeMarkdown(t.title))
 	b.WriteString("\n\n")
 	if len(t.rows) > 0 {
-		rows := make([][]string, len(t.rows))
-		for i, r := range t.rows {
-			rows[i] = make([]string, len(r))
-			for j, c := range r {
-				rows[i][j] = escapeMarkdown(c)
-			}
-		}
-		header := make([]any, len(t.header))
-		for j, h := range t.header {
-			header[j] = escapeMarkdown(h)
-		}
-		cfg := tablewriter.Config{
-			Header: tw.CellConfig{
-				Formatting: tw.CellFormatting{AutoFormat: tw.Off},
-				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
-			},
-			Row: tw.CellConfig{Alignment: tw.CellAlignment{Global: tw.AlignLeft}},
-		}
-		tbl := tablewriter.NewTable(b,
-			tablewriter.WithRenderer(renderer.NewMarkdown()),
-			tablewriter.WithConfig(cfg),
-			tablewriter.WithRowAutoWrap(tw.WrapNone),
-			tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-		)
-		tbl.Header(header...)
-		if err := tbl.Bulk(rows); err != nil {
-			return fmt.Errorf("table: %w", err)
-		}
-		if err := tbl.Render(); err != nil {
-			return fmt.Errorf("table: %w", err)
+		err := t.draw(b, renderer.NewMarkdown(), func(_ int, c string) string { return escapeMarkdown(c) })
+		if err != nil {
+			return err
 		}
 	}
 	if t.note != "" {
@@ -261,6 +207,45 @@ func (t table) renderMarkdown(b *strings.Builder) error {
 		}
 		b.WriteString(escapeMarkdown(t.note))
 		b.WriteString("\n")
+	}
+	return nil
+}
+
+// draw renders the header and rows with tablewriter and r, each cell (of
+// column j) turned into what r should print by cell: wrapped lines for
+// text, escaped text for Markdown. Headers keep their case, cells are
+// left-aligned, and tablewriter never wraps: cell has done what is needed.
+func (t table) draw(b *strings.Builder, r tw.Renderer, cell func(j int, c string) string, opts ...tablewriter.Option) error {
+	rows := make([][]string, len(t.rows))
+	for i, row := range t.rows {
+		rows[i] = make([]string, len(row))
+		for j, c := range row {
+			rows[i][j] = cell(j, c)
+		}
+	}
+	header := make([]any, len(t.header))
+	for j, h := range t.header {
+		header[j] = cell(j, h)
+	}
+	cfg := tablewriter.Config{
+		Header: tw.CellConfig{
+			Formatting: tw.CellFormatting{AutoFormat: tw.Off},
+			Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
+		},
+		Row: tw.CellConfig{Alignment: tw.CellAlignment{Global: tw.AlignLeft}},
+	}
+	tbl := tablewriter.NewTable(b, append([]tablewriter.Option{
+		tablewriter.WithRenderer(r),
+		tablewriter.WithConfig(cfg),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+	}, opts...)...)
+	tbl.Header(header...)
+	if err := tbl.Bulk(rows); err != nil {
+		return fmt.Errorf("table: %w", err)
+	}
+	if err := tbl.Render(); err != nil {
+		return fmt.Errorf("table: %w", err)
 	}
 	return nil
 }
@@ -447,7 +432,7 @@ func trackTitle(t *schedule.Track) string {
 
 // listTables is the list view: per track (in order of first appearance)
 // and day, sessions in the order given.
-func listTables(loc *time.Location, sessions []*schedule.Session, opt Options) []table {
+func listTables(loc *time.Location, sessions []*schedule.Session) []table {
 	type key struct {
 		track *schedule.Track
 		day   string
