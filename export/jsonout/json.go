@@ -141,20 +141,20 @@ func Build(s *schedule.Schedule, sessions []*schedule.Session) Document {
 			byTrack[ss.Track] = append(byTrack[ss.Track], ss.ID)
 		}
 	}
-	for _, t := range s.Tracks {
+	// list adds a track with exported sessions, once.
+	list := func(t *schedule.Track) {
 		if ids, ok := byTrack[t]; ok {
 			doc.Tracks = append(doc.Tracks, Track{ID: t.ID, Name: t.Name, Room: t.Room, Host: t.Host, Sessions: ids})
 			delete(byTrack, t)
 		}
 	}
+	for _, t := range s.Tracks {
+		list(t)
+	}
 	// Sessions whose track is not in s.Tracks (a hand-built schedule) still
 	// get their track listed, in session order.
 	for _, ss := range sessions {
-		if ids, ok := byTrack[ss.Track]; ok {
-			t := ss.Track
-			doc.Tracks = append(doc.Tracks, Track{ID: t.ID, Name: t.Name, Room: t.Room, Host: t.Host, Sessions: ids})
-			delete(byTrack, t)
-		}
+		list(ss.Track)
 	}
 	return doc
 }
