@@ -42,7 +42,7 @@ missing. With -o or --split it is written together with the feeds: when any
 of them cannot be written, none is changed.`,
 		Flags: append(exportFlags(true),
 			&cli.StringFlag{Name: "state", Usage: "keep SEQUENCE and LAST-MODIFIED across exports in `FILE` (JSON)"},
-			&cli.DurationFlag{Name: "refresh", Value: ics.DefaultRefresh, Usage: "polling interval `DURATION` suggested to subscribers (REFRESH-INTERVAL, X-PUBLISHED-TTL)"},
+			&cli.DurationFlag{Name: "refresh", Value: ics.DefaultRefresh, DefaultText: strings.TrimSuffix(strings.TrimSuffix(ics.DefaultRefresh.String(), "0s"), "0m"), Usage: "polling interval `DURATION` suggested to subscribers (REFRESH-INTERVAL, X-PUBLISHED-TTL)"},
 		),
 		Action: e.exportICS,
 	}

@@ -35,9 +35,9 @@ table row, with |, \, *, _ and other markup characters backslash-escaped;
 Exit status: 0 written, 1 nothing written because of errors, 2 usage error,
 unreadable input or a failed write.`,
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "view", Value: tableexport.ViewList, Usage: "`{list|grid}`"},
-			&cli.StringFlag{Name: "format", Value: tableexport.FormatText, Usage: "`{text|markdown}`"},
-			&cli.IntFlag{Name: "width", Usage: "text width in columns `N` (default: $COLUMNS, the terminal's width, or 100)"},
+			&cli.StringFlag{Name: "view", Value: tableexport.ViewList, Usage: "`{list|grid}`: a table per track and day, or a program grid per day"},
+			&cli.StringFlag{Name: "format", Value: tableexport.FormatText, Usage: "output `{text|markdown}`"},
+			&cli.IntFlag{Name: "width", Usage: "text width in columns `N`", DefaultText: "$COLUMNS, the terminal's width, or 100"},
 			&cli.StringFlag{Name: "columns", Value: tableexport.ColumnsRoom, Usage: "grid columns `{room|track}`"},
 		}, exportFlags(false)...),
 		Action: e.exportTable,

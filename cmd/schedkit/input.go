@@ -20,8 +20,8 @@ const maxInput = 64 << 20
 // inputFlags are taken by every command that reads schedules.
 func inputFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "input-format", Usage: "input format: " + strings.Join(importer.FormatNames(), ", ") + " (default: detected from content)"},
-		&cli.StringFlag{Name: "timezone", Usage: "IANA time zone used when the input names none"},
+		&cli.StringFlag{Name: "input-format", Usage: "input `FORMAT`: " + strings.Join(importer.FormatNames(), ", ") + " (default: detected from content)"},
+		&cli.StringFlag{Name: "timezone", Usage: "IANA time `ZONE` used when the input names none"},
 		&cli.StringFlag{Name: "date", Usage: "date `YYYY-MM-DD` of a program page that names none (text input)"},
 	}
 }
