@@ -37,6 +37,20 @@ func (w *xw) attr(name, val string) {
 	w.b.WriteByte('"')
 }
 
+// list writes the element name on its own line holding n items, each
+// written by item(i), or <name/> when n is 0.
+func (w *xw) list(indent, name string, n int, item func(i int)) {
+	if n == 0 {
+		fmt.Fprintf(&w.b, "%s<%s/>\n", indent, name)
+		return
+	}
+	fmt.Fprintf(&w.b, "%s<%s>\n", indent, name)
+	for i := range n {
+		item(i)
+	}
+	fmt.Fprintf(&w.b, "%s</%s>\n", indent, name)
+}
+
 // WriteXML writes sessions (a selection of s's, in any order) as a frab
 // schedule.xml valid against the c3voc schedule.xml.xsd.
 func WriteXML(out io.Writer, s *schedule.Schedule, sessions []*schedule.Session) error {
@@ -109,12 +123,8 @@ func writeXMLEvent(w *xw, e *event, loc *time.Location) {
 	if httpURL.MatchString(ss.URL) {
 		w.elem(in, "url", ss.URL)
 	}
-	if len(ss.Speakers) == 0 {
-		w.b.WriteString(in + "<persons/>\n")
-	} else {
-		w.b.WriteString(in + "<persons>\n")
-	}
-	for _, pr := range ss.Speakers {
+	w.list(in, "persons", len(ss.Speakers), func(i int) {
+		pr := ss.Speakers[i]
 		w.b.WriteString(in + "  <person")
 		switch {
 		case intRE.MatchString(pr.ID):
@@ -125,25 +135,14 @@ func writeXMLEvent(w *xw, e *event, loc *time.Location) {
 		w.b.WriteString(">")
 		w.esc(pr.Name)
 		w.b.WriteString("</person>\n")
-	}
-	if len(ss.Speakers) > 0 {
-		w.b.WriteString(in + "</persons>\n")
-	}
-	if len(ss.Links) == 0 {
-		w.b.WriteString(in + "<links/>\n")
-	} else {
-		w.b.WriteString(in + "<links>\n")
-	}
-	for _, l := range ss.Links {
+	})
+	w.list(in, "links", len(ss.Links), func(i int) {
 		w.b.WriteString(in + "  <link")
-		w.attr("href", l.URL)
+		w.attr("href", ss.Links[i].URL)
 		w.b.WriteString(">")
-		w.esc(l.Title)
+		w.esc(ss.Links[i].Title)
 		w.b.WriteString("</link>\n")
-	}
-	if len(ss.Links) > 0 {
-		w.b.WriteString(in + "</links>\n")
-	}
+	})
 	w.b.WriteString("      </event>\n")
 }
 
