@@ -77,6 +77,9 @@ func (e *env) diffAction(c *cli.Context) error {
 			return troublef("%s could not be read as a schedule", in.file)
 		}
 		sides[i] = in.sched
+		if note := duplicateIDs(in.sched); note != "" {
+			fmt.Fprintf(e.stderr, "schedkit: %s: %s (validate reports duplicate ids)\n", in.file, note)
+		}
 	}
 	d := diffSchedules(sides[0], sides[1])
 	if format == "json" {
@@ -186,6 +189,38 @@ func diffSchedules(old, new *schedule.Schedule) *scheduleDiff {
 		}
 	}
 	return d
+}
+
+// duplicateIDs describes the session ids used more than once, "" when
+// none is: diff pairs sessions by id, so those pairings are a guess.
+func duplicateIDs(s *schedule.Schedule) string {
+	count := map[string]int{}
+	var dups []string
+	for _, ss := range s.Sessions {
+		count[ss.ID]++
+		if count[ss.ID] == 2 {
+			dups = append(dups, ss.ID)
+		}
+	}
+	switch len(dups) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("session id %q is used %d times; its first use is compared", dups[0], count[dups[0]])
+	}
+	shown := dups
+	if len(shown) > 3 {
+		shown = shown[:3]
+	}
+	q := make([]string, len(shown))
+	for i, id := range shown {
+		q[i] = fmt.Sprintf("%q", id)
+	}
+	more := ""
+	if n := len(dups) - len(shown); n > 0 {
+		more = fmt.Sprintf(" and %d more", n)
+	}
+	return fmt.Sprintf("%d session ids are used more than once (%s%s); the first use of each is compared", len(dups), strings.Join(q, ", "), more)
 }
 
 func ref(s *schedule.Session) sessionRef {
