@@ -1,7 +1,9 @@
 package ics
 
 import (
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -32,12 +34,20 @@ func TestPlainText(t *testing.T) {
 	}
 }
 
-// FuzzPlainText: no panic, and the result is valid for Text.
+// FuzzPlainText: no panic, and what Text makes of the result is clean
+// TEXT: no control character but LF, no CR, and cleaning it again changes
+// nothing.
 func FuzzPlainText(f *testing.F) {
 	for _, s := range []string{"<p>a</p>", `<a href="https://x">y</a>`, "<a href='", "</a></a><a>", "<li><ul><br>"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		_ = Text(PlainText(s))
+		got := Text(PlainText(s))
+		if i := strings.IndexFunc(got, func(r rune) bool { return r != '\n' && unicode.IsControl(r) }); i >= 0 {
+			t.Fatalf("Text(PlainText(%q)) = %q has a control character at byte %d", s, got, i)
+		}
+		if again := Text(got); again != got {
+			t.Fatalf("Text is not idempotent on %q: %q", got, again)
+		}
 	})
 }
