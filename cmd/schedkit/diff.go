@@ -60,9 +60,6 @@ func (e *env) diffAction(c *cli.Context) error {
 	if len(names) != 2 {
 		return usageErrorf("diff needs two schedules, <old> and <new>\nRun 'schedkit diff --help' for usage.")
 	}
-	if names[0] == "-" && names[1] == "-" {
-		return usageErrorf("diff: only one side can be stdin")
-	}
 	if err := checkInputFlags(c); err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/schedkit/schedkit/importer"
@@ -52,6 +53,9 @@ func files(c *cli.Context, atMost int) ([]string, error) {
 		if strings.HasPrefix(a, "-") && a != "-" {
 			return nil, usageErrorf("flag %s after the file: flags go before file arguments", a)
 		}
+	}
+	if n := len(slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a != "-" })); n > 1 {
+		return nil, usageErrorf("- (stdin) can be given only once: stdin is read once")
 	}
 	if atMost > 0 && len(args) > atMost {
 		return nil, usageErrorf("%s takes %s, got %d\nRun '%s --help' for usage.", commandName(c), plural(atMost, "file"), len(args), c.Command.HelpName)
