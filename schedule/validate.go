@@ -202,10 +202,21 @@ func (v *validator) hours(s *Session) {
 
 func stamp(t time.Time) string { return t.Format("2006-01-02 15:04 MST") }
 
-// overlaps runs the room, speaker and track sweeps.
-func (v *validator) overlaps() {
+// groups are the sessions the overlap rules compare, by room, track and
+// speaker, each group sorted by time.
+type groups struct {
+	rooms    [][]slot          // by the NameKey of the room, in order of first appearance
+	roomKeys map[string]string // room spelling → NameKey
+	tracks   map[*Track][]slot
+	speakers [][]slot // by speaker key, in order of first appearance
+	spKeys   []spKey  // the key of each speakers group
+}
+
+// group sorts the timed, non-cancelled sessions of ss that have a positive
+// duration into groups. Breaks are in their room's group only.
+func group(ss []*Session) *groups {
 	var timed []*Session
-	for _, s := range v.s.Sessions {
+	for _, s := range ss {
 		if s.Timed() && s.End.After(s.Start) && s.Status != "cancelled" {
 			timed = append(timed, s)
 		}
@@ -279,8 +290,14 @@ func (v *validator) overlaps() {
 	for _, ss := range speakers {
 		byTime(ss)
 	}
+	return &groups{rooms: rooms, roomKeys: roomKeys, tracks: tracks, speakers: speakers, spKeys: spKeys}
+}
+
+// overlaps runs the room, speaker and track sweeps.
+func (v *validator) overlaps() {
+	g := group(v.s.Sessions)
 	p := v.s.Policy
-	for _, ss := range rooms {
+	for _, ss := range g.rooms {
 		sweep(ss, func(a, b *Session) {
 			d := newDiag("room-overlap", b.At("start"), "%s overlaps %s in room %q (%s and %s)",
 				Who(b), Who(a), b.Room, span(b), span(a))
@@ -299,7 +316,7 @@ func (v *validator) overlaps() {
 		}
 	}
 	for _, t := range v.s.Tracks {
-		sweep(tracks[t], func(a, b *Session) {
+		sweep(g.tracks[t], func(a, b *Session) {
 			d := newDiag("track-overlap", b.At("start"), "%s overlaps %s in track %q", Who(b), Who(a), t.Name)
 			d.Related = related(a, b)
 			v.add(d)
@@ -308,8 +325,8 @@ func (v *validator) overlaps() {
 		})
 	}
 	reported := map[[2]*Session]bool{} // one speaker-overlap per pair of sessions
-	for i, ss := range speakers {
-		k := spKeys[i]
+	for i, ss := range g.speakers {
+		k := g.spKeys[i]
 		if len(ss) < 2 {
 			continue // nothing to overlap or to be close to
 		}
@@ -332,7 +349,7 @@ func (v *validator) overlaps() {
 					name(), fmtDur(gap), Who(a), a.Room, Who(b), b.Room, fmtDur(p.SpeakerBuffer))
 				d.Related = related(a, b)
 				v.add(d)
-			}, func(a, b *Session) bool { return roomKeys[a.Room] != roomKeys[b.Room] })
+			}, func(a, b *Session) bool { return g.roomKeys[a.Room] != g.roomKeys[b.Room] })
 		}
 	}
 }
