@@ -708,6 +708,12 @@ func (b *builder) times(e *rawEvent, s *schedule.Session) {
 	case hasStart:
 		t, _, ok := b.fromDay(e.day, start, sv.pos, s)
 		if !ok {
+			if e.day != nil && e.day.date.ok {
+				if _, err := schedule.ParseDate(e.day.date.s); err != nil {
+					b.add("bad-value", sv.pos, "%s has no <date>, and its <day date=%q> is not a date (YYYY-MM-DD) to place its start on", who(s), e.day.date.s)
+				}
+				return // else b.wall reported why the wall time does not exist
+			}
 			b.add("required", sv.pos, "%s has no <date> and no <day date> to place its start on", who(s))
 			return
 		}

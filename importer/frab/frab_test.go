@@ -92,6 +92,8 @@ func TestReadXMLDiagnostics(t *testing.T) {
 		{"bad duration", xmlDoc(berlin, strings.Replace(ev("1", "2026-03-27T10:00:00+01:00", "10:00", "half an hour"), "<duration>", "∑<duration>", 1)), schedule.LoadOptions{}, "bad-value"},
 		{"bad date", xmlDoc(berlin, strings.Replace(ev("1", "27.03.2026 10:00", "10:00", "00:30"), "<date>", "∑<date>", 1)), schedule.LoadOptions{}, "bad-value"},
 		{"room overlap", xmlDoc(berlin, ev("1", "2026-03-27T10:00:00+01:00", "10:00", "01:00")+"\n"+strings.Replace(ev("2", "2026-03-27T10:30:00+01:00", "10:30", "00:30"), "<date>", "∑<date>", 1)), schedule.LoadOptions{}, "room-overlap,track-overlap"},
+		{"no date and a day date that is not a date", strings.Replace(xmlDoc(berlin, `<event id="1">∑<start>10:00</start><duration>00:30</duration><room>A</room><title>E</title><track>T</track><type>talk</type><abstract/></event>`), `date="2026-03-27"`, `date="2026-13-45"`, 1), schedule.LoadOptions{}, "bad-value"},
+		{"no date and no day date", strings.Replace(xmlDoc(berlin, `<event id="1">∑<start>10:00</start><duration>00:30</duration><room>A</room><title>E</title><track>T</track><type>talk</type><abstract/></event>`), `date="2026-03-27"`, ``, 1), schedule.LoadOptions{}, "required"},
 		{"not closed", "<schedule>\n<conference>∑", schedule.LoadOptions{}, "syntax"},
 		{"mismatched tag", "<schedule>\n  <version>1∑</versio>\n</schedule>", schedule.LoadOptions{}, "syntax"},
 		{"wrong root", "∑<html></html>", schedule.LoadOptions{}, "syntax"},
