@@ -154,9 +154,9 @@ func Calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (
 	cal := ical.NewCalendar()
 	cal.SetProductId("-//schedkit//schedkit " + paramSafe(version) + "//EN")
 	cal.SetCalscale("GREGORIAN")
-	org := s.Conference.Organizer
-	publish := org != nil && org.Email != "" && !strings.ContainsAny(org.Email, ":\r\n\t ")
-	if publish {
+	var org *schedule.Organizer // with an address: METHOD:PUBLISH and every event's ORGANIZER
+	if o := s.Conference.Organizer; o != nil && o.Email != "" && !strings.ContainsAny(o.Email, ":\r\n\t ") {
+		org = o
 		cal.SetMethod(ical.MethodPublish)
 	}
 	cal.SetName(name) // NAME (RFC 7986 §5.1) and X-WR-CALNAME
@@ -191,44 +191,50 @@ func Calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (
 		if !ok {
 			rev = Revision{UID: UID(s.Conference.ID, x.ID), Modified: stamp}
 		}
-		ev := cal.AddEvent(rev.UID)
-		ev.SetDtStampTime(rev.Modified.UTC())
-		ev.SetModifiedAt(rev.Modified.UTC())
-		ev.SetSequence(rev.Sequence)
-		setTime(ev, ical.ComponentPropertyDtStart, x.Start, loc, local)
-		if x.End.After(x.Start) { // else (only with --force) a zero-length event: DTEND must be later
-			setTime(ev, ical.ComponentPropertyDtEnd, x.End, loc, local)
-		}
-		title := Text(x.Title)
-		if title == "" {
-			title = cmp.Or(Text(x.ID), "(untitled)")
-		}
-		ev.SetSummary(title)
-		if room := Text(x.Room); room != "" {
-			ev.SetLocation(room)
-		}
-		if d := Description(x); d != "" {
-			ev.SetDescription(d)
-		}
-		if u := absURL(x.URL); u != "" {
-			ev.SetURL(u)
-		}
-		for _, c := range categories(x) {
-			ev.AddCategory(c)
-		}
-		ev.SetStatus(status(x.Status))
-		if x.IsBreak() {
-			ev.SetTimeTransparency(ical.TransparencyTransparent)
-		}
-		if publish {
-			var params []ical.PropertyParameter
-			if cn := paramSafe(org.Name); cn != "" {
-				params = append(params, ical.WithCN(cn))
-			}
-			ev.SetOrganizer("mailto:"+org.Email, params...)
-		}
+		addEvent(cal, x, rev, loc, local, org)
 	}
 	return cal, nil
+}
+
+// addEvent adds the VEVENT of session x: times in loc (local with TZID when
+// local is set, see setTime), and ORGANIZER when org is not nil.
+func addEvent(cal *ical.Calendar, x *schedule.Session, rev Revision, loc *time.Location, local bool, org *schedule.Organizer) {
+	ev := cal.AddEvent(rev.UID)
+	ev.SetDtStampTime(rev.Modified.UTC())
+	ev.SetModifiedAt(rev.Modified.UTC())
+	ev.SetSequence(rev.Sequence)
+	setTime(ev, ical.ComponentPropertyDtStart, x.Start, loc, local)
+	if x.End.After(x.Start) { // else (only with --force) a zero-length event: DTEND must be later
+		setTime(ev, ical.ComponentPropertyDtEnd, x.End, loc, local)
+	}
+	title := Text(x.Title)
+	if title == "" {
+		title = cmp.Or(Text(x.ID), "(untitled)")
+	}
+	ev.SetSummary(title)
+	if room := Text(x.Room); room != "" {
+		ev.SetLocation(room)
+	}
+	if d := Description(x); d != "" {
+		ev.SetDescription(d)
+	}
+	if u := absURL(x.URL); u != "" {
+		ev.SetURL(u)
+	}
+	for _, c := range categories(x) {
+		ev.AddCategory(c)
+	}
+	ev.SetStatus(status(x.Status))
+	if x.IsBreak() {
+		ev.SetTimeTransparency(ical.TransparencyTransparent)
+	}
+	if org != nil {
+		var params []ical.PropertyParameter
+		if cn := paramSafe(org.Name); cn != "" {
+			params = append(params, ical.WithCN(cn))
+		}
+		ev.SetOrganizer("mailto:"+org.Email, params...)
+	}
 }
 
 // yearSpan returns the first and last year, in loc, of the timed sessions of
