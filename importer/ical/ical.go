@@ -821,15 +821,21 @@ func (r *reader) session(sc *schedule.Schedule, ev *event) (s *schedule.Session,
 		s.Type = "other"
 	}
 
-	// Times.
+	r.times(s, ev, sc.Location)
+	return s, trackName, trackLine
+}
+
+// times sets the session's start and end from DTSTART and DTEND or
+// DURATION (RFC 5545 §3.6.1), resolved in loc unless they name their zone.
+func (r *reader) times(s *schedule.Session, ev *event, loc *time.Location) {
+	set := func(field string, p *prop) { s.SetPos(field, r.pos(p.line)) }
 	if !ev.start.present {
-		return s, trackName, trackLine
+		return
 	}
-	loc := sc.Location
 	set("start", ev.startP)
 	start, ok := r.instant(ev.start, ev.startP, loc, s.Title)
 	if !ok {
-		return s, trackName, trackLine
+		return
 	}
 	var end time.Time
 	switch {
@@ -840,7 +846,7 @@ func (r *reader) session(sc *schedule.Schedule, ev *event) (s *schedule.Session,
 		}
 		end, ok = r.instant(ev.end, ev.endP, loc, s.Title)
 		if !ok {
-			return s, trackName, trackLine
+			return
 		}
 		if ev.hasDur {
 			if e2 := addDur(start, ev); !e2.Equal(end) {
@@ -854,13 +860,12 @@ func (r *reader) session(sc *schedule.Schedule, ev *event) (s *schedule.Session,
 		end = addDur(start, &event{durDays: 1}) // RFC 5545 §3.6.1: one day
 		set("end", ev.startP)
 	case ev.durP != nil:
-		return s, trackName, trackLine // the bad DURATION is reported
+		return // the bad DURATION is reported
 	default:
 		end = start // RFC 5545 §3.6.1: a zero-length event; Validate reports it
 		set("end", ev.startP)
 	}
 	s.Start, s.End = start, end
-	return s, trackName, trackLine
 }
 
 func kind(w when) string {
