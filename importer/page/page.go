@@ -974,46 +974,7 @@ func (r *reader) session(sc *schedule.Schedule, t *schedule.Track, ss *sessState
 	s.ID = t.ID + "-" + orDefault(schedule.Slug(s.Title), "session")
 	s.ID = unique(ids, s.ID)
 
-	// Speakers: explicit Speaker: headers, else the trailing speaker lines.
-	body := ss.body
-	for _, l := range ss.speakers {
-		if p, _, ok := speakerLine(l.text); ok {
-			s.Speakers = append(s.Speakers, p)
-		} else {
-			name, aff, _ := strings.Cut(l.text, ",")
-			s.Speakers = append(s.Speakers, schedule.Person{Name: strings.TrimSpace(name), Affiliation: strings.TrimSpace(aff)})
-		}
-		if _, ok := s.FieldPos["speakers"]; !ok {
-			s.SetPos("speakers", r.pos(l, l.col(l.text)))
-		}
-	}
-	if len(ss.speakers) == 0 {
-		cut := len(body)
-		for cut > 0 {
-			if _, _, ok := speakerLine(body[cut-1].text); !ok {
-				break
-			}
-			cut--
-		}
-		for i := cut; i < len(body); i++ {
-			p, bare, _ := speakerLine(body[i].text)
-			if bare {
-				r.add("text-ambiguous", r.pos(body[i], body[i].col(body[i].text)),
-					"%q ends the session like a speaker line but has no affiliation; read as speaker %q with none", body[i].text, p.Name)
-			}
-			s.Speakers = append(s.Speakers, p)
-			if i == cut {
-				s.SetPos("speakers", r.pos(body[i], body[i].col(body[i].text)))
-			}
-		}
-		for _, l := range body[:cut] {
-			if p, bare, ok := speakerLine(l.text); ok && !bare {
-				r.add("text-ambiguous", r.pos(l, l.col(l.text)),
-					"%q looks like a speaker line (%s, %s) but abstract text follows it; kept in the abstract", l.text, p.Name, p.Affiliation)
-			}
-		}
-		body = body[:cut]
-	}
+	body := r.speakers(s, ss)
 	s.Abstract = paragraphs(body)
 	if len(body) > 0 {
 		s.SetPos("abstract", r.pos(body[0], body[0].col(body[0].text)))
@@ -1053,6 +1014,52 @@ func (r *reader) session(sc *schedule.Schedule, t *schedule.Track, ss *sessState
 		}
 	}
 	return s
+}
+
+// speakers sets the session's speakers: from its Speaker: headers, else
+// from the speaker lines that end its body. It returns the rest of the
+// body, the abstract.
+func (r *reader) speakers(s *schedule.Session, ss *sessState) []line {
+	body := ss.body
+	for _, l := range ss.speakers {
+		if p, _, ok := speakerLine(l.text); ok {
+			s.Speakers = append(s.Speakers, p)
+		} else {
+			name, aff, _ := strings.Cut(l.text, ",")
+			s.Speakers = append(s.Speakers, schedule.Person{Name: strings.TrimSpace(name), Affiliation: strings.TrimSpace(aff)})
+		}
+		if _, ok := s.FieldPos["speakers"]; !ok {
+			s.SetPos("speakers", r.pos(l, l.col(l.text)))
+		}
+	}
+	if len(ss.speakers) == 0 {
+		cut := len(body)
+		for cut > 0 {
+			if _, _, ok := speakerLine(body[cut-1].text); !ok {
+				break
+			}
+			cut--
+		}
+		for i := cut; i < len(body); i++ {
+			p, bare, _ := speakerLine(body[i].text)
+			if bare {
+				r.add("text-ambiguous", r.pos(body[i], body[i].col(body[i].text)),
+					"%q ends the session like a speaker line but has no affiliation; read as speaker %q with none", body[i].text, p.Name)
+			}
+			s.Speakers = append(s.Speakers, p)
+			if i == cut {
+				s.SetPos("speakers", r.pos(body[i], body[i].col(body[i].text)))
+			}
+		}
+		for _, l := range body[:cut] {
+			if p, bare, ok := speakerLine(l.text); ok && !bare {
+				r.add("text-ambiguous", r.pos(l, l.col(l.text)),
+					"%q looks like a speaker line (%s, %s) but abstract text follows it; kept in the abstract", l.text, p.Name, p.Affiliation)
+			}
+		}
+		body = body[:cut]
+	}
+	return body
 }
 
 func (r *reader) wall(d schedule.Date, min int, loc *time.Location, p schedule.Pos, title, field string) (time.Time, bool) {
