@@ -619,6 +619,15 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 		l.checkURL(v, u, what)
 	}
 	s.Tags = l.strList(fs, "tags", what)
+	s.Links = l.links(fs, what)
+	s.Speakers = l.speakers(fs, what)
+	l.times(sc, t, s, fs, n)
+	sc.AddSession(t, s)
+}
+
+// links reads the links of the session named what.
+func (l *loader) links(fs map[string]field, what string) []Link {
+	var out []Link
 	for _, ln := range l.list(fs, "links", what) {
 		ln = l.deref(ln)
 		lfs := l.mapping(ln, what+": link", linkFields)
@@ -632,8 +641,15 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 			l.checkURL(v, u, "link")
 		}
 		title, _, _ := l.str(lfs, "title", what+": link")
-		s.Links = append(s.Links, Link{Title: title, URL: u})
+		out = append(out, Link{Title: title, URL: u})
 	}
+	return out
+}
+
+// speakers reads the speakers of the session named what: names, or
+// mappings with name, affiliation and id.
+func (l *loader) speakers(fs map[string]field, what string) []Person {
+	var out []Person
 	for _, pn := range l.list(fs, "speakers", what) {
 		pn = l.deref(pn)
 		if pn.Kind == yaml.ScalarNode && !isNull(pn) {
@@ -641,7 +657,7 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 				l.add("required", pn, "%s: speaker needs a name", what)
 				continue
 			}
-			s.Speakers = append(s.Speakers, Person{Name: pn.Value})
+			out = append(out, Person{Name: pn.Value})
 			continue
 		}
 		pfs := l.mapping(pn, what+": speaker", speakerFields)
@@ -652,10 +668,9 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 		p.Name, _, _ = l.required(pfs, pn, "name", what+": speaker")
 		p.Affiliation, _, _ = l.str(pfs, "affiliation", what+": speaker")
 		p.ID, _, _ = l.str(pfs, "id", what+": speaker")
-		s.Speakers = append(s.Speakers, p)
+		out = append(out, p)
 	}
-	l.times(sc, t, s, fs, n)
-	sc.AddSession(t, s)
+	return out
 }
 
 // times resolves start, end and duration to instants.
