@@ -19,20 +19,12 @@ import (
 // the schedule and the number of findings per rule.
 func readReal(t testing.TB, name string, opt schedule.LoadOptions) (*schedule.Schedule, map[string]int, []schedule.Diagnostic) {
 	t.Helper()
-	path := testutil.Shared(t, "realdata/"+name)
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	read := ReadXML
-	if name[len(name)-5:] == ".json" {
+	if strings.HasSuffix(name, ".json") {
 		read = ReadJSON
 	}
-	s, ds := read(name, data, opt)
-	if s == nil {
-		t.Fatalf("%s not read: %v", name, ds)
-	}
-	ds = schedule.Severities{}.Apply(append(ds, schedule.Validate(s)...))
+	s, ds := testutil.ReadFile(t, testutil.Shared(t, "realdata/"+name), read, opt)
+	ds = schedule.Severities{}.Apply(ds)
 	count := map[string]int{}
 	for _, d := range ds {
 		count[d.Rule]++
