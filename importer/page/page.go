@@ -71,6 +71,7 @@ package page
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -841,7 +842,9 @@ func (r *reader) build() *schedule.Schedule {
 		}
 	}
 	noDate := false
-	trackIDs := map[string]int{}
+	// Ids are unique in the schedule: a repeated title gets -2, -3, …, and
+	// a derived id that another session already has does too.
+	trackIDs, ids := map[string]bool{}, map[string]bool{}
 	for ti, ts := range r.tracks {
 		t := &schedule.Track{Name: ts.name, Room: ts.room, Host: ts.host, Pos: ts.pos, IDPos: ts.pos}
 		if t.Name == "" {
@@ -850,14 +853,13 @@ func (r *reader) build() *schedule.Schedule {
 				t.Name = fmt.Sprintf("Track %d", ti+1)
 			}
 		}
-		t.ID = unique(trackIDs, orDefault(schedule.Slug(t.Name), fmt.Sprintf("track-%d", ti+1)))
+		t.ID = schedule.Unique(trackIDs, cmp.Or(schedule.Slug(t.Name), fmt.Sprintf("track-%d", ti+1)))
 		desc := ts.desc
 		if ti == 0 {
 			desc = append(append([]line{}, r.preamble...), desc...)
 		}
 		t.Description = paragraphs(desc)
 		sc.AddTrack(t)
-		ids := map[string]int{}
 		prevEnd := -1
 		var dates []string
 		var prevDay *dayCtx
@@ -885,21 +887,6 @@ func allSame(ss []string) bool {
 		}
 	}
 	return true
-}
-
-func orDefault(s, d string) string {
-	if s == "" {
-		return d
-	}
-	return s
-}
-
-func unique(seen map[string]int, id string) string {
-	seen[id]++
-	if n := seen[id]; n > 1 {
-		return fmt.Sprintf("%s-%d", id, n)
-	}
-	return id
 }
 
 func (r *reader) zoneOf(sc *schedule.Schedule) {
@@ -950,7 +937,7 @@ func sessionType(title string) string {
 	return "talk"
 }
 
-func (r *reader) session(sc *schedule.Schedule, t *schedule.Track, ss *sessState, ids map[string]int, prevEnd *int,
+func (r *reader) session(sc *schedule.Schedule, t *schedule.Track, ss *sessState, ids map[string]bool, prevEnd *int,
 	optDate schedule.Date, hasOpt bool, noDate *bool) *schedule.Session {
 	rl := ss.rangeLine
 	s := &schedule.Session{Pos: r.pos(rl, rl.col(rl.text)), Status: "confirmed", Room: t.Room}
@@ -971,8 +958,7 @@ func (r *reader) session(sc *schedule.Schedule, t *schedule.Track, ss *sessState
 		s.SetPos("room", ss.trackState.roomPos)
 	}
 	s.Type = sessionType(s.Title)
-	s.ID = t.ID + "-" + orDefault(schedule.Slug(s.Title), "session")
-	s.ID = unique(ids, s.ID)
+	s.ID = schedule.Unique(ids, t.ID+"-"+cmp.Or(schedule.Slug(s.Title), "session"))
 
 	body := r.speakers(s, ss)
 	s.Abstract = paragraphs(body)

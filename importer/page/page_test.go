@@ -220,6 +220,18 @@ func TestRead_Diagnostics(t *testing.T) {
 		page: "Date: 2019-06-25\n10:00 - 11:00\nTalk\n12:00 - 13:00\nTalk\n",
 		opt:  schedule.LoadOptions{Timezone: ny},
 		want: nil,
+	}, {
+		// "Talk 2" derives program-talk-2, which the second "Talk" has.
+		name: "a derived id already taken by a repeated title",
+		page: "Date: 2019-06-25\n10:00 - 11:00\nTalk\n12:00 - 13:00\nTalk\n14:00 - 15:00\nTalk 2\n",
+		opt:  schedule.LoadOptions{Timezone: ny},
+		want: nil,
+	}, {
+		// Track "A" with "B C" and track "A B" with "C" both derive a-b-c.
+		name: "derived ids of two tracks collide",
+		page: "Date: 2019-06-25\nTrack: A\n10:00 - 11:00\nB C\nTrack: A B\n10:00 - 11:00\nC\n",
+		opt:  schedule.LoadOptions{Timezone: ny},
+		want: nil,
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
