@@ -94,10 +94,11 @@ func Write(w io.Writer, s *schedule.Schedule) error {
 	}
 	all := s.Tracks
 	if len(untracked) > 0 {
-		id := "no-track"
-		for i := 2; slices.ContainsFunc(all, func(t *schedule.Track) bool { return t.ID == id }); i++ {
-			id = "no-track-" + strconv.Itoa(i)
+		used := map[string]bool{}
+		for _, t := range all {
+			used[t.ID] = true
 		}
+		id := schedule.Unique(used, "no-track")
 		all = append(slices.Clip(all), &schedule.Track{ID: id, Name: "No track", Sessions: untracked})
 	}
 	for _, t := range all {
