@@ -10,6 +10,11 @@
 // occurrence, as schedule.Load documents. Sessions without a track are
 // written in a track "No track" (id no-track). Untimed sessions are written
 // without start and end, so that loading the file reports them.
+//
+// The output is YAML 1.2 that YAML 1.1 parsers read the same way: clock
+// values (day_change, day_start, day_end) are quoted, since YAML 1.1 reads
+// an unquoted 10:35 as the sexagesimal number 635, and date-times are
+// written without seconds, which both versions read as strings.
 package yamlout
 
 import (
