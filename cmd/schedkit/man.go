@@ -1,6 +1,8 @@
 package main
 
 import (
+	"strings"
+
 	"github.com/urfave/cli/v2"
 )
 
@@ -20,6 +22,7 @@ Exit status: 0 printed, 2 usage error or a failed write.`,
 			if c.NArg() > 0 {
 				return usageErrorf("man takes no arguments, got %q\nRun 'schedkit man --help' for usage.", c.Args().First())
 			}
+			manTexts(c.App.Commands)
 			page, err := c.App.ToManWithSection(1)
 			if err != nil {
 				return troublef("generating the manual page: %v", err)
@@ -29,5 +32,19 @@ Exit status: 0 printed, 2 usage error or a failed write.`,
 			}
 			return nil
 		},
+	}
+}
+
+// manTexts puts each command's Description under its usage text, for the
+// man page only (this app value serves one run). urfave/cli's man page
+// leaves descriptions out, and a one-line usage text goes through Markdown
+// as a quote, where "<file>" is taken for an HTML tag and dropped; usage
+// and description together are a literal block, as --help prints them.
+func manTexts(cmds []*cli.Command) {
+	for _, c := range cmds {
+		if d := strings.TrimSpace(c.Description); d != "" {
+			c.UsageText = strings.Trim(c.UsageText, "\n") + "\n\n" + d
+		}
+		manTexts(c.Subcommands)
 	}
 }
