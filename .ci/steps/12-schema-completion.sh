@@ -22,6 +22,8 @@ missing=()
 for sh in bash zsh fish; do
   command -v "$sh" >/dev/null || missing+=("$sh")
 done
+# ajv and yaml-language-server below run on node, installed with npm.
+command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
 if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
