@@ -22,6 +22,12 @@ go test ./export/ics -run '^$' -fuzz '^FuzzParseState$' -fuzztime "${FUZZTIME:-1
 go test ./export/ics -run '^$' -fuzz '^FuzzPlainText$' -fuzztime "${FUZZTIME:-15s}"
 
 t0=$SECONDS
+# install-validators installs its Debian packages and npm parsers, but
+# needs node and npm to be there.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
 "$icsval/install-validators" "$deps"
 echo "30-ics: validators ready in $((SECONDS - t0)) s"
 
