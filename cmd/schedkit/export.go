@@ -142,6 +142,14 @@ func (e *env) runExport(c *cli.Context, job exportJob) error {
 		return usageErrorf("%v", err)
 	}
 	all := export.Group{Name: s.Conference.Name, File: export.AllName, Sessions: f.Select(s)}
+	return e.writeExport(job, s, all, split, outDir, output)
+}
+
+// writeExport writes the selection all as job encodes it, with job's extra
+// files: with split, one file per group plus all in outDir; else to the
+// file output, or to stdout when output is "" or "-". Files are written in
+// one atomic batch; stdout gets nothing when the encoding fails.
+func (e *env) writeExport(job exportJob, s *schedule.Schedule, all export.Group, split, outDir, output string) error {
 	var extra []atomicfile.File
 	if job.extra != nil {
 		extra = job.extra(s)
