@@ -50,7 +50,7 @@ type env struct {
 
 func init() {
 	// Package state of urfave/cli: set once, here.
-	cli.VersionFlag = &cli.BoolFlag{Name: "version", Usage: "print the version"}
+	cli.VersionFlag = &cli.BoolFlag{Name: "version", Usage: "print the version", DisableDefaultText: true}
 }
 
 func version() string {
@@ -134,6 +134,11 @@ func fixCommands(cmds []*cli.Command) {
 	for _, c := range cmds {
 		c.OnUsageError = onUsageError
 		c.HideHelpCommand = true
+		for _, f := range c.Flags {
+			if b, ok := f.(*cli.BoolFlag); ok {
+				b.DisableDefaultText = true // "(default: false)" on every switch is noise
+			}
+		}
 		fixCommands(c.Subcommands)
 	}
 }
