@@ -659,7 +659,7 @@ func (b *builder) fromDay(day *rawDay, start int, pos schedule.Pos, s *schedule.
 }
 
 func (b *builder) times(e *rawEvent, s *schedule.Session) {
-	dv, sv, uv := e.get("date"), e.get("start"), e.get("duration")
+	dv, sv := e.get("date"), e.get("start")
 	start, hasStart := -1, false
 	if sv.ok && strings.TrimSpace(sv.s) != "" {
 		m, err := parseStart(sv.s)
@@ -722,8 +722,17 @@ func (b *builder) times(e *rawEvent, s *schedule.Session) {
 		b.add("required", e.pos, "%s needs a <date> or a <start>", who(s))
 		return
 	}
+	if end, ok := b.end(e, s, at); ok {
+		s.Start, s.End = at, end
+	}
+}
+
+// end returns the end of an event that starts at at: <end> (schedule.json)
+// or else at plus <duration>, reporting a <duration> that disagrees with
+// <end>. ok is false when neither gives an end.
+func (b *builder) end(e *rawEvent, s *schedule.Session, at time.Time) (time.Time, bool) {
+	uv, ev := e.get("duration"), e.get("end")
 	var end time.Time
-	ev := e.get("end")
 	hasEnd := false
 	if ev.ok && strings.TrimSpace(ev.s) != "" {
 		p, err := parseDate(ev.s)
@@ -755,10 +764,7 @@ func (b *builder) times(e *rawEvent, s *schedule.Session) {
 	} else if !hasEnd {
 		b.add("required", e.pos, "%s needs a <duration>", who(s))
 	}
-	if !hasEnd {
-		return
-	}
-	s.Start, s.End = at, end
+	return end, hasEnd
 }
 
 func stamp(t time.Time) string { return t.Format("2006-01-02 15:04 MST") }
