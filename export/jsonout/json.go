@@ -86,25 +86,25 @@ type Track struct {
 // Session is one session. Start, End, Date and DurationMin are nil for a
 // session without resolved times.
 type Session struct {
-	ID          string     `json:"id"`
-	GUID        string     `json:"guid"`
-	FrabID      int        `json:"frab_id"`
-	Track       string     `json:"track"`
-	Title       string     `json:"title"`
-	Subtitle    string     `json:"subtitle"`
-	Room        string     `json:"room"`
-	Date        *string    `json:"date"`
-	Start       *string    `json:"start"`
-	End         *string    `json:"end"`
-	DurationMin *int64     `json:"duration_min"`
-	Type        string     `json:"type"`
-	Status      string     `json:"status"`
-	Language    string     `json:"language"`
-	Speakers    []Person   `json:"speakers"`
-	Abstract    string     `json:"abstract"`
-	URL         string     `json:"url"`
-	Tags        []string   `json:"tags"`
-	Links       []LinkJSON `json:"links"`
+	ID          string   `json:"id"`
+	GUID        string   `json:"guid"`
+	FrabID      int      `json:"frab_id"`
+	Track       string   `json:"track"`
+	Title       string   `json:"title"`
+	Subtitle    string   `json:"subtitle"`
+	Room        string   `json:"room"`
+	Date        *string  `json:"date"`
+	Start       *string  `json:"start"`
+	End         *string  `json:"end"`
+	DurationMin *int64   `json:"duration_min"`
+	Type        string   `json:"type"`
+	Status      string   `json:"status"`
+	Language    string   `json:"language"`
+	Speakers    []Person `json:"speakers"`
+	Abstract    string   `json:"abstract"`
+	URL         string   `json:"url"`
+	Tags        []string `json:"tags"`
+	Links       []Link   `json:"links"`
 }
 
 // Person is a speaker.
@@ -114,8 +114,8 @@ type Person struct {
 	Affiliation string `json:"affiliation"`
 }
 
-// LinkJSON is a titled URL.
-type LinkJSON struct {
+// Link is a titled URL.
+type Link struct {
 	Title string `json:"title"`
 	URL   string `json:"url"`
 }
@@ -167,7 +167,7 @@ func session(loc *time.Location, ss *schedule.Session) Session {
 		Speakers: make([]Person, len(ss.Speakers)),
 		Abstract: ss.Abstract, URL: ss.URL,
 		Tags:  append([]string{}, ss.Tags...),
-		Links: make([]LinkJSON, len(ss.Links)),
+		Links: make([]Link, len(ss.Links)),
 	}
 	if ss.Timed() {
 		start, end := ss.Start.In(loc), ss.End.In(loc)
@@ -179,7 +179,7 @@ func session(loc *time.Location, ss *schedule.Session) Session {
 		out.Speakers[i] = Person{ID: p.ID, Name: p.Name, Affiliation: p.Affiliation}
 	}
 	for i, l := range ss.Links {
-		out.Links[i] = LinkJSON{Title: l.Title, URL: l.URL}
+		out.Links[i] = Link{Title: l.Title, URL: l.URL}
 	}
 	return out
 }
