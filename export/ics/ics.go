@@ -38,6 +38,7 @@ import (
 	"io"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -186,14 +187,39 @@ func Calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (
 		cal.AddVTimezone(tz)
 	}
 
+	repeat := repeats(s)
 	for _, x := range ss {
 		rev, ok := opt.Revisions[x]
 		if !ok {
 			rev = Revision{UID: UID(s.Conference.ID, x.ID), Modified: stamp}
 		}
+		if n := repeat[x]; n > 0 {
+			rev.UID = UID(s.Conference.ID, x.ID+"\x00"+strconv.Itoa(n+1))
+		}
 		addEvent(cal, x, rev, loc, local, org)
 	}
 	return cal, nil
+}
+
+// repeats numbers the sessions of s whose id an earlier session (in file
+// order) already has: 1 for the second use, 2 for the third. Only --force
+// writes such a schedule (duplicate-id is an error); their events get the
+// UID of "id\x00n" for the n-th use instead of sharing one, which clients
+// would merge into one event, dropping talks. File order, not the feed's,
+// so every feed gives a session the same UID.
+func repeats(s *schedule.Schedule) map[*schedule.Session]int {
+	seen := map[string]int{}
+	var out map[*schedule.Session]int
+	for _, x := range s.Sessions {
+		if n := seen[x.ID]; n > 0 {
+			if out == nil {
+				out = map[*schedule.Session]int{}
+			}
+			out[x] = n
+		}
+		seen[x.ID]++
+	}
+	return out
 }
 
 // addEvent adds the VEVENT of session x: times in loc (local with TZID when

@@ -216,6 +216,35 @@ func TestSplitFeedsShareUIDs(t *testing.T) {
 	}
 }
 
+// With --force a schedule may use a session id twice; its events must
+// still have distinct UIDs (clients merge events that share one), and the
+// same ones in every feed.
+func TestDuplicateIDsDistinctUIDs(t *testing.T) {
+	loc, _ := time.LoadLocation("Europe/Berlin")
+	at := time.Date(2024, 6, 1, 10, 0, 0, 0, loc)
+	s := &schedule.Schedule{Conference: schedule.Conference{Name: "D", ID: "d"}, Location: loc}
+	for i, title := range []string{"First", "Second", "Third"} {
+		s.AddSession(nil, &schedule.Session{ID: "x", Title: title, Room: fmt.Sprint("R", i), Start: at, End: at.Add(time.Hour)})
+	}
+	s.AddSession(nil, &schedule.Session{ID: "y", Title: "Other", Room: "R9", Start: at, End: at.Add(time.Hour)})
+	uids := func(b []byte) []string {
+		var out []string
+		for _, m := range regexp.MustCompile(`(?m)^UID:(\S+)\r$`).FindAllSubmatch(b, -1) {
+			out = append(out, string(m[1]))
+		}
+		return out
+	}
+	all := uids(encode(t, s, s.Sessions, Options{}))
+	want := []string{UID("d", "x"), UID("d", "x\x002"), UID("d", "x\x003"), UID("d", "y")}
+	if diff := cmp.Diff(want, all); diff != "" {
+		t.Errorf("UIDs (-want +got):\n%s", diff)
+	}
+	// A feed of the third session alone gives it the same UID.
+	if diff := cmp.Diff([]string{UID("d", "x\x003")}, uids(encode(t, s, s.Sessions[2:3], Options{}))); diff != "" {
+		t.Errorf("UID in a one-session feed (-want +got):\n%s", diff)
+	}
+}
+
 func TestText(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"plain", "Hello", "Hello"},
