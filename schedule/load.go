@@ -290,9 +290,15 @@ func (l *loader) duration(fs map[string]field, name, what string) (time.Duration
 	return d, v, true
 }
 
-func (l *loader) checkURL(v *yaml.Node, s, what string) {
+// IsAbsoluteURL reports whether s is a URL with a scheme and a host, as
+// every url field must be (RFC 3986 §4.3, except that a host is required).
+func IsAbsoluteURL(s string) bool {
 	u, err := url.Parse(s)
-	if err != nil || u.Scheme == "" || u.Host == "" {
+	return err == nil && u.Scheme != "" && u.Host != ""
+}
+
+func (l *loader) checkURL(v *yaml.Node, s, what string) {
+	if !IsAbsoluteURL(s) {
 		l.add("bad-value", v, "%s url %q is not an absolute URL such as https://example.org/talk", what, s)
 	}
 }

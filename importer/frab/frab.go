@@ -41,7 +41,6 @@ package frab
 import (
 	"cmp"
 	"fmt"
-	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -594,7 +593,7 @@ func (b *builder) check(e *rawEvent, s *schedule.Session) {
 	// The messages are the loader's, word for word (TestRealDataSameFindings
 	// in export/yamlout compares them).
 	what := schedule.Who(s)
-	if s.URL != "" && !absoluteURL(s.URL) {
+	if s.URL != "" && !schedule.IsAbsoluteURL(s.URL) {
 		b.add("bad-value", e.get("url").pos, "%s url %q is not an absolute URL such as https://example.org/talk", what, s.URL)
 	}
 	for i, l := range s.Links {
@@ -605,7 +604,7 @@ func (b *builder) check(e *rawEvent, s *schedule.Session) {
 		switch {
 		case l.URL == "":
 			b.add("required", at, "%s: link needs a url", what)
-		case !absoluteURL(l.URL):
+		case !schedule.IsAbsoluteURL(l.URL):
 			b.add("bad-value", at, "link url %q is not an absolute URL such as https://example.org/talk", l.URL)
 		}
 	}
@@ -614,11 +613,6 @@ func (b *builder) check(e *rawEvent, s *schedule.Session) {
 			b.add("required", e.pos, "%s: speaker needs a name", what)
 		}
 	}
-}
-
-func absoluteURL(s string) bool {
-	u, err := url.Parse(s)
-	return err == nil && u.Scheme != "" && u.Host != ""
 }
 
 // wall resolves a wall-clock time in the conference zone, reporting DST trouble.
