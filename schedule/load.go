@@ -290,16 +290,27 @@ func (l *loader) duration(fs map[string]field, name, what string) (time.Duration
 	return d, v, true
 }
 
-// IsAbsoluteURL reports whether s is a URL with a scheme and a host, as
+// isAbsoluteURL reports whether s is a URL with a scheme and a host, as
 // every url field must be (RFC 3986 §4.3, except that a host is required).
-func IsAbsoluteURL(s string) bool {
+func isAbsoluteURL(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && u.Scheme != "" && u.Host != ""
 }
 
+// CheckURL returns the bad-value finding at pos about the url s of what
+// ("conference", "link", or a session as Who names it), and false when s
+// is an absolute URL. The readers of other formats report it through this
+// too, so that a file and its import give the same findings.
+func CheckURL(pos Pos, what, s string) (Diagnostic, bool) {
+	if isAbsoluteURL(s) {
+		return Diagnostic{}, false
+	}
+	return newDiag("bad-value", pos, "%s url %q is not an absolute URL such as https://example.org/talk", what, s), true
+}
+
 func (l *loader) checkURL(v *yaml.Node, s, what string) {
-	if !IsAbsoluteURL(s) {
-		l.add("bad-value", v, "%s url %q is not an absolute URL such as https://example.org/talk", what, s)
+	if d, bad := CheckURL(l.pos(v), what, s); bad {
+		l.diags = append(l.diags, d)
 	}
 }
 

@@ -593,19 +593,18 @@ func (b *builder) check(e *rawEvent, s *schedule.Session) {
 	// The messages are the loader's, word for word (TestRealDataSameFindings
 	// in export/yamlout compares them).
 	what := schedule.Who(s)
-	if s.URL != "" && !schedule.IsAbsoluteURL(s.URL) {
-		b.add("bad-value", e.get("url").pos, "%s url %q is not an absolute URL such as https://example.org/talk", what, s.URL)
+	if d, bad := schedule.CheckURL(e.get("url").pos, what, s.URL); s.URL != "" && bad {
+		b.diags = append(b.diags, d)
 	}
 	for i, l := range s.Links {
 		at := e.pos
 		if i < len(e.linkPos) {
 			at = e.linkPos[i]
 		}
-		switch {
-		case l.URL == "":
+		if l.URL == "" {
 			b.add("required", at, "%s: link needs a url", what)
-		case !schedule.IsAbsoluteURL(l.URL):
-			b.add("bad-value", at, "link url %q is not an absolute URL such as https://example.org/talk", l.URL)
+		} else if d, bad := schedule.CheckURL(at, "link", l.URL); bad {
+			b.diags = append(b.diags, d)
 		}
 	}
 	for _, p := range s.Speakers {
