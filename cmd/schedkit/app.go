@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"runtime/debug"
 	"time"
 
@@ -81,7 +82,7 @@ func (e *env) run(args []string) int {
 		return ee.code
 	}
 	// Errors of the flag parser are usage errors.
-	fmt.Fprintf(e.stderr, "schedkit: %v\nRun 'schedkit --help' for usage.\n", err)
+	fmt.Fprintf(e.stderr, "schedkit: %s\nRun 'schedkit --help' for usage.\n", flagMessage(err))
 	return exitTrouble
 }
 
@@ -144,5 +145,39 @@ func fixCommands(cmds []*cli.Command) {
 }
 
 func onUsageError(c *cli.Context, err error, _ bool) error {
-	return usageErrorf("%v\nRun '%s --help' for usage.", err, c.Command.HelpName)
+	return usageErrorf("%s\nRun '%s --help' for usage.", flagMessage(err), c.Command.HelpName)
+}
+
+// flagErrs match the messages of Go's flag package, which write every flag
+// with one dash ("-split") however it was typed; each is reworded the way
+// schedkit's help writes flags ($1 is the rest of the message, $2 the name).
+var flagErrs = []struct {
+	re   *regexp.Regexp
+	with string
+}{
+	{regexp.MustCompile(`^flag provided but not defined: -([\w-]+)$`), "unknown flag %s"},
+	{regexp.MustCompile(`^flag needs an argument: -([\w-]+)$`), "flag %s needs a value"},
+	{regexp.MustCompile(`^(invalid value ".*" for) flag -([\w-]+)(: .*)$`), "%[1]s %[3]s%[2]s"},
+}
+
+// flagMessage rewords a flag parser error: "unknown flag --split",
+// "invalid value "x" for --width: parse error".
+func flagMessage(err error) string {
+	msg := err.Error()
+	dashed := func(name string) string {
+		if len(name) == 1 {
+			return "-" + name
+		}
+		return "--" + name
+	}
+	for _, f := range flagErrs {
+		m := f.re.FindStringSubmatch(msg)
+		switch len(m) {
+		case 2:
+			return fmt.Sprintf(f.with, dashed(m[1]))
+		case 4:
+			return fmt.Sprintf(f.with, m[1], m[3], dashed(m[2]))
+		}
+	}
+	return msg
 }
