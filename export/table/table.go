@@ -508,64 +508,7 @@ func gridTables(loc *time.Location, sessions []*schedule.Session, opt Options) [
 	}
 	var out []table
 	for _, d := range days {
-		ss := byDay[d]
-		// Columns in order of first use.
-		var keys, names []string
-		for _, s := range ss {
-			k, n := column(s)
-			if !slices.Contains(keys, k) {
-				keys, names = append(keys, k), append(names, n)
-			}
-		}
-		// Slot boundaries: every start and end of the day.
-		var bounds []time.Time
-		for _, s := range ss {
-			bounds = append(bounds, s.Start, s.End)
-		}
-		slices.SortFunc(bounds, func(a, b time.Time) int { return a.Compare(b) })
-		bounds = slices.CompactFunc(bounds, func(a, b time.Time) bool { return a.Equal(b) })
-		t := table{
-			title:   dayTitle(ss[0].Start.In(loc)),
-			header:  append([]string{"Time"}, names...),
-			fixed:   map[int]bool{0: true},
-			weights: map[int]int{},
-		}
-		// The last bound starts a slot only for a session of no duration.
-		for i := range bounds {
-			from, to := bounds[i], bounds[i]
-			if i+1 < len(bounds) {
-				to = bounds[i+1]
-			}
-			row := make([]string, 1+len(keys))
-			busy := false
-			for _, s := range ss {
-				// A session of no duration shows in the slot it starts.
-				point := s.Start.Equal(s.End) && s.Start.Equal(from)
-				if !point && (!s.Start.Before(to) || !s.End.After(from)) {
-					continue
-				}
-				busy = true
-				k, _ := column(s)
-				c := 1 + slices.Index(keys, k)
-				cell := Continued
-				if s.Start.Equal(from) || s.Start.After(from) {
-					cell = titleOf(s)
-					if sp := speakersOf(s); sp != "" {
-						cell += " (" + sp + ")"
-					}
-				}
-				if row[c] != "" {
-					row[c] += " / "
-				}
-				row[c] += cell
-			}
-			if !busy {
-				continue
-			}
-			row[0] = span(from.In(loc), to.In(loc))
-			t.rows = append(t.rows, row)
-		}
-		out = append(out, t)
+		out = append(out, gridTable(loc, byDay[d], column))
 	}
 	if untimed > 0 {
 		note := fmt.Sprintf("%d session(s) without times not shown.", untimed)
@@ -576,4 +519,66 @@ func gridTables(loc *time.Location, sessions []*schedule.Session, opt Options) [
 		}
 	}
 	return out
+}
+
+// gridTable is the grid of one day's sessions ss: a row per time slot in
+// which something runs, a column per room (or track) as column names it.
+func gridTable(loc *time.Location, ss []*schedule.Session, column func(*schedule.Session) (key, name string)) table {
+	// Columns in order of first use.
+	var keys, names []string
+	for _, s := range ss {
+		k, n := column(s)
+		if !slices.Contains(keys, k) {
+			keys, names = append(keys, k), append(names, n)
+		}
+	}
+	// Slot boundaries: every start and end of the day.
+	var bounds []time.Time
+	for _, s := range ss {
+		bounds = append(bounds, s.Start, s.End)
+	}
+	slices.SortFunc(bounds, func(a, b time.Time) int { return a.Compare(b) })
+	bounds = slices.CompactFunc(bounds, func(a, b time.Time) bool { return a.Equal(b) })
+	t := table{
+		title:   dayTitle(ss[0].Start.In(loc)),
+		header:  append([]string{"Time"}, names...),
+		fixed:   map[int]bool{0: true},
+		weights: map[int]int{},
+	}
+	// The last bound starts a slot only for a session of no duration.
+	for i := range bounds {
+		from, to := bounds[i], bounds[i]
+		if i+1 < len(bounds) {
+			to = bounds[i+1]
+		}
+		row := make([]string, 1+len(keys))
+		busy := false
+		for _, s := range ss {
+			// A session of no duration shows in the slot it starts.
+			point := s.Start.Equal(s.End) && s.Start.Equal(from)
+			if !point && (!s.Start.Before(to) || !s.End.After(from)) {
+				continue
+			}
+			busy = true
+			k, _ := column(s)
+			c := 1 + slices.Index(keys, k)
+			cell := Continued
+			if s.Start.Equal(from) || s.Start.After(from) {
+				cell = titleOf(s)
+				if sp := speakersOf(s); sp != "" {
+					cell += " (" + sp + ")"
+				}
+			}
+			if row[c] != "" {
+				row[c] += " / "
+			}
+			row[c] += cell
+		}
+		if !busy {
+			continue
+		}
+		row[0] = span(from.In(loc), to.In(loc))
+		t.rows = append(t.rows, row)
+	}
+	return t
 }
