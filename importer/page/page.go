@@ -240,90 +240,100 @@ func headerKey(k string) string {
 	return ""
 }
 
+// scanState is where scan is: the current track, session and day.
+type scanState struct {
+	cur  *trackState
+	sess *sessState
+	day  *dayCtx
+}
+
+// track returns the current track, starting an untitled one at l when
+// there is none yet.
+func (r *reader) track(st *scanState, l line) *trackState {
+	if st.cur == nil {
+		st.cur = r.newTrack("", r.pos(l, 1))
+	}
+	return st.cur
+}
+
+func (r *reader) newTrack(name string, p schedule.Pos) *trackState {
+	t := &trackState{name: name, pos: p}
+	r.tracks = append(r.tracks, t)
+	return t
+}
+
+// header applies the header line l, "Name: val" with Name's headerKey key.
+// It reports false for a Speaker: header outside a titled session, which is
+// then read as text.
+func (r *reader) header(st *scanState, l line, key, val string) bool {
+	p := r.pos(l, l.col(val))
+	switch key {
+	case "track":
+		st.cur = r.newTrack(val, p)
+		st.sess = nil
+	case "room":
+		if st.sess != nil {
+			st.sess.room, st.sess.roomPos = val, p
+		} else {
+			t := r.track(st, l)
+			t.room, t.roomPos = val, p
+		}
+	case "day":
+		st.day = r.dayHeader(val, p)
+		st.sess = nil
+	case "host":
+		t := r.track(st, l)
+		t.host = val
+		t.desc = append(t.desc, l)
+		st.sess = nil
+	case "zone":
+		r.zone, r.zonePos = val, p
+	case "conference":
+		r.confName = val
+	case "speaker":
+		if st.sess == nil || st.sess.title == "" {
+			return false
+		}
+		for part := range strings.SplitSeq(val, ";") {
+			if part = strings.TrimSpace(part); part != "" {
+				sl := l
+				sl.text = part
+				st.sess.speakers = append(st.sess.speakers, sl)
+			}
+		}
+	default:
+		return false
+	}
+	return true
+}
+
 // scan walks the lines once and groups them into tracks and sessions.
 func (r *reader) scan() {
-	var cur *trackState
-	var sess *sessState
-	var day *dayCtx
-	newTrack := func(name string, p schedule.Pos) *trackState {
-		t := &trackState{name: name, pos: p}
-		r.tracks = append(r.tracks, t)
-		return t
-	}
-	for i := 0; i < len(r.lines); i++ {
-		l := r.lines[i]
-		if m := headerRE.FindStringSubmatch(l.text); m != nil && m[2] != "" {
-			val := strings.TrimSpace(m[2])
-			p := r.pos(l, l.col(val))
-			switch headerKey(m[1]) {
-			case "track":
-				cur = newTrack(val, p)
-				sess = nil
-				continue
-			case "room":
-				if sess != nil {
-					sess.room, sess.roomPos = val, p
-				} else {
-					if cur == nil {
-						cur = newTrack("", r.pos(l, 1))
-					}
-					cur.room, cur.roomPos = val, p
-				}
-				continue
-			case "day":
-				day = r.dayHeader(val, p)
-				sess = nil
-				continue
-			case "host":
-				if cur == nil {
-					cur = newTrack("", r.pos(l, 1))
-				}
-				cur.host = val
-				cur.desc = append(cur.desc, l)
-				sess = nil
-				continue
-			case "zone":
-				r.zone, r.zonePos = val, p
-				continue
-			case "conference":
-				r.confName = val
-				continue
-			case "speaker":
-				if sess != nil && sess.title != "" {
-					for part := range strings.SplitSeq(val, ";") {
-						if part = strings.TrimSpace(part); part != "" {
-							sl := l
-							sl.text = part
-							sess.speakers = append(sess.speakers, sl)
-						}
-					}
-					continue
-				}
-			}
+	st := &scanState{}
+	for i, l := range r.lines {
+		if m := headerRE.FindStringSubmatch(l.text); m != nil && m[2] != "" && r.header(st, l, headerKey(m[1]), strings.TrimSpace(m[2])) {
+			continue
 		}
 		if rg, ok := parseRange(l.text); ok {
 			if rg.startMer != "" || rg.endMer != "" {
 				r.hasAMPM = true
 			}
-			if cur == nil {
-				cur = newTrack("", r.pos(l, 1))
-			}
-			sess = &sessState{rng: rg, rangeLine: l, day: day, trackState: cur}
+			t := r.track(st, l)
+			st.sess = &sessState{rng: rg, rangeLine: l, day: st.day, trackState: t}
 			if rg.rest != "" {
-				sess.title = rg.rest
+				st.sess.title = rg.rest
 				ll := l
-				sess.titleLine = &ll
+				st.sess.titleLine = &ll
 			}
-			cur.sessions = append(cur.sessions, sess)
+			t.sessions = append(t.sessions, st.sess)
 			continue
 		}
 		if d, ok := r.parseDatedDay(l); ok {
 			// A heading when a time range follows before the next dated day;
 			// else an entry of the list of days.
 			if r.rangeFollows(i) {
-				dc := &dayCtx{text: l.text, pos: r.pos(l, 1), date: d.date, weekday: d.weekday, hasWD: d.hasWD}
-				day = dc
-				sess = nil
+				st.day = &dayCtx{text: l.text, pos: r.pos(l, 1), date: d.date, weekday: d.weekday, hasWD: d.hasWD}
+				st.sess = nil
 				continue
 			}
 			r.days = append(r.days, d)
@@ -333,14 +343,14 @@ func (r *reader) scan() {
 			continue
 		}
 		switch {
-		case sess != nil && sess.title == "":
-			sess.title = l.text
+		case st.sess != nil && st.sess.title == "":
+			st.sess.title = l.text
 			ll := l
-			sess.titleLine = &ll
-		case sess != nil:
-			sess.body = append(sess.body, l)
-		case cur != nil:
-			cur.desc = append(cur.desc, l)
+			st.sess.titleLine = &ll
+		case st.sess != nil:
+			st.sess.body = append(st.sess.body, l)
+		case st.cur != nil:
+			st.cur.desc = append(st.cur.desc, l)
 		default:
 			r.preamble = append(r.preamble, l)
 		}
