@@ -2,6 +2,7 @@ package frab
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"testing"
 
@@ -39,7 +40,14 @@ func FuzzWrite(f *testing.F) {
 			read  reader
 		}{{writeXML, importfrab.ReadXML}, {writeJSON, importfrab.ReadJSON}} {
 			var out bytes.Buffer
-			if err := w.write(&out, s); err != nil {
+			err := w.write(&out, s)
+			if timed == 0 && errors.Is(err, ErrNoEvents) {
+				if out.Len() > 0 {
+					t.Fatalf("ErrNoEvents after writing %q", out.Bytes())
+				}
+				continue // XML needs a <day>; JSON writes an empty schedule
+			}
+			if err != nil {
 				t.Fatalf("write: %v", err)
 			}
 			back, ds := w.read("out", out.Bytes(), schedule.LoadOptions{})

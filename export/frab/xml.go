@@ -3,6 +3,7 @@ package frab
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -51,10 +52,18 @@ func (w *xw) list(indent, name string, n int, item func(i int)) {
 	fmt.Fprintf(&w.b, "%s</%s>\n", indent, name)
 }
 
+// ErrNoEvents is WriteXML's error for a selection without a timed session:
+// schedule.xml.xsd requires at least one <day>, and a day needs a date.
+var ErrNoEvents = errors.New("a frab schedule.xml needs at least one <day>, but no timed session is selected")
+
 // WriteXML writes sessions (a selection of s's, in any order) as a frab
-// schedule.xml valid against the c3voc schedule.xml.xsd.
+// schedule.xml valid against the c3voc schedule.xml.xsd; without a timed
+// session it writes nothing and returns ErrNoEvents.
 func WriteXML(out io.Writer, s *schedule.Schedule, sessions []*schedule.Session) error {
 	p := makePlan(s, sessions)
+	if !p.hasEvents {
+		return ErrNoEvents
+	}
 	loc := s.Loc()
 	var body xw
 	for _, d := range p.days {
