@@ -128,17 +128,10 @@ func (e *env) load(c *cli.Context, name string) (*input, error) {
 	if err != nil {
 		return nil, troublef("%v", err)
 	}
+	if err := checkInputFlags(c); err != nil {
+		return nil, err
+	}
 	opt := schedule.LoadOptions{Timezone: c.String("timezone"), Date: c.String("date")}
-	if opt.Timezone != "" {
-		if _, err := schedule.LoadLocation(opt.Timezone); err != nil {
-			return nil, usageErrorf("--timezone: %v", err)
-		}
-	}
-	if opt.Date != "" {
-		if _, err := schedule.ParseDate(opt.Date); err != nil {
-			return nil, usageErrorf("--date: %v", err)
-		}
-	}
 	display := name
 	if name == "-" {
 		display = "<stdin>"
