@@ -28,7 +28,10 @@ type exitError struct {
 func (e *exitError) Error() string { return e.err.Error() }
 func (e *exitError) Unwrap() error { return e.err }
 
-// usageErrorf is a command-line mistake: exit 2, with a hint to --help.
+// usageErrorf is a command-line mistake: exit 2. The exit code is
+// troublef's; the two names say which kind of failure a call site reports.
+// The message should say what to write instead (a hint to --help is the
+// caller's to add, as onUsageError does).
 func usageErrorf(format string, args ...any) error {
 	return &exitError{exitTrouble, fmt.Errorf(format, args...)}
 }
