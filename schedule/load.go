@@ -73,16 +73,16 @@ type LoadOptions struct {
 func Load(file string, data []byte, opt LoadOptions) (*Schedule, []Diagnostic) {
 	l := &loader{file: file}
 	if i := InvalidUTF8(data); i >= 0 {
-		return nil, []Diagnostic{newDiag("syntax", OffsetPos(file, data, i), "invalid UTF-8 (byte 0x%02x); save the file as UTF-8", data[i])}
+		return nil, []Diagnostic{Diag("syntax", OffsetPos(file, data, i), "invalid UTF-8 (byte 0x%02x); save the file as UTF-8", data[i])}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, []Diagnostic{newDiag("syntax", Pos{File: file, Line: 1, Column: 1}, "the file is empty; a schedule needs at least conference: and tracks:")}
+		return nil, []Diagnostic{Diag("syntax", Pos{File: file, Line: 1, Column: 1}, "the file is empty; a schedule needs at least conference: and tracks:")}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return nil, []Diagnostic{newDiag("syntax", OffsetPos(file, data, i), "NUL byte: this is a binary file, not YAML or JSON")}
+		return nil, []Diagnostic{Diag("syntax", OffsetPos(file, data, i), "NUL byte: this is a binary file, not YAML or JSON")}
 	}
 	if n := separators(data); n > MaxSeparators {
-		return nil, []Diagnostic{newDiag("syntax", Pos{File: file, Line: 1, Column: 1},
+		return nil, []Diagnostic{Diag("syntax", Pos{File: file, Line: 1, Column: 1},
 			"the file has %d YAML separators (newlines, commas, colons, dashes, brackets), more than the %d a schedule of 200,000 sessions needs; not read", n, MaxSeparators)}
 	}
 	var doc yaml.Node
@@ -129,9 +129,9 @@ func (l *loader) syntaxError(err error) Diagnostic {
 		if le.Mark.Line == 0 {
 			col = 1
 		}
-		return newDiag("syntax", Pos{File: l.file, Line: line, Column: col}, "%s", msg)
+		return Diag("syntax", Pos{File: l.file, Line: line, Column: col}, "%s", msg)
 	}
-	return newDiag("syntax", Pos{File: l.file, Line: 1, Column: 1}, "%s", strings.TrimPrefix(err.Error(), "yaml: "))
+	return Diag("syntax", Pos{File: l.file, Line: 1, Column: 1}, "%s", strings.TrimPrefix(err.Error(), "yaml: "))
 }
 
 type loader struct {
@@ -149,7 +149,7 @@ type loader struct {
 func (l *loader) pos(n *yaml.Node) Pos { return Pos{File: l.file, Line: n.Line, Column: n.Column} }
 
 func (l *loader) add(id string, n *yaml.Node, format string, args ...any) {
-	l.diags = append(l.diags, newDiag(id, l.pos(n), format, args...))
+	l.diags = append(l.diags, Diag(id, l.pos(n), format, args...))
 }
 
 // deref follows aliases and counts nodes against MaxNodes.
@@ -160,7 +160,7 @@ func (l *loader) deref(n *yaml.Node) *yaml.Node {
 	l.nodes++
 	if l.nodes > max(l.maxNodes, MaxNodes) && !l.tooBig {
 		l.tooBig = true
-		l.diags = append(l.diags, newDiag("syntax", l.pos(n), "the document expands to more than %d nodes (a YAML alias bomb?)", max(l.maxNodes, MaxNodes)))
+		l.diags = append(l.diags, Diag("syntax", l.pos(n), "the document expands to more than %d nodes (a YAML alias bomb?)", max(l.maxNodes, MaxNodes)))
 	}
 	return n
 }
@@ -305,7 +305,7 @@ func CheckURL(pos Pos, what, s string) (Diagnostic, bool) {
 	if isAbsoluteURL(s) {
 		return Diagnostic{}, false
 	}
-	return newDiag("bad-value", pos, "%s url %q is not an absolute URL such as https://example.org/talk", what, s), true
+	return Diag("bad-value", pos, "%s url %q is not an absolute URL such as https://example.org/talk", what, s), true
 }
 
 func (l *loader) checkURL(v *yaml.Node, s, what string) {
@@ -595,7 +595,7 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 		}
 	} else {
 		s.ID, s.ImplicitID = t.ID+"-"+Slug(s.Title), true
-		l.diags = append(l.diags, newDiag("implicit-id", s.Pos,
+		l.diags = append(l.diags, Diag("implicit-id", s.Pos,
 			"session %q has no id; using %q. Pin it with id: %s — calendar UIDs come from ids, and a derived id changes when the title does",
 			s.Title, s.ID, s.ID))
 	}

@@ -84,17 +84,14 @@ func ParseRuleSetting(id, sev string) (Severity, error) {
 	return s, nil
 }
 
-// newDiag returns a diagnostic of rule id with the rule's default severity.
-func newDiag(id string, pos Pos, format string, args ...any) Diagnostic {
+// Diag returns a diagnostic of the rule id, with the rule's default
+// severity. The loader, Validate and the readers in other packages all make
+// their findings with it, so every finding carries a rule of the table. An
+// id that is not in the table is a programming error: Diag panics.
+func Diag(id string, pos Pos, format string, args ...any) Diagnostic {
 	r, ok := LookupRule(id)
 	if !ok {
 		panic("schedule: undefined rule " + id)
 	}
 	return Diagnostic{Pos: pos, Severity: r.Default, Rule: id, Message: fmt.Sprintf(format, args...)}
-}
-
-// Diag returns a diagnostic of the rule id, with the rule's default severity.
-// Readers in other packages use it so every finding carries a rule of the table.
-func Diag(id string, pos Pos, format string, args ...any) Diagnostic {
-	return newDiag(id, pos, format, args...)
 }

@@ -44,7 +44,7 @@ func (v *validator) duplicateIDs() {
 	tracks := map[string]*Track{}
 	for _, t := range v.s.Tracks {
 		if first, dup := tracks[t.ID]; dup {
-			v.add(newDiag("duplicate-id", t.IDPos, "track id %q is used by tracks %q and %q (line %d)", t.ID, t.Name, first.Name, first.Pos.Line))
+			v.add(Diag("duplicate-id", t.IDPos, "track id %q is used by tracks %q and %q (line %d)", t.ID, t.Name, first.Name, first.Pos.Line))
 			continue
 		}
 		tracks[t.ID] = t
@@ -53,7 +53,7 @@ func (v *validator) duplicateIDs() {
 	guids := map[string]*Session{}
 	for _, s := range v.s.Sessions {
 		if first, dup := sessions[s.ID]; dup {
-			d := newDiag("duplicate-id", s.At("id"), "session id %q is used by %s and %s", s.ID, Who(s), Who(first))
+			d := Diag("duplicate-id", s.At("id"), "session id %q is used by %s and %s", s.ID, Who(s), Who(first))
 			d.Related = related(first)
 			v.add(d)
 		} else {
@@ -63,7 +63,7 @@ func (v *validator) duplicateIDs() {
 			continue
 		}
 		if first, dup := guids[s.GUID]; dup {
-			d := newDiag("duplicate-guid", s.At("guid"), "guid %s is used by %s and %s", s.GUID, Who(s), Who(first))
+			d := Diag("duplicate-guid", s.At("guid"), "guid %s is used by %s and %s", s.GUID, Who(s), Who(first))
 			d.Related = related(first)
 			v.add(d)
 		} else {
@@ -86,7 +86,7 @@ func (v *validator) rooms() {
 				if i > 0 {
 					what = "alias"
 				}
-				v.add(newDiag("bad-value", r.Pos, "room %s %q of %q is also a name or alias of room %q; sessions there go to %q",
+				v.add(Diag("bad-value", r.Pos, "room %s %q of %q is also a name or alias of room %q; sessions there go to %q",
 					what, name, r.Name, other, other))
 				continue
 			}
@@ -111,7 +111,7 @@ func (v *validator) rooms() {
 			if g := Suggest(s.Room, names); g != "" {
 				msg += fmt.Sprintf("; did you mean %q?", g)
 			}
-			v.add(newDiag("unknown-room", s.At("room"), "%s", msg))
+			v.add(Diag("unknown-room", s.At("room"), "%s", msg))
 			continue
 		case !ok:
 			canon[key] = s.Room
@@ -123,10 +123,10 @@ func (v *validator) rooms() {
 			warned[s.Room] = true
 			var d Diagnostic
 			if f := first[key]; f != nil {
-				d = newDiag("room-variant", s.At("room"), "%s: room %q differs from %q of %s only in case, spacing or Unicode form; treated as one room", Who(s), s.Room, c, Who(f))
+				d = Diag("room-variant", s.At("room"), "%s: room %q differs from %q of %s only in case, spacing or Unicode form; treated as one room", Who(s), s.Room, c, Who(f))
 				d.Related = related(f, s)
 			} else {
-				d = newDiag("room-variant", s.At("room"), "%s: room %q differs from %q of rooms: only in case, spacing or Unicode form; treated as one room", Who(s), s.Room, c)
+				d = Diag("room-variant", s.At("room"), "%s: room %q differs from %q of rooms: only in case, spacing or Unicode form; treated as one room", Who(s), s.Room, c)
 				d.Related = related(s)
 			}
 			v.add(d)
@@ -144,14 +144,14 @@ func (v *validator) durations() {
 		d := s.End.Sub(s.Start)
 		switch {
 		case d <= 0:
-			v.add(newDiag("end-before-start", endPos(s), "%s ends at %s, not after its start %s", Who(s), stamp(s.End), stamp(s.Start)))
+			v.add(Diag("end-before-start", endPos(s), "%s ends at %s, not after its start %s", Who(s), stamp(s.End), stamp(s.Start)))
 			continue
 		case s.Status == "cancelled":
 			continue // it will not happen: no limits or hours to keep
 		case p.MinDuration > 0 && d < p.MinDuration:
-			v.add(newDiag("duration-min", s.At("start"), "%s lasts %s, less than min_duration %s", Who(s), fmtDur(d), fmtDur(p.MinDuration)))
+			v.add(Diag("duration-min", s.At("start"), "%s lasts %s, less than min_duration %s", Who(s), fmtDur(d), fmtDur(p.MinDuration)))
 		case p.MaxDuration > 0 && d > p.MaxDuration:
-			v.add(newDiag("duration-max", endPos(s), "%s lasts %s, more than max_duration %s", Who(s), fmtDur(d), fmtDur(p.MaxDuration)))
+			v.add(Diag("duration-max", endPos(s), "%s lasts %s, more than max_duration %s", Who(s), fmtDur(d), fmtDur(p.MaxDuration)))
 		}
 		if p.DayStart >= 0 || p.DayEnd >= 0 {
 			v.hours(s)
@@ -194,9 +194,9 @@ func (v *validator) hours(s *Session) {
 	}
 	switch {
 	case start < ds:
-		v.add(newDiag("outside-hours", s.At("start"), "%s starts at %s, before day_start %s", Who(s), s.Start.Format("15:04"), FormatClock(p.DayStart)))
+		v.add(Diag("outside-hours", s.At("start"), "%s starts at %s, before day_start %s", Who(s), s.Start.Format("15:04"), FormatClock(p.DayStart)))
 	case end > de:
-		v.add(newDiag("outside-hours", s.At("end"), "%s ends at %s, after day_end %s", Who(s), s.End.Format("15:04"), FormatClock(p.DayEnd)))
+		v.add(Diag("outside-hours", s.At("end"), "%s ends at %s, after day_end %s", Who(s), s.End.Format("15:04"), FormatClock(p.DayEnd)))
 	}
 }
 
@@ -299,7 +299,7 @@ func (v *validator) overlaps() {
 	p := v.s.Policy
 	for _, ss := range g.rooms {
 		sweep(ss, func(a, b *Session) {
-			d := newDiag("room-overlap", b.At("start"), "%s overlaps %s in room %q (%s and %s)",
+			d := Diag("room-overlap", b.At("start"), "%s overlaps %s in room %q (%s and %s)",
 				Who(b), Who(a), b.Room, span(b), span(a))
 			d.Related = related(a, b)
 			v.add(d)
@@ -308,7 +308,7 @@ func (v *validator) overlaps() {
 		})
 		if p.Changeover > 0 {
 			v.gaps(ss, p.Changeover, func(a, b *Session, gap time.Duration) {
-				d := newDiag("changeover", b.At("start"), "%s starts %s after %s ends in room %q; changeover is %s",
+				d := Diag("changeover", b.At("start"), "%s starts %s after %s ends in room %q; changeover is %s",
 					Who(b), fmtDur(gap), Who(a), b.Room, fmtDur(p.Changeover))
 				d.Related = related(a, b)
 				v.add(d)
@@ -317,7 +317,7 @@ func (v *validator) overlaps() {
 	}
 	for _, t := range v.s.Tracks {
 		sweep(g.tracks[t], func(a, b *Session) {
-			d := newDiag("track-overlap", b.At("start"), "%s overlaps %s in track %q", Who(b), Who(a), t.Name)
+			d := Diag("track-overlap", b.At("start"), "%s overlaps %s in track %q", Who(b), Who(a), t.Name)
 			d.Related = related(a, b)
 			v.add(d)
 		}, func(b *Session, n int) {
@@ -336,7 +336,7 @@ func (v *validator) overlaps() {
 				return
 			}
 			reported[[2]*Session{a, b}] = true
-			d := newDiag("speaker-overlap", b.At("start"), "speaker %s is in %s and %s at the same time (%s and %s)",
+			d := Diag("speaker-overlap", b.At("start"), "speaker %s is in %s and %s at the same time (%s and %s)",
 				name(), Who(a), Who(b), clock(a.Start), clock(b.Start))
 			d.Related = related(a, b)
 			v.add(d)
@@ -345,7 +345,7 @@ func (v *validator) overlaps() {
 		})
 		if p.SpeakerBuffer > 0 {
 			v.gaps(ss, p.SpeakerBuffer, func(a, b *Session, gap time.Duration) {
-				d := newDiag("speaker-buffer", b.At("start"), "speaker %s has %s between %s in %q and %s in %q; speaker_buffer is %s",
+				d := Diag("speaker-buffer", b.At("start"), "speaker %s has %s between %s in %q and %s in %q; speaker_buffer is %s",
 					name(), fmtDur(gap), Who(a), a.Room, Who(b), b.Room, fmtDur(p.SpeakerBuffer))
 				d.Related = related(a, b)
 				v.add(d)
@@ -406,7 +406,7 @@ func (v *validator) more(rule string, b *Session, n int, where string) {
 	if n == 1 {
 		sessions = "session"
 	}
-	d := newDiag(rule, b.At("start"), "%s also overlaps %d more %s %s, not listed (at most %d are listed per session)",
+	d := Diag(rule, b.At("start"), "%s also overlaps %d more %s %s, not listed (at most %d are listed per session)",
 		Who(b), n, sessions, where, MaxOverlapsListed)
 	d.Related = related(b)
 	v.add(d)

@@ -465,7 +465,7 @@ tracks:
 
 func TestSeveritiesApply(t *testing.T) {
 	mk := func(rule string, line int) Diagnostic {
-		return newDiag(rule, Pos{File: "f", Line: line, Column: 1}, "m")
+		return Diag(rule, Pos{File: "f", Line: line, Column: 1}, "m")
 	}
 	in := []Diagnostic{mk("track-overlap", 3), mk("room-overlap", 2), mk("changeover", 1), mk("implicit-id", 4), mk("syntax", 5)}
 	type sevRule struct {
