@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -331,11 +330,4 @@ func quote(s string) string {
 	return fmt.Sprintf("%q", s)
 }
 
-func (d *scheduleDiff) writeJSON(w io.Writer) error {
-	b, err := json.MarshalIndent(d, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(w, "%s\n", b)
-	return err
-}
+func (d *scheduleDiff) writeJSON(w io.Writer) error { return writeJSON(w, d) }

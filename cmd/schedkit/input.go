@@ -189,7 +189,12 @@ func writeDiagnosticsJSON(w io.Writer, diags []schedule.Diagnostic) error {
 	if diags == nil {
 		diags = []schedule.Diagnostic{}
 	}
-	b, err := json.MarshalIndent(diags, "", "  ")
+	return writeJSON(w, diags)
+}
+
+// writeJSON writes v as JSON indented by two spaces, and a newline.
+func writeJSON(w io.Writer, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		return err
 	}
