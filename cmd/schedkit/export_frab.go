@@ -28,30 +28,28 @@ Exit status: 0 written, 1 nothing written because of errors, 2 usage error,
 unreadable input or a failed write.`
 
 func (e *env) exportFrabXMLCommand() *cli.Command {
-	return &cli.Command{
-		Name:        "frab-xml",
-		Usage:       "write a frab schedule.xml for conference apps (EventFahrplan, Giggity, ConfClerk)",
-		UsageText:   "schedkit export frab-xml " + frabUsage,
-		Description: "Writes the schedule as a frab/pentabarf schedule.xml." + fmt.Sprintf(frabDescription, "schedule.xml.xsd", ".xml"),
-		Flags:       exportFlags(true),
-		Action: func(c *cli.Context) error {
-			return e.runExport(c, exportJob{ext: ".xml", encode: func(w io.Writer, s *schedule.Schedule, g export.Group) error {
-				return frabexport.WriteXML(w, s, g.Sessions)
-			}})
-		},
-	}
+	return e.frabCommand("frab-xml", "write a frab schedule.xml for conference apps (EventFahrplan, Giggity, ConfClerk)",
+		"Writes the schedule as a frab/pentabarf schedule.xml.", "schedule.xml.xsd", ".xml", frabexport.WriteXML)
 }
 
 func (e *env) exportFrabJSONCommand() *cli.Command {
+	return e.frabCommand("frab-json", "write a pretalx/c3voc schedule.json",
+		"Writes the schedule as a c3voc/pretalx schedule.json.", "schedule.schema.json", ".json", frabexport.WriteJSON)
+}
+
+// frabCommand is an export to a frab format: what the output is, the c3voc
+// schema file it is valid against, the extension of split files and the
+// writer.
+func (e *env) frabCommand(name, usage, what, schema, ext string, write func(io.Writer, *schedule.Schedule, []*schedule.Session) error) *cli.Command {
 	return &cli.Command{
-		Name:        "frab-json",
-		Usage:       "write a pretalx/c3voc schedule.json",
-		UsageText:   "schedkit export frab-json " + frabUsage,
-		Description: "Writes the schedule as a c3voc/pretalx schedule.json." + fmt.Sprintf(frabDescription, "schedule.schema.json", ".json"),
+		Name:        name,
+		Usage:       usage,
+		UsageText:   "schedkit export " + name + " " + frabUsage,
+		Description: what + fmt.Sprintf(frabDescription, schema, ext),
 		Flags:       exportFlags(true),
 		Action: func(c *cli.Context) error {
-			return e.runExport(c, exportJob{ext: ".json", encode: func(w io.Writer, s *schedule.Schedule, g export.Group) error {
-				return frabexport.WriteJSON(w, s, g.Sessions)
+			return e.runExport(c, exportJob{ext: ext, encode: func(w io.Writer, s *schedule.Schedule, g export.Group) error {
+				return write(w, s, g.Sessions)
 			}})
 		},
 	}
