@@ -75,8 +75,9 @@ func Slug(s string) string {
 }
 
 // Unique returns base, or else the first of base-2, base-3, … that used
-// does not hold, and adds the result to used. Readers make track ids with
-// it, and split exports file names.
+// does not hold, and adds the result to used. The readers of other formats
+// make track ids (and the page reader session ids) with it, split exports
+// their file names.
 func Unique(used map[string]bool, base string) string {
 	name := base
 	for k := 2; used[name]; k++ {
