@@ -41,16 +41,16 @@ reported: run validate for those.
 Exit status: 0 the schedules are the same, 1 they differ, 2 usage error or
 either side unloadable.`,
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `{text|json}`"},
+			formatFlag(),
 		}, inputFlags()...),
 		Action: e.diffAction,
 	}
 }
 
 func (e *env) diffAction(c *cli.Context) error {
-	format := c.String("format")
-	if format != "text" && format != "json" {
-		return usageErrorf("--format %q: use text or json", format)
+	format, err := textOrJSON(c)
+	if err != nil {
+		return err
 	}
 	names, err := files(c, 2)
 	if err != nil {

@@ -27,6 +27,21 @@ func inputFlags() []cli.Flag {
 	}
 }
 
+// formatFlag is validate's and diff's --format: text or json.
+func formatFlag() cli.Flag {
+	return &cli.StringFlag{Name: "format", Value: "text", Usage: "output `{text|json}`"}
+}
+
+// textOrJSON returns the value of formatFlag, refusing anything but text
+// and json.
+func textOrJSON(c *cli.Context) (string, error) {
+	format := c.String("format")
+	if format != "text" && format != "json" {
+		return "", usageErrorf("--format %q: use text or json", format)
+	}
+	return format, nil
+}
+
 // checkFlags are taken by validate and every export.
 func checkFlags() []cli.Flag {
 	return []cli.Flag{

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/schedkit/schedkit/schedule"
 	"github.com/urfave/cli/v2"
@@ -20,16 +19,16 @@ sorted by file and position, and a one-line summary on stderr. With
 
 Exit status: 0 no errors, 1 errors, 2 usage error or unreadable input.`,
 		Flags: append(append([]cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `{text|json}`"},
+			formatFlag(),
 		}, checkFlags()...), inputFlags()...),
 		Action: e.validate,
 	}
 }
 
 func (e *env) validate(c *cli.Context) error {
-	format := c.String("format")
-	if !slices.Contains([]string{"text", "json"}, format) {
-		return usageErrorf("--format %q: use text or json", format)
+	format, err := textOrJSON(c)
+	if err != nil {
+		return err
 	}
 	names, err := files(c, 0)
 	if err != nil {
