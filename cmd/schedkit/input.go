@@ -151,7 +151,16 @@ func (e *env) load(c *cli.Context, name string) (*input, error) {
 	if name == "-" {
 		display = "<stdin>"
 	}
-	s, diags, err := importer.Read(c.String("input-format"), display, data, opt)
+	format := c.String("input-format")
+	if format == "" {
+		format = importer.Detect(display, data)
+	}
+	if opt.Date != "" && format != "text" {
+		// Only a program page can lack a date; elsewhere the flag would be
+		// silently ignored.
+		return nil, usageErrorf("--date applies to program pages (text input); %s is %s", display, format)
+	}
+	s, diags, err := importer.Read(format, display, data, opt)
 	if err != nil {
 		return nil, usageErrorf("--input-format: %v", err)
 	}
