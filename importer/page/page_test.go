@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -485,11 +486,20 @@ func FuzzRead(f *testing.F) {
 				t.Errorf("bad or duplicate id %q", x.ID)
 			}
 			ids[x.ID] = true
-			if x.Timed() && (!x.End.After(x.Start) || x.End.Sub(x.Start) > 24*time.Hour) {
+			// A range like "1:00-1:00" is what the page says: kept as a
+			// zero-length session, which Validate reports (below).
+			if x.Timed() && (x.End.Before(x.Start) || x.End.Sub(x.Start) > 24*time.Hour) {
 				t.Errorf("session %q runs %v to %v", x.ID, x.Start, x.End)
 			}
 		}
-		schedule.Validate(s)
+		vds := schedule.Validate(s)
+		for _, x := range s.Sessions {
+			if x.Timed() && x.End.Equal(x.Start) && !slices.ContainsFunc(vds, func(d schedule.Diagnostic) bool {
+				return d.Rule == "end-before-start" && d.Pos.Line > 0
+			}) {
+				t.Errorf("zero-length session %q not reported as end-before-start", x.ID)
+			}
+		}
 	})
 }
 
