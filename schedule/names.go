@@ -44,7 +44,26 @@ func asciiKey(s string) (key string, ok bool) {
 	if clean {
 		return s, true
 	}
-	return strings.Join(strings.Fields(strings.ToLower(s)), " "), true
+	// One pass, one allocation: lower-case, and each run of white space
+	// becomes one space, none at either end.
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			space = len(b) > 0
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = append(b, c)
+	}
+	return string(b), true
 }
 
 // Slug returns s in [a-z0-9-]: letters with diacritics lose them, every
