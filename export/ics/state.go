@@ -83,6 +83,13 @@ type stateFile struct {
 // maxState bounds the size of a state file.
 const maxState = 256 << 20
 
+// inRange reports whether t, in UTC, is in the years 1 to 9999 that RFC
+// 3339 and so the state file can hold.
+func inRange(t time.Time) bool {
+	y := t.UTC().Year()
+	return y >= 1 && y <= 9999
+}
+
 // ParseState reads a state file. Errors name the line and column of a
 // syntax error, or the UID of a bad record.
 func ParseState(data []byte) (*State, error) {
@@ -128,8 +135,8 @@ func ParseState(data []byte) (*State, error) {
 			return nil, fmt.Errorf("event %s: no last_modified time", uid)
 		case r.Content.Start.IsZero() || r.Content.End.IsZero() || !r.Content.End.After(r.Content.Start):
 			return nil, fmt.Errorf("event %s: content needs a start before its end", uid)
-		case r.Content.Start.Year() < 1 || r.Content.End.Year() > 9999:
-			return nil, fmt.Errorf("event %s: times out of range", uid)
+		case !inRange(r.Content.Start) || !inRange(r.Content.End) || !inRange(r.LastModified):
+			return nil, fmt.Errorf("event %s: times out of range (years 1 to 9999, in UTC)", uid)
 		case !slices.Contains(append(slices.Clone(schedule.SessionStatuses), ""), r.Content.Status):
 			return nil, fmt.Errorf("event %s: status %q is not one of %s", uid, r.Content.Status, strings.Join(schedule.SessionStatuses, ", "))
 		}
