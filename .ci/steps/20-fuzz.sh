@@ -7,7 +7,7 @@
 # becomes a regression case of `go test ./schedule`: commit it with the fix.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-go test ./schedule -run '^$' -fuzz '^FuzzLoad$' -fuzztime "${FUZZTIME:-30s}"
+scripts/fuzz ./schedule FuzzLoad "${FUZZTIME:-30s}"
 for target in FuzzParseClock FuzzParseDuration FuzzResolveWall; do
-  go test ./schedule -run '^$' -fuzz "^${target}\$" -fuzztime "${FUZZTIME_SMALL:-10s}"
+  scripts/fuzz ./schedule "$target" "${FUZZTIME_SMALL:-10s}"
 done

@@ -8,5 +8,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 for pkg in ./importer/page ./importer/ical; do
-  go test "$pkg" -run '^$' -fuzz '^FuzzRead$' -fuzztime "${FUZZTIME:-30s}"
+  scripts/fuzz "$pkg" FuzzRead "${FUZZTIME:-30s}"
 done

@@ -18,8 +18,8 @@ trap 'rm -rf "$work"' EXIT
 start=$SECONDS
 # Bounded fuzzing of what the ics package parses: the state file and HTML
 # abstracts. A failing input lands in export/ics/testdata/fuzz/.
-go test ./export/ics -run '^$' -fuzz '^FuzzParseState$' -fuzztime "${FUZZTIME:-15s}"
-go test ./export/ics -run '^$' -fuzz '^FuzzPlainText$' -fuzztime "${FUZZTIME:-15s}"
+scripts/fuzz ./export/ics FuzzParseState "${FUZZTIME:-15s}"
+scripts/fuzz ./export/ics FuzzPlainText "${FUZZTIME:-15s}"
 
 t0=$SECONDS
 # install-validators installs its Debian packages and npm parsers, but

@@ -58,7 +58,7 @@ for f in testdata/frab/*.golden.xml; do xmllint --noout --schema "$xsd" "$f"; do
 for f in testdata/frab/*.golden.json; do check_json "$f"; done
 
 # Bounded fuzzing; a failing input lands in {importer,export}/frab/testdata/fuzz/.
-go test ./importer/frab -run '^$' -fuzz '^FuzzReadXML$' -fuzztime "${FUZZTIME:-20s}"
-go test ./importer/frab -run '^$' -fuzz '^FuzzReadJSON$' -fuzztime "${FUZZTIME:-20s}"
-go test ./export/frab -run '^$' -fuzz '^FuzzWrite$' -fuzztime "${FUZZTIME:-20s}"
+scripts/fuzz ./importer/frab FuzzReadXML "${FUZZTIME:-20s}"
+scripts/fuzz ./importer/frab FuzzReadJSON "${FUZZTIME:-20s}"
+scripts/fuzz ./export/frab FuzzWrite "${FUZZTIME:-20s}"
 echo "frab: schemas and fuzzing passed"
