@@ -2,7 +2,6 @@ package schedule
 
 import (
 	"cmp"
-	"container/heap"
 	"fmt"
 	"slices"
 	"strings"
@@ -14,8 +13,10 @@ import (
 // the reported ones). It also sets each session's Room to the canonical
 // spelling: the registry name, or else the first spelling in the file.
 //
-// The overlap rules sort and sweep, so Validate runs in O(n log n + k) for n
-// sessions and k findings; k is at most about n·MaxOverlapsListed per rule. Cancelled sessions occupy no room and no speaker.
+// The overlap rules group the sessions in linear time, sort each group and
+// sweep it, so Validate runs in O(n log n + k) for n sessions and k
+// findings; k is at most about n·MaxOverlapsListed per rule. Cancelled
+// sessions occupy no room and no speaker.
 func Validate(s *Schedule) []Diagnostic {
 	v := &validator{s: s}
 	v.duplicateIDs()
@@ -49,7 +50,7 @@ func (v *validator) duplicateIDs() {
 		}
 		tracks[t.ID] = t
 	}
-	sessions := map[string]*Session{}
+	sessions := make(map[string]*Session, len(v.s.Sessions))
 	guids := map[string]*Session{}
 	for _, s := range v.s.Sessions {
 		if first, dup := sessions[s.ID]; dup {
@@ -95,11 +96,16 @@ func (v *validator) rooms() {
 		}
 	}
 	registry := len(v.s.Rooms) > 0
+	keys := map[string]string{} // spelling → NameKey: rooms are few, sessions many
 	for _, s := range v.s.Sessions {
 		if s.Room == "" {
 			continue
 		}
-		key := NameKey(s.Room)
+		key, ok := keys[s.Room]
+		if !ok {
+			key = NameKey(s.Room)
+			keys[s.Room] = key
+		}
 		c, ok := canon[key]
 		switch {
 		case !ok && registry:
@@ -214,29 +220,37 @@ type groups struct {
 
 // group sorts the timed, non-cancelled sessions of ss that have a positive
 // duration into groups. Breaks are in their room's group only.
+//
+// Rooms and tracks are few and grouped with maps. Speakers are many (half
+// as many as sessions in the benchmark) and grouped with byKey, in linear
+// time: see there why not with a map.
 func group(ss []*Session) *groups {
-	var timed []*Session
+	timed := make([]slot, 0, len(ss))
+	persons := 0
 	for _, s := range ss {
 		if s.Timed() && s.End.After(s.Start) && s.Status != "cancelled" {
-			timed = append(timed, s)
+			timed = append(timed, slot{s.Start.UnixNano(), s.End.UnixNano(), s})
+			persons += len(s.Speakers)
 		}
 	}
-	// Group in file order and sort each group afterwards: sorting all
-	// sessions first and then grouping touches memory in time order, which
-	// at 100k sessions costs more than the sweeps themselves.
-	// Rooms and speakers become small integers on first sight; their
-	// groups are slices indexed by them, in order of first appearance.
-	roomIdx := map[string]int{} // NameKey → index into rooms
-	var rooms [][]slot
-	tracks := map[*Track][]slot{}
-	spIdx := make(map[spKey]int, len(timed)) // → index into speakers
-	var speakers [][]slot
-	var spKeys []spKey
-	keys := newSpeakerKeys(timed)
+	// Each slot's room and track as a small integer (-1: none); the groups
+	// are then laid out in one array each (flat).
+	roomOf := make([]int32, len(timed))
+	trackOf := make([]int32, len(timed))
+	roomIdx := map[string]int32{}   // NameKey → room number
+	trackIdx := map[*Track]int32{}  // → track number
+	var trackList []*Track          // by track number
 	roomKeys := map[string]string{} // room spelling → NameKey
-	var seen, ks []spKey
-	for _, s := range timed {
-		sl := slot{s.Start.UnixNano(), s.End.UnixNano(), s}
+	keys := newSpeakerKeys(timed)
+	// The speaker entries: for each non-break session, each key it is
+	// swept under, once; an entry's key is an id or a NameKey.
+	entryOf := make([]int32, 0, persons) // entry → index into timed
+	idKeys := make([]string, 0, persons)
+	nameKeys := make([]string, 0, persons)
+	var ks []spKey
+	for j, sl := range timed {
+		s := sl.s
+		roomOf[j], trackOf[j] = -1, -1
 		if s.Room != "" {
 			k, ok := roomKeys[s.Room]
 			if !ok {
@@ -245,37 +259,78 @@ func group(ss []*Session) *groups {
 			}
 			i, ok := roomIdx[k]
 			if !ok {
-				i = len(rooms)
+				i = int32(len(roomIdx))
 				roomIdx[k] = i
-				rooms = append(rooms, nil)
 			}
-			rooms[i] = append(rooms[i], sl)
+			roomOf[j] = i
 		}
 		if s.IsBreak() {
 			continue
 		}
 		if s.Track != nil {
-			tracks[s.Track] = append(tracks[s.Track], sl)
+			i, ok := trackIdx[s.Track]
+			if !ok {
+				i = int32(len(trackList))
+				trackIdx[s.Track] = i
+				trackList = append(trackList, s.Track)
+			}
+			trackOf[j] = i
 		}
-		seen = seen[:0]
+		first := len(entryOf)
+	next:
 		for _, p := range s.Speakers {
 			ks = keys.of(ks[:0], p)
 			for _, k := range ks {
-				if slices.Contains(seen, k) {
-					continue
+				for e := first; e < len(entryOf); e++ {
+					if idKeys[e] == k.s && k.byID || nameKeys[e] == k.s && !k.byID {
+						continue next // the same speaker twice in one session
+					}
 				}
-				seen = append(seen, k)
-				i, ok := spIdx[k]
-				if !ok {
-					i = len(speakers)
-					spIdx[k] = i
-					speakers = append(speakers, nil)
-					spKeys = append(spKeys, k)
+				entryOf = append(entryOf, int32(j))
+				if k.byID {
+					idKeys, nameKeys = append(idKeys, k.s), append(nameKeys, "")
+				} else {
+					idKeys, nameKeys = append(idKeys, ""), append(nameKeys, k.s)
 				}
-				speakers[i] = append(speakers[i], sl)
 			}
 		}
 	}
+	rooms := flat(timed, roomOf, len(roomIdx))
+	tracks := make(map[*Track][]slot, len(trackList))
+	for i, ss := range flat(timed, trackOf, len(trackList)) {
+		tracks[trackList[i]] = ss
+	}
+
+	// Speaker groups by id and by name, merged in order of first
+	// appearance, laid out in one array.
+	idMembers, idStarts := byKey(idKeys)
+	nameMembers, nameStarts := byKey(nameKeys)
+	all := make([]slot, 0, len(entryOf))
+	var speakers [][]slot
+	var spKeys []spKey
+	take := func(members, starts []int32, g int, byID bool) {
+		m := members[starts[g]:starts[g+1]]
+		lo := len(all)
+		for _, e := range m {
+			all = append(all, timed[entryOf[e]])
+		}
+		speakers = append(speakers, all[lo:len(all):len(all)])
+		k := nameKeys[m[0]]
+		if byID {
+			k = idKeys[m[0]]
+		}
+		spKeys = append(spKeys, spKey{byID, k})
+	}
+	for a, b := 0, 0; a+1 < len(idStarts) || b+1 < len(nameStarts); {
+		if b+1 == len(nameStarts) || a+1 < len(idStarts) && idMembers[idStarts[a]] < nameMembers[nameStarts[b]] {
+			take(idMembers, idStarts, a, true)
+			a++
+		} else {
+			take(nameMembers, nameStarts, b, false)
+			b++
+		}
+	}
+
 	byTime := func(ss []slot) {
 		slices.SortStableFunc(ss, func(a, b slot) int {
 			return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end))
@@ -291,6 +346,33 @@ func group(ss []*Session) *groups {
 		byTime(ss)
 	}
 	return &groups{rooms: rooms, roomKeys: roomKeys, tracks: tracks, speakers: speakers, spKeys: spKeys}
+}
+
+// flat lays out the slots of n groups in one array, by group and in the
+// order of slots within a group; of[i] is the group of slots[i], or -1.
+func flat(slots []slot, of []int32, n int) [][]slot {
+	starts := make([]int, n+1)
+	for _, g := range of {
+		if g >= 0 {
+			starts[g+1]++
+		}
+	}
+	for g := range n {
+		starts[g+1] += starts[g]
+	}
+	all := make([]slot, starts[n])
+	next := slices.Clone(starts[:n])
+	for i, g := range of {
+		if g >= 0 {
+			all[next[g]] = slots[i]
+			next[g]++
+		}
+	}
+	groups := make([][]slot, n)
+	for g := range groups {
+		groups[g] = all[starts[g]:starts[g+1]:starts[g+1]]
+	}
+	return groups
 }
 
 // overlaps runs the room, speaker and track sweeps.
@@ -377,10 +459,10 @@ const MaxOverlapsListed = 20
 // sessions, it reports that many pairs and calls more(b, n) with the number
 // n of sessions not listed.
 func sweep(ss []slot, report func(a, b *Session), more func(b *Session, n int)) {
-	var active endHeap // the sessions still running, earliest end first
+	active := endHeap{} // the sessions still running, earliest end first
 	for _, s := range ss {
 		for len(active) > 0 && active[0].end <= s.start {
-			heap.Pop(&active)
+			active.pop()
 		}
 		for i, a := range active {
 			if i == MaxOverlapsListed {
@@ -389,7 +471,7 @@ func sweep(ss []slot, report func(a, b *Session), more func(b *Session, n int)) 
 			}
 			report(a.s, s.s)
 		}
-		heap.Push(&active, s)
+		active.push(s)
 	}
 }
 
@@ -412,17 +494,45 @@ func (v *validator) more(rule string, b *Session, n int, where string) {
 	v.add(d)
 }
 
+// endHeap is a min-heap of slots by end. It is not a container/heap,
+// whose interface boxes every slot pushed or popped: two allocations per
+// session per sweep.
 type endHeap []slot
 
-func (h endHeap) Len() int           { return len(h) }
-func (h endHeap) Less(i, j int) bool { return h[i].end < h[j].end }
-func (h endHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *endHeap) Push(x any)        { *h = append(*h, x.(slot)) }
-func (h *endHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+func (h *endHeap) push(s slot) {
+	*h = append(*h, s)
+	a := *h
+	for i := len(a) - 1; i > 0; {
+		p := (i - 1) / 2
+		if a[p].end <= a[i].end {
+			break
+		}
+		a[p], a[i] = a[i], a[p]
+		i = p
+	}
+}
+
+// pop removes the slot that ends first.
+func (h *endHeap) pop() {
+	a := *h
+	n := len(a) - 1
+	a[0] = a[n]
+	a = a[:n]
+	for i := 0; ; {
+		m, l, r := i, 2*i+1, 2*i+2
+		if l < n && a[l].end < a[m].end {
+			m = l
+		}
+		if r < n && a[r].end < a[m].end {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		a[i], a[m] = a[m], a[i]
+		i = m
+	}
+	*h = a
 }
 
 // gaps calls report for consecutive, non-overlapping sessions in ss (sorted
@@ -462,10 +572,10 @@ func (k spKey) String() string {
 // speaker of the same name, with or without an id.
 type speakerKeys map[string][]spKey // NameKey → the id keys of speakers with that name
 
-func newSpeakerKeys(ss []*Session) speakerKeys {
+func newSpeakerKeys(timed []slot) speakerKeys {
 	k := speakerKeys{}
-	for _, s := range ss {
-		for _, p := range s.Speakers {
+	for _, sl := range timed {
+		for _, p := range sl.s.Speakers {
 			if p.ID == "" {
 				continue
 			}
