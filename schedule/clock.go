@@ -165,3 +165,48 @@ func Ambiguous(t time.Time) bool {
 	_, kind := ResolveWall(DateOf(t), t.Hour()*60+t.Minute(), t.Location())
 	return kind == WallAmbiguous
 }
+
+// WallProblem describes the DST trouble ResolveWall found in date d at min
+// minutes after midnight in loc, where t and kind are what it returned: the
+// rule ("dst-gap" or "dst-ambiguous", "" for WallOK) and a message that
+// names the time, the zone, the change of clocks and, for a time that
+// occurs twice, the reading chosen, e.g.
+//
+//	2024-10-27 02:30 occurs twice in Europe/Berlin (clocks go back from
+//	03:00 CEST to 02:00 CET); read as the first occurrence, 02:30 CEST
+//	(UTC+02:00), not 02:30 CET (UTC+01:00)
+//
+// Every reader reports DST trouble with it, prefixed with what it is about.
+func WallProblem(t time.Time, kind WallKind, d Date, min int, loc *time.Location) (rule, msg string) {
+	switch kind {
+	case WallGap:
+		from, to := transition(t)
+		return "dst-gap", fmt.Sprintf("%s %s does not exist in %s: clocks jump from %s to %s",
+			d, FormatClock(min), loc, from, to)
+	case WallAmbiguous:
+		from, to := transition(t)
+		_, off1 := t.Zone()
+		_, end := t.ZoneBounds()
+		_, off2 := end.Zone()
+		second := t.Add(time.Duration(off1-off2) * time.Second)
+		return "dst-ambiguous", fmt.Sprintf("%s %s occurs twice in %s (clocks go back from %s to %s); read as the first occurrence, %s (UTC%s), not %s (UTC%s)",
+			d, FormatClock(min), loc, from, to, t.Format("15:04 MST"), t.Format("-07:00"), second.Format("15:04 MST"), second.Format("-07:00"))
+	}
+	return "", ""
+}
+
+// transition describes the zone change nearest t as the wall clock just
+// before it and just after it, e.g. "02:00 CET" and "03:00 CEST". For a
+// time in a gap, time.Date may normalise to either side of the change (it
+// does not promise which), so the nearer end of t's zone period is taken.
+func transition(t time.Time) (from, to string) {
+	start, end := t.ZoneBounds()
+	at := start
+	if start.IsZero() || (!end.IsZero() && end.Sub(t) < t.Sub(start)) {
+		at = end
+	}
+	before := at.Add(-time.Second)
+	name, off := before.Zone()
+	from = at.In(time.FixedZone(name, off)).Format("15:04 MST")
+	return from, at.In(t.Location()).Format("15:04 MST")
+}

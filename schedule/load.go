@@ -776,38 +776,10 @@ func (l *loader) times(sc *Schedule, t *Track, s *Session, fs map[string]field, 
 // wall resolves a wall-clock time and reports DST trouble.
 func (l *loader) wall(d Date, min int, loc *time.Location, v *yaml.Node, what, field string) (time.Time, bool) {
 	t, kind := ResolveWall(d, min, loc)
-	switch kind {
-	case WallGap:
-		from, to := transition(t)
-		l.add("dst-gap", v, "%s: %s %s %s does not exist in %s: clocks jump from %s to %s",
-			what, field, d, FormatClock(min), loc, from, to)
-		return time.Time{}, false
-	case WallAmbiguous:
-		from, to := transition(t)
-		_, off1 := t.Zone()
-		_, end := t.ZoneBounds()
-		_, off2 := end.Zone()
-		second := t.Add(time.Duration(off1-off2) * time.Second)
-		l.add("dst-ambiguous", v, "%s: %s %s %s occurs twice in %s (clocks go back from %s to %s); read as the first occurrence, %s (UTC%s), not %s (UTC%s)",
-			what, field, d, FormatClock(min), loc, from, to, t.Format("15:04 MST"), t.Format("-07:00"), second.Format("15:04 MST"), second.Format("-07:00"))
+	if rule, msg := WallProblem(t, kind, d, min, loc); rule != "" {
+		l.add(rule, v, "%s: %s %s", what, field, msg)
 	}
-	return t, true
-}
-
-// transition describes the zone change nearest t as the wall clock just
-// before it and just after it, e.g. "02:00 CET" and "03:00 CEST". For a
-// time in a gap, time.Date may normalise to either side of the change (it
-// does not promise which), so the nearer end of t's zone period is taken.
-func transition(t time.Time) (from, to string) {
-	start, end := t.ZoneBounds()
-	at := start
-	if start.IsZero() || (!end.IsZero() && end.Sub(t) < t.Sub(start)) {
-		at = end
-	}
-	before := at.Add(-time.Second)
-	name, off := before.Zone()
-	from = at.In(time.FixedZone(name, off)).Format("15:04 MST")
-	return from, at.In(t.Location()).Format("15:04 MST")
+	return t, kind != WallGap
 }
 
 // parseWhen parses a start or end: a clock time, or YYYY-MM-DDTHH:MM.

@@ -617,14 +617,10 @@ func (b *builder) check(e *rawEvent, s *schedule.Session) {
 // wall resolves a wall-clock time in the conference zone, reporting DST trouble.
 func (b *builder) wall(d schedule.Date, min int, pos schedule.Pos, s *schedule.Session) (time.Time, bool) {
 	t, kind := schedule.ResolveWall(d, min, b.loc)
-	switch kind {
-	case schedule.WallGap:
-		b.add("dst-gap", pos, "%s: %s %s does not exist in %s (clocks spring forward)", who(s), d, schedule.FormatClock(min), b.tzName)
-		return time.Time{}, false
-	case schedule.WallAmbiguous:
-		b.add("dst-ambiguous", pos, "%s: %s %s occurs twice in %s; read as the first occurrence, %s", who(s), d, schedule.FormatClock(min), b.tzName, t.Format("15:04 MST (-07:00)"))
+	if rule, msg := schedule.WallProblem(t, kind, d, min, b.loc); rule != "" {
+		b.add(rule, pos, "%s: %s", who(s), msg)
 	}
-	return t, true
+	return t, kind != schedule.WallGap
 }
 
 // fromDay returns the instant of <day date> + <start>: on the next day when

@@ -343,3 +343,28 @@ func TestReadWithoutDate(t *testing.T) {
 		t.Errorf("duration from end = %v, want 1h15m", d)
 	}
 }
+
+// TestReadDST: a <start> without <date> is a wall time on its day, so it
+// can fall into a DST gap (an error, the event dropped from the sweeps) or
+// a repeat (a warning naming the reading chosen).
+func TestReadDST(t *testing.T) {
+	x := `<schedule><version/><conference><title>P</title><time_zone_name>Europe/Berlin</time_zone_name></conference>
+<day index="1" date="2026-03-29"><room name="A">
+<event id="1"><start>02:30</start><duration>00:30</duration><room>A</room><title>Gap</title><type>talk</type><abstract/></event>
+</room></day>
+<day index="2" date="2026-10-25"><room name="A">
+<event id="2"><start>02:30</start><duration>00:30</duration><room>A</room><title>Twice</title><type>talk</type><abstract/></event>
+</room></day></schedule>`
+	_, _, ds := findings(t, ReadXML, x, schedule.LoadOptions{})
+	var got []string
+	for _, d := range ds {
+		got = append(got, fmt.Sprintf("%d %s %s", d.Pos.Line, d.Rule, d.Message))
+	}
+	want := []string{
+		`3 dst-gap event "Gap" (1): 2026-03-29 02:30 does not exist in Europe/Berlin: clocks jump from 02:00 CET to 03:00 CEST`,
+		`6 dst-ambiguous event "Twice" (2): 2026-10-25 02:30 occurs twice in Europe/Berlin (clocks go back from 03:00 CEST to 02:00 CET); read as the first occurrence, 02:30 CEST (UTC+02:00), not 02:30 CET (UTC+01:00)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}

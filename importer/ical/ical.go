@@ -741,13 +741,11 @@ func (r *reader) instant(w when, p *prop, loc *time.Location, title string) (tim
 		zl = w.loc
 	}
 	t, kind := schedule.ResolveWall(w.date, w.min, zl)
-	switch kind {
-	case schedule.WallGap:
-		r.add("dst-gap", p.line, "event %q: %s %s %s does not exist in %s (clocks spring forward)", title, p.name, w.date, schedule.FormatClock(w.min), zl)
+	if rule, msg := schedule.WallProblem(t, kind, w.date, w.min, zl); rule != "" {
+		r.add(rule, p.line, "event %q: %s %s", title, p.name, msg)
+	}
+	if kind == schedule.WallGap {
 		return time.Time{}, false
-	case schedule.WallAmbiguous:
-		r.add("dst-ambiguous", p.line, "event %q: %s %s %s occurs twice in %s (clocks fall back); read as the first occurrence, %s",
-			title, p.name, w.date, schedule.FormatClock(w.min), zl, t.Format("15:04 MST (-07:00)"))
 	}
 	return t.Add(time.Duration(w.sec) * time.Second).In(loc), true
 }

@@ -1060,15 +1060,10 @@ func (r *reader) speakers(s *schedule.Session, ss *sessState) []line {
 
 func (r *reader) wall(d schedule.Date, min int, loc *time.Location, p schedule.Pos, title, field string) (time.Time, bool) {
 	t, kind := schedule.ResolveWall(d, min, loc)
-	switch kind {
-	case schedule.WallGap:
-		r.add("dst-gap", p, "session %q: %s %s %s does not exist in %s (clocks spring forward)", title, field, d, schedule.FormatClock(min), loc)
-		return time.Time{}, false
-	case schedule.WallAmbiguous:
-		r.add("dst-ambiguous", p, "session %q: %s %s %s occurs twice in %s (clocks fall back); read as the first occurrence, %s",
-			title, field, d, schedule.FormatClock(min), loc, t.Format("15:04 MST (-07:00)"))
+	if rule, msg := schedule.WallProblem(t, kind, d, min, loc); rule != "" {
+		r.add(rule, p, "session %q: %s %s", title, field, msg)
 	}
-	return t, true
+	return t, kind != schedule.WallGap
 }
 
 // paragraphs joins lines: a blank line between two lines starts a new
