@@ -4,7 +4,7 @@ import (
 	"io"
 
 	"github.com/schedkit/schedkit/export"
-	csvexport "github.com/schedkit/schedkit/export/csv"
+	"github.com/schedkit/schedkit/export/csv"
 	"github.com/schedkit/schedkit/schedule"
 	"github.com/urfave/cli/v2"
 )
@@ -39,7 +39,7 @@ plus all.csv.
 Exit status: 0 written, 1 nothing written because of errors, 2 usage error,
 unreadable input or a failed write.`,
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "rows", Value: csvexport.RowsSession, Usage: "one row per `{session|speaker}`"},
+			&cli.StringFlag{Name: "rows", Value: csv.RowsSession, Usage: "one row per `{session|speaker}`"},
 			&cli.StringFlag{Name: "delimiter", Value: ",", Usage: "field delimiter `C`: one character, or tab"},
 			&cli.BoolFlag{Name: "bom", Usage: "start with a UTF-8 byte order mark (for Excel)"},
 			&cli.BoolFlag{Name: "raw", Usage: "write values untouched: no formula-neutralising quote"},
@@ -49,11 +49,11 @@ unreadable input or a failed write.`,
 }
 
 func (e *env) exportCSV(c *cli.Context) error {
-	opt := csvexport.Options{Rows: c.String("rows"), BOM: c.Bool("bom"), Raw: c.Bool("raw")}
-	if opt.Rows != csvexport.RowsSession && opt.Rows != csvexport.RowsSpeaker {
+	opt := csv.Options{Rows: c.String("rows"), BOM: c.Bool("bom"), Raw: c.Bool("raw")}
+	if opt.Rows != csv.RowsSession && opt.Rows != csv.RowsSpeaker {
 		return usageErrorf("--rows %q: use session or speaker", opt.Rows)
 	}
-	comma, err := csvexport.ParseDelimiter(c.String("delimiter"))
+	comma, err := csv.ParseDelimiter(c.String("delimiter"))
 	if err != nil {
 		return usageErrorf("--delimiter %v", err)
 	}
@@ -61,7 +61,7 @@ func (e *env) exportCSV(c *cli.Context) error {
 	return e.runExport(c, exportJob{
 		ext: ".csv",
 		encode: func(w io.Writer, s *schedule.Schedule, g export.Group) error {
-			return csvexport.Write(w, s, g.Sessions, opt)
+			return csv.Write(w, s, g.Sessions, opt)
 		},
 	})
 }

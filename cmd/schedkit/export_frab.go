@@ -5,7 +5,7 @@ import (
 	"io"
 
 	"github.com/schedkit/schedkit/export"
-	frabexport "github.com/schedkit/schedkit/export/frab"
+	"github.com/schedkit/schedkit/export/frab"
 	"github.com/schedkit/schedkit/schedule"
 	"github.com/urfave/cli/v2"
 )
@@ -29,12 +29,12 @@ unreadable input or a failed write.`
 
 func (e *env) exportFrabXMLCommand() *cli.Command {
 	return e.frabCommand("frab-xml", "write a frab schedule.xml for conference apps (EventFahrplan, Giggity, ConfClerk)",
-		"Writes the schedule as a frab/pentabarf schedule.xml.", "schedule.xml.xsd", ".xml", frabexport.WriteXML)
+		"Writes the schedule as a frab/pentabarf schedule.xml.", "schedule.xml.xsd", ".xml", frab.WriteXML)
 }
 
 func (e *env) exportFrabJSONCommand() *cli.Command {
 	return e.frabCommand("frab-json", "write a pretalx/c3voc schedule.json",
-		"Writes the schedule as a c3voc/pretalx schedule.json.", "schedule.schema.json", ".json", frabexport.WriteJSON)
+		"Writes the schedule as a c3voc/pretalx schedule.json.", "schedule.schema.json", ".json", frab.WriteJSON)
 }
 
 // frabCommand is an export to a frab format: what the output is, the c3voc

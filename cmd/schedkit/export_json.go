@@ -4,7 +4,7 @@ import (
 	"io"
 
 	"github.com/schedkit/schedkit/export"
-	jsonexport "github.com/schedkit/schedkit/export/jsonout"
+	"github.com/schedkit/schedkit/export/jsonout"
 	"github.com/schedkit/schedkit/schedule"
 	"github.com/urfave/cli/v2"
 )
@@ -32,7 +32,7 @@ func (e *env) exportJSON(c *cli.Context) error {
 	return e.runExport(c, exportJob{
 		ext: ".json",
 		encode: func(w io.Writer, s *schedule.Schedule, g export.Group) error {
-			return jsonexport.Write(w, s, g.Sessions)
+			return jsonout.Write(w, s, g.Sessions)
 		},
 	})
 }

@@ -8,7 +8,7 @@ import (
 
 	"github.com/mattn/go-isatty"
 	"github.com/schedkit/schedkit/export"
-	tableexport "github.com/schedkit/schedkit/export/table"
+	"github.com/schedkit/schedkit/export/table"
 	"github.com/schedkit/schedkit/schedule"
 	"github.com/urfave/cli/v2"
 )
@@ -35,28 +35,28 @@ table row, with |, \, *, _ and other markup characters backslash-escaped;
 Exit status: 0 written, 1 nothing written because of errors, 2 usage error,
 unreadable input or a failed write.`,
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "view", Value: tableexport.ViewList, Usage: "`{list|grid}`: a table per track and day, or a program grid per day"},
-			&cli.StringFlag{Name: "format", Value: tableexport.FormatText, Usage: "output `{text|markdown}`"},
+			&cli.StringFlag{Name: "view", Value: table.ViewList, Usage: "`{list|grid}`: a table per track and day, or a program grid per day"},
+			&cli.StringFlag{Name: "format", Value: table.FormatText, Usage: "output `{text|markdown}`"},
 			&cli.IntFlag{Name: "width", Usage: "text width in columns `N`", DefaultText: "$COLUMNS, the terminal's width, or 100"},
-			&cli.StringFlag{Name: "columns", Value: tableexport.ColumnsRoom, Usage: "grid columns `{room|track}`"},
+			&cli.StringFlag{Name: "columns", Value: table.ColumnsRoom, Usage: "grid columns `{room|track}`"},
 		}, exportFlags(false)...),
 		Action: e.exportTable,
 	}
 }
 
 func (e *env) exportTable(c *cli.Context) error {
-	opt := tableexport.Options{
+	opt := table.Options{
 		View: c.String("view"), Format: c.String("format"), Columns: c.String("columns"), Width: c.Int("width"),
 	}
 	switch {
-	case opt.View != tableexport.ViewList && opt.View != tableexport.ViewGrid:
+	case opt.View != table.ViewList && opt.View != table.ViewGrid:
 		return usageErrorf("--view %q: use list or grid", opt.View)
-	case opt.Format != tableexport.FormatText && opt.Format != tableexport.FormatMarkdown:
+	case opt.Format != table.FormatText && opt.Format != table.FormatMarkdown:
 		return usageErrorf("--format %q: use text or markdown", opt.Format)
-	case opt.Columns != tableexport.ColumnsRoom && opt.Columns != tableexport.ColumnsTrack:
+	case opt.Columns != table.ColumnsRoom && opt.Columns != table.ColumnsTrack:
 		return usageErrorf("--columns %q: use room or track", opt.Columns)
-	case c.IsSet("width") && opt.Width < tableexport.MinWidth:
-		return usageErrorf("--width %d: at least %d", opt.Width, tableexport.MinWidth)
+	case c.IsSet("width") && opt.Width < table.MinWidth:
+		return usageErrorf("--width %d: at least %d", opt.Width, table.MinWidth)
 	}
 	toTerminal := false
 	if out := c.String("output"); out == "" || out == "-" {
@@ -71,23 +71,23 @@ func (e *env) exportTable(c *cli.Context) error {
 	return e.runExport(c, exportJob{
 		ext: ".txt",
 		encode: func(w io.Writer, s *schedule.Schedule, g export.Group) error {
-			return tableexport.Write(w, s, g.Sessions, opt)
+			return table.Write(w, s, g.Sessions, opt)
 		},
 	})
 }
 
 // defaultWidth is $COLUMNS when it holds a usable number, else the
-// terminal's width, else tableexport.DefaultWidth.
+// terminal's width, else table.DefaultWidth.
 func (e *env) defaultWidth(toTerminal bool) int {
-	if n, err := strconv.Atoi(strings.TrimSpace(e.getenv("COLUMNS"))); err == nil && n >= tableexport.MinWidth {
+	if n, err := strconv.Atoi(strings.TrimSpace(e.getenv("COLUMNS"))); err == nil && n >= table.MinWidth {
 		return n
 	}
 	if toTerminal {
 		if f, ok := e.stdout.(*os.File); ok {
-			if n := terminalWidth(f); n >= tableexport.MinWidth {
+			if n := terminalWidth(f); n >= table.MinWidth {
 				return n
 			}
 		}
 	}
-	return tableexport.DefaultWidth
+	return table.DefaultWidth
 }

@@ -1,4 +1,4 @@
-// Package csvexport writes a schedule as CSV for spreadsheets and scripts.
+// Package csv writes a schedule as CSV for spreadsheets and scripts.
 //
 // # Format
 //
@@ -40,11 +40,11 @@
 // else is changed: the prefix is the only difference between the default
 // and the Raw output (see Neutralize).
 // The quote is visible to programs; pass Raw for them.
-package csvexport
+package csv
 
 import (
 	"bufio"
-	"encoding/csv"
+	stdcsv "encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -216,7 +216,7 @@ func Write(w io.Writer, s *schedule.Schedule, sessions []*schedule.Session, opt 
 			return err
 		}
 	}
-	cw := csv.NewWriter(bw)
+	cw := stdcsv.NewWriter(bw)
 	cw.Comma = comma
 	if err := cw.Write(Columns); err != nil {
 		return err

@@ -1,8 +1,8 @@
-package csvexport
+package csv
 
 import (
 	"bytes"
-	"encoding/csv"
+	stdcsv "encoding/csv"
 	"fmt"
 	"io"
 	"strings"
@@ -81,7 +81,7 @@ func TestParseDelimiter(t *testing.T) {
 // readAll reads CSV back with encoding/csv, as a program would.
 func readAll(t *testing.T, data []byte, comma rune) [][]string {
 	t.Helper()
-	r := csv.NewReader(bytes.NewReader(data))
+	r := stdcsv.NewReader(bytes.NewReader(data))
 	r.Comma = comma
 	recs, err := r.ReadAll() // also checks every record has as many fields as the header
 	if err != nil {
@@ -228,7 +228,7 @@ func FuzzWrite(f *testing.F) {
 			if err := Write(&buf, s, []*schedule.Session{ss}, Options{Comma: rune(comma), Raw: raw}); err != nil {
 				t.Fatal(err)
 			}
-			r := csv.NewReader(&buf)
+			r := stdcsv.NewReader(&buf)
 			r.Comma = rune(comma)
 			recs, err := r.ReadAll()
 			if err != nil {

@@ -1,4 +1,4 @@
-package csvexport
+package csv
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-// Package jsonexport writes the normalised schedule model as JSON (RFC 8259),
+// Package jsonout writes the normalised schedule model as JSON (RFC 8259),
 // for jq and other programs: ids resolved (implicit ids filled in), rooms
 // spelled canonically, instants in RFC 3339 with the conference zone's
 // offset, durations in whole minutes.
@@ -37,7 +37,7 @@
 //
 // Output is indented with two spaces and ends with a newline. Strings are
 // not HTML-escaped (no \u003c for <), so text reads as written.
-package jsonexport
+package jsonout
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package jsonexport
+package jsonout
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-// Package tableexport renders a schedule as tables for people: a text
+// Package table renders a schedule as tables for people: a text
 // table for terminals and print, or a GitHub Flavored Markdown table (GFM
 // 0.29, "Tables" extension) for wikis and READMEs. It draws with
 // github.com/olekukonko/tablewriter (v1 API).
@@ -44,7 +44,7 @@
 // it could start an entity, so cell text renders literally (a pipe never
 // splits a cell; no HTML, links or emphasis come from the data). Width is
 // not applied: Markdown tables are not wrapped.
-package tableexport
+package table
 
 import (
 	"cmp"

@@ -1,4 +1,4 @@
-package tableexport
+package table
 
 import (
 	"strings"
