@@ -277,13 +277,13 @@ func group(ss []*Session) *groups {
 			trackOf[j] = i
 		}
 		first := len(entryOf)
-	next:
 		for _, p := range s.Speakers {
 			ks = keys.of(ks[:0], p)
+		key:
 			for _, k := range ks {
 				for e := first; e < len(entryOf); e++ {
-					if idKeys[e] == k.s && k.byID || nameKeys[e] == k.s && !k.byID {
-						continue next // the same speaker twice in one session
+					if k.byID && idKeys[e] == k.s || !k.byID && nameKeys[e] == k.s {
+						continue key // the same speaker twice in one session
 					}
 				}
 				entryOf = append(entryOf, int32(j))
@@ -412,7 +412,7 @@ func (v *validator) overlaps() {
 		if len(ss) < 2 {
 			continue // nothing to overlap or to be close to
 		}
-		name := func() string { return speakerName(ss[0].s, k) } // only for findings
+		name := func() string { return speakerName(ss, k) } // only for findings
 		sweep(ss, func(a, b *Session) {
 			if reported[[2]*Session{a, b}] {
 				return
@@ -609,10 +609,14 @@ func speakerKey(p Person) spKey {
 	return spKey{false, NameKey(p.Name)}
 }
 
-func speakerName(s *Session, key spKey) string {
-	for _, p := range s.Speakers {
-		if speakerKey(p) == key {
-			return fmt.Sprintf("%q", strings.Join(strings.Fields(p.Name), " "))
+// speakerName names the speaker of key as the first session of ss that
+// has a speaker with that key spells it.
+func speakerName(ss []slot, key spKey) string {
+	for _, sl := range ss {
+		for _, p := range sl.s.Speakers {
+			if speakerKey(p) == key {
+				return fmt.Sprintf("%q", strings.Join(strings.Fields(p.Name), " "))
+			}
 		}
 	}
 	return key.String()

@@ -157,6 +157,21 @@ tracks:
 		msgs:    map[int][]string{0: {`"Ann"`}, 2: {`"Kim"`}},
 	},
 	{
+		name: "SpeakerWithAndWithoutIDInOneSession",
+		in: conf + `tracks:
+  - name: T
+    date: 2024-05-01
+    sessions:
+      - §{id: a, title: A, room: R1, start: "10:00", end: "11:00", speakers: [{name: Lee, id: lee1}, Lee]}
+      - §{id: b, title: B, room: R2, start: ∑∑"10:00", end: "11:00", speakers: [{name: Lee, id: lee2}]}
+`,
+		// The Lee without an id may be either Lee with one, so a is in
+		// the sessions of lee2 too, although lee1 put it under her name.
+		want:    []string{"speaker-overlap", "track-overlap:warning"},
+		related: map[int][]string{0: {"a", "b"}, 1: {"a", "b"}},
+		msgs:    map[int][]string{0: {`"Lee"`}},
+	},
+	{
 		name: "SpeakerTwiceInOneSession",
 		in: conf + `tracks:
   - {name: T, room: R, date: 2024-05-01, sessions: [§{id: a, title: A, start: "10:00", end: "11:00", speakers: [Jane, jane, {name: Jane}]}]}
