@@ -111,6 +111,9 @@ func (e *env) newApp() *cli.App {
 		DisableSliceFlagSeparator: true,
 		ExitErrHandler:            func(*cli.Context, error) {},
 		OnUsageError:              onUsageError,
+		// urfave/cli adds --help only when no command is named "help";
+		// schedkit has one (help.go), so the flag is given here.
+		Flags: []cli.Flag{cli.HelpFlag},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				var names []string
@@ -132,6 +135,7 @@ func (e *env) newApp() *cli.App {
 			e.schemaCommand(),
 			e.completionCommand(),
 			e.manCommand(),
+			e.helpCommand(),
 		},
 	}
 	fixCommands(app.Commands)

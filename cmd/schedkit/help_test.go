@@ -39,6 +39,11 @@ func TestHelpEverywhere(t *testing.T) {
 					t.Errorf("stderr: %s", stderr.String())
 				}
 				want := "NAME:\n   schedkit " + strings.Join(p, " ") + " - "
+				if strings.Join(p, " ") == "help" {
+					// urfave/cli answers "help --help" with the parent's
+					// help, the list of commands, which is what help does.
+					want = "NAME:\n   schedkit - "
+				}
 				if !strings.HasPrefix(stdout.String(), want) {
 					t.Errorf("stdout starts %q, want %q", firstLines(stdout.String(), 2), want)
 				}
