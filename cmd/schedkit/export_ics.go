@@ -42,16 +42,16 @@ missing. With -o or --split it is written together with the feeds: when any
 of them cannot be written, none is changed.`,
 		Flags: append(exportFlags(true),
 			&cli.StringFlag{Name: "state", Usage: "keep SEQUENCE and LAST-MODIFIED across exports in `FILE` (JSON)"},
-			&cli.DurationFlag{Name: "refresh", Value: ics.DefaultRefresh, DefaultText: strings.TrimSuffix(strings.TrimSuffix(ics.DefaultRefresh.String(), "0s"), "0m"), Usage: "polling interval `DURATION` suggested to subscribers (REFRESH-INTERVAL, X-PUBLISHED-TTL)"},
+			&cli.StringFlag{Name: "refresh", Value: strings.TrimSuffix(strings.TrimSuffix(ics.DefaultRefresh.String(), "0s"), "0m"), DefaultText: strings.TrimSuffix(strings.TrimSuffix(ics.DefaultRefresh.String(), "0s"), "0m"), Usage: "polling interval `DURATION` suggested to subscribers (REFRESH-INTERVAL, X-PUBLISHED-TTL), such as 30m, 6h or 1d"},
 		),
 		Action: e.exportICS,
 	}
 }
 
 func (e *env) exportICS(c *cli.Context) error {
-	refresh := c.Duration("refresh")
-	if refresh < time.Minute || refresh%time.Second != 0 {
-		return usageErrorf("--refresh %v: use whole seconds, at least 1m", refresh)
+	refresh, err := parseRefresh(c.String("refresh"))
+	if err != nil {
+		return usageErrorf("--refresh %s", err)
 	}
 	epoch, err := sourceDateEpoch(e.getenv("SOURCE_DATE_EPOCH"))
 	if err != nil {
@@ -151,4 +151,29 @@ func readState(path string) (*ics.State, error) {
 		return nil, err
 	}
 	return ics.ParseState(data)
+}
+
+// parseRefresh parses --refresh: a Go duration ("30m", "6h") with an
+// optional leading number of days ("1d", "1d12h"), in whole seconds and at
+// least a minute.
+func parseRefresh(s string) (time.Duration, error) {
+	var days time.Duration
+	if n, rest, ok := strings.Cut(s, "d"); ok {
+		d, err := strconv.Atoi(n)
+		if err != nil || d < 0 || d > 366 {
+			return 0, fmt.Errorf("%q: days are a whole number up to 366, as in 1d or 1d12h", s)
+		}
+		days, s = time.Duration(d)*24*time.Hour, rest
+	}
+	var d time.Duration
+	if s != "" {
+		var err error
+		if d, err = time.ParseDuration(s); err != nil || d < 0 {
+			return 0, fmt.Errorf("%q is not a duration such as 30m, 6h, 1d or 1d12h", s)
+		}
+	}
+	if d += days; d < time.Minute || d%time.Second != 0 {
+		return 0, fmt.Errorf("%v: use whole seconds, at least 1m", d)
+	}
+	return d, nil
 }
