@@ -210,3 +210,18 @@ func transition(t time.Time) (from, to string) {
 	from = at.In(time.FixedZone(name, off)).Format("15:04 MST")
 	return from, at.In(t.Location()).Format("15:04 MST")
 }
+
+// ChooseZone applies the CLI contract's rule for --timezone: a zone the
+// file names (file) wins, and the flag's zone (flag) is used only when the
+// file names none. It returns the zone to use, "" when neither names one,
+// and, when the two disagree, the message of the zone-mismatch warning;
+// what says where the file names its zone, e.g. "the file's timezone".
+func ChooseZone(file, flag, what string) (zone, conflict string) {
+	switch {
+	case file == "":
+		return flag, ""
+	case flag != "" && flag != file:
+		return file, fmt.Sprintf("--timezone %s contradicts %s %s; using %s", flag, what, file, file)
+	}
+	return file, ""
+}

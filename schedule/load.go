@@ -409,17 +409,19 @@ func (l *loader) conference(s *Schedule, n *yaml.Node, opt LoadOptions) {
 		}
 	}
 	tz, v, ok := l.str(fs, "timezone", "conference")
+	if !ok {
+		tz = ""
+	}
+	tz, conflict := ChooseZone(tz, opt.Timezone, "the file's timezone")
 	switch {
-	case !ok && opt.Timezone == "":
+	case tz == "":
 		if v == nil {
 			v = n
 		}
 		l.add("required", v, "conference needs a timezone, an IANA name such as America/New_York (or pass --timezone)")
 		return
-	case !ok:
-		tz = opt.Timezone
-	case opt.Timezone != "" && opt.Timezone != tz:
-		l.add("zone-mismatch", v, "--timezone %s contradicts the file's timezone %s; using %s", opt.Timezone, tz, tz)
+	case conflict != "":
+		l.add("zone-mismatch", v, "%s", conflict)
 	}
 	loc, err := LoadLocation(tz)
 	if err != nil {

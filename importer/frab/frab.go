@@ -394,8 +394,8 @@ func (b *builder) zone(opt schedule.LoadOptions) {
 	switch {
 	case fileLoc != nil && agrees(fileLoc):
 		use(fileLoc, named)
-		if optLoc != nil && opt.Timezone != named {
-			b.add("zone-mismatch", at, "--timezone %s contradicts the file's time_zone_name %s; using %s", opt.Timezone, named, named)
+		if _, conflict := schedule.ChooseZone(named, opt.Timezone, "the file's time_zone_name"); conflict != "" {
+			b.add("zone-mismatch", at, "%s", conflict)
 		}
 		b.writtenOffsets(ev, at)
 		return

@@ -709,14 +709,13 @@ func (r *reader) zone(sc *schedule.Schedule, events []*event, xwrtz string, xlin
 		r.add("zone-mismatch", firstLine[best], "events use several TZIDs (%s); using %s, the most used, as the schedule's zone (pass --timezone to choose)",
 			strings.Join(tzids, ", "), best)
 	}
+	tz, conflict := schedule.ChooseZone(tz, r.opt.Timezone, "the file's "+what)
 	switch {
-	case tz == "" && r.opt.Timezone == "":
+	case tz == "":
 		r.add("required", 1, "the calendar names no time zone (no X-WR-TIMEZONE, no TZID): pass --timezone with the conference's IANA zone, such as --timezone Europe/Paris")
 		return
-	case tz == "":
-		tz = r.opt.Timezone
-	case r.opt.Timezone != "" && r.opt.Timezone != tz:
-		r.add("zone-mismatch", line, "--timezone %s contradicts the file's %s %s; using %s", r.opt.Timezone, what, tz, tz)
+	case conflict != "":
+		r.add("zone-mismatch", line, "%s", conflict)
 	}
 	loc, err := schedule.LoadLocation(tz)
 	if err != nil {

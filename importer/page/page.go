@@ -900,16 +900,14 @@ func allSame(ss []string) bool {
 }
 
 func (r *reader) zoneOf(sc *schedule.Schedule) {
-	tz := r.zone
+	tz, conflict := schedule.ChooseZone(r.zone, r.opt.Timezone, "the page's time zone")
 	switch {
-	case tz == "" && r.opt.Timezone == "":
+	case tz == "":
 		r.add("required", schedule.Pos{File: r.file, Line: 1, Column: 1},
 			"the page names no time zone: pass --timezone with the conference's IANA zone, such as --timezone America/New_York")
 		return
-	case tz == "":
-		tz = r.opt.Timezone
-	case r.opt.Timezone != "" && r.opt.Timezone != tz:
-		r.add("zone-mismatch", r.zonePos, "--timezone %s contradicts the page's time zone %s; using %s", r.opt.Timezone, tz, tz)
+	case conflict != "":
+		r.add("zone-mismatch", r.zonePos, "%s", conflict)
 	}
 	loc, err := schedule.LoadLocation(tz)
 	if err != nil {

@@ -1,0 +1,57 @@
+package schedule
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestChooseZone(t *testing.T) {
+	tests := []struct {
+		file, flag     string
+		zone, conflict string
+	}{
+		{"", "", "", ""},
+		{"", "Europe/Paris", "Europe/Paris", ""},
+		{"Europe/Berlin", "", "Europe/Berlin", ""},
+		{"Europe/Berlin", "Europe/Berlin", "Europe/Berlin", ""},
+		{"Europe/Berlin", "Europe/Paris", "Europe/Berlin", "--timezone Europe/Paris contradicts the file's timezone Europe/Berlin; using Europe/Berlin"},
+	}
+	for _, tt := range tests {
+		zone, conflict := ChooseZone(tt.file, tt.flag, "the file's timezone")
+		if diff := cmp.Diff([2]string{tt.zone, tt.conflict}, [2]string{zone, conflict}); diff != "" {
+			t.Errorf("ChooseZone(%q, %q) (-want +got):\n%s", tt.file, tt.flag, diff)
+		}
+	}
+}
+
+// TestWallProblem: the message of each kind of wall time, in a zone that
+// springs forward and falls back (Berlin) and one that goes back by 30
+// minutes (Lord Howe).
+func TestWallProblem(t *testing.T) {
+	tests := []struct {
+		d          Date
+		min        int
+		zone       string
+		rule, want string
+	}{
+		{Date{2024, 3, 31}, 2*60 + 30, "Europe/Berlin", "dst-gap",
+			"2024-03-31 02:30 does not exist in Europe/Berlin: clocks jump from 02:00 CET to 03:00 CEST"},
+		{Date{2024, 10, 27}, 2*60 + 30, "Europe/Berlin", "dst-ambiguous",
+			"2024-10-27 02:30 occurs twice in Europe/Berlin (clocks go back from 03:00 CEST to 02:00 CET); read as the first occurrence, 02:30 CEST (UTC+02:00), not 02:30 CET (UTC+01:00)"},
+		{Date{2024, 4, 7}, 1*60 + 45, "Australia/Lord_Howe", "dst-ambiguous",
+			"2024-04-07 01:45 occurs twice in Australia/Lord_Howe (clocks go back from 02:00 +11 to 01:30 +1030); read as the first occurrence, 01:45 +11 (UTC+11:00), not 01:45 +1030 (UTC+10:30)"},
+		{Date{2024, 10, 27}, 4 * 60, "Europe/Berlin", "", ""},
+	}
+	for _, tt := range tests {
+		loc, err := LoadLocation(tt.zone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		at, kind := ResolveWall(tt.d, tt.min, loc)
+		rule, msg := WallProblem(at, kind, tt.d, tt.min, loc)
+		if diff := cmp.Diff([2]string{tt.rule, tt.want}, [2]string{rule, msg}); diff != "" {
+			t.Errorf("%s %s in %s (-want +got):\n%s", tt.d, FormatClock(tt.min), tt.zone, diff)
+		}
+	}
+}
