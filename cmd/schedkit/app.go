@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"time"
 
 	"github.com/schedkit/schedkit/schedule"
@@ -55,6 +56,7 @@ type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	now            func() time.Time
+	dashdash       bool // the command line holds "--": see files
 }
 
 func init() {
@@ -77,6 +79,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 }
 
 func (e *env) run(args []string) int {
+	e.dashdash = slices.Contains(args, "--")
 	app := e.newApp()
 	err := app.Run(args)
 	if err == nil {

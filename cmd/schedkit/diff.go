@@ -52,7 +52,7 @@ func (e *env) diffAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	names, err := files(c, 2)
+	names, err := e.files(c, 2)
 	if err != nil {
 		return err
 	}

@@ -92,7 +92,7 @@ type exportJob struct {
 // on errors unless --force, select, then write atomically to stdout, -o or
 // --split files in --out-dir.
 func (e *env) runExport(c *cli.Context, job exportJob) error {
-	names, err := files(c, 1)
+	names, err := e.files(c, 1)
 	if err != nil {
 		return err
 	}

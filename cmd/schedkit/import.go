@@ -37,7 +37,7 @@ Exit status: 0 converted (findings or not), 1 the input could not be parsed,
 }
 
 func (e *env) importAction(c *cli.Context) error {
-	names, err := files(c, 1)
+	names, err := e.files(c, 1)
 	if err != nil {
 		return err
 	}

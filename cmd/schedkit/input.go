@@ -58,15 +58,25 @@ type input struct {
 }
 
 // files returns the command's file arguments, rejecting flags placed after
-// them (Go flag parsing stops at the first argument).
-func files(c *cli.Context, atMost int) ([]string, error) {
+// them (Go flag parsing stops at the first argument). Arguments after "--"
+// are files whatever they look like: "schedkit validate -- -x.yaml".
+func (e *env) files(c *cli.Context, atMost int) ([]string, error) {
 	args := c.Args().Slice()
+	// Go's flag parsing drops a "--" that ends the flags; one that comes
+	// after a file argument stays in args.
+	checked := len(args)
+	if i := slices.Index(args, "--"); i >= 0 {
+		args = append(args[:i:i], args[i+1:]...)
+		checked = i
+	} else if e.dashdash {
+		checked = 0
+	}
 	if len(args) == 0 {
 		return nil, usageErrorf("%s needs a schedule file (or - for stdin)\nRun '%s --help' for usage.", commandName(c), c.Command.HelpName)
 	}
-	for _, a := range args {
+	for _, a := range args[:checked] {
 		if strings.HasPrefix(a, "-") && a != "-" {
-			return nil, usageErrorf("flag %s after the file: flags go before file arguments", a)
+			return nil, usageErrorf("flag %s after the file: flags go before file arguments (a file whose name starts with - goes after --)", a)
 		}
 	}
 	if n := len(slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a != "-" })); n > 1 {

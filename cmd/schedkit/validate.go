@@ -30,7 +30,7 @@ func (e *env) validate(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	names, err := files(c, 0)
+	names, err := e.files(c, 0)
 	if err != nil {
 		return err
 	}
