@@ -10,8 +10,10 @@ import "hash/maphash"
 // It runs in linear time with sequential memory access: a stable radix
 // sort of 32-bit hashes, then a scan of runs of equal hashes, where keys
 // that only share a hash are told apart by comparing them. A map from key
-// to group does the same in fewer lines, but at 50,000 keys its lookups
-// miss the CPU caches and Validate grew 16× from 10k to 100k sessions.
+// to group does the same in fewer lines, but its lookups miss the CPU
+// caches once it outgrows them: grouping the 130,000 speaker entries of
+// the 100k-session benchmark took a map 8.1 ms, 13.9× its time for 10k
+// sessions, and takes byKey 5.6 ms.
 func byKey(keys []string) (members, starts []int32) {
 	seed := maphash.MakeSeed()
 	return byHash(keys, func(k string) uint32 { return uint32(maphash.String(seed, k)) })
