@@ -37,6 +37,9 @@ func DateOf(t time.Time) Date { return Date{t.Year(), t.Month(), t.Day()} }
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
 	if err != nil {
+		if isoDate.MatchString(strings.TrimSpace(s)) {
+			return Date{}, fmt.Errorf("date %q does not exist", s)
+		}
 		return Date{}, fmt.Errorf("date %q is not YYYY-MM-DD", s)
 	}
 	return DateOf(t), nil
@@ -53,6 +56,7 @@ func (d Date) AddDays(n int) Date {
 func (d Date) IsZero() bool { return d == Date{} }
 
 var (
+	isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 	clock24 = regexp.MustCompile(`^([01]?\d|2[0-3]):([0-5]\d)(?::00)?$`)
 	clock12 = regexp.MustCompile(`^(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([aApP])\.?[mM]\.?$`)
 )

@@ -139,6 +139,9 @@ type loader struct {
 	// trackRoom is the position of the current track's room, which its
 	// sessions inherit.
 	trackRoom Pos
+	// trackDateBad: the current track's date is reported as bad, so its
+	// sessions without a date of their own are not reported again.
+	trackDateBad bool
 
 	diags    []Diagnostic
 	nodes    int
@@ -153,9 +156,21 @@ func (l *loader) add(id string, n *yaml.Node, format string, args ...any) {
 }
 
 // deref follows aliases and counts nodes against MaxNodes.
+//
+// A value reached through an alias keeps the alias's position, so that a
+// finding about it points where it is used, not at its anchor (the nodes
+// inside an aliased list or mapping keep the anchor's positions).
 func (l *loader) deref(n *yaml.Node) *yaml.Node {
-	for n != nil && n.Kind == yaml.AliasNode {
-		n = n.Alias
+	if n != nil && n.Kind == yaml.AliasNode {
+		at := n
+		for n != nil && n.Kind == yaml.AliasNode {
+			n = n.Alias
+		}
+		if n != nil {
+			c := *n
+			c.Line, c.Column = at.Line, at.Column
+			n = &c
+		}
 	}
 	l.nodes++
 	if l.nodes > max(l.maxNodes, MaxNodes) && !l.tooBig {
@@ -556,9 +571,11 @@ func (l *loader) track(s *Schedule, n *yaml.Node) {
 	}
 	t.Host, _, _ = l.str(fs, "host", "track")
 	t.Description, _, _ = l.str(fs, "description", "track")
+	l.trackDateBad = false
 	if d, v, ok := l.str(fs, "date", "track"); ok {
 		if _, err := ParseDate(d); err != nil {
 			l.add("bad-value", v, "track date: %v", err)
+			l.trackDateBad = true
 		} else {
 			t.Date = d
 		}
@@ -695,46 +712,46 @@ func (l *loader) speakers(fs map[string]field, what string) []Person {
 // times resolves start, end and duration to instants.
 func (l *loader) times(sc *Schedule, t *Track, s *Session, fs map[string]field, n *yaml.Node) {
 	what := Who(s)
+	// Every part is checked, so that a run reports all of a session's
+	// problems; the instants are set only when all parts are good.
+	good := true
 	var date Date
 	dateGiven := false
+	dateBad := l.trackDateBad // a date was given but is not one: reported
 	if t.Date != "" {
-		date, _ = ParseDate(t.Date)
+		date, _ = ParseDate(t.Date) // checked with the track
 	}
 	if d, v, ok := l.str(fs, "date", what); ok {
 		pd, err := ParseDate(d)
 		if err != nil {
 			l.add("bad-value", v, "%s: %v", what, err)
-			return
+			good, dateBad = false, true
+		} else {
+			date, dateGiven, dateBad = pd, true, false
 		}
-		date, dateGiven = pd, true
-	}
-	startText, sv, ok := l.required(fs, n, "start", what)
-	if !ok {
-		return
-	}
-	startDate, startMin, hasDate, err := parseWhen(startText)
-	if err != nil {
-		l.add("bad-value", sv, "%s: start: %v", what, err)
-		return
-	}
-	if hasDate {
-		if dateGiven && startDate != date {
-			l.add("bad-value", sv, "%s: start %s is on another day than date %s", what, startText, date)
-			return
-		}
-		date = startDate
-	}
-	if date.IsZero() {
-		l.add("required", sv, "%s has no date: give it a date:, its track a date:, or write start as YYYY-MM-DDTHH:MM", what)
-		return
-	}
-	loc := sc.Location
-	start, ok := l.wall(date, startMin, loc, sv, what, "start")
-	if !ok {
-		return
 	}
 
+	startText, sv, hasStart := l.required(fs, n, "start", what)
+	var start when
+	if hasStart {
+		var err error
+		if start, err = parseWhen(startText); err != nil {
+			l.add("bad-value", sv, "%s: start: %v", what, err)
+			hasStart = false
+		}
+	}
+	good = good && hasStart
+
 	endText, ev, hasEnd := l.str(fs, "end", what)
+	_, endPresent := fs["end"]
+	var end when
+	if hasEnd {
+		var err error
+		if end, err = parseWhen(endText); err != nil {
+			l.add("bad-value", ev, "%s: end: %v", what, err)
+			hasEnd, good = false, false
+		}
+	}
 	dur, dv, hasDur := l.duration(fs, "duration", what)
 	// A null duration (duration: ~) is no duration; a malformed one is
 	// reported by l.duration.
@@ -742,67 +759,123 @@ func (l *loader) times(sc *Schedule, t *Track, s *Session, fs map[string]field, 
 	if f, ok := fs["duration"]; ok {
 		durGiven = !isNull(l.deref(f.val))
 	}
-	if !hasEnd && !durGiven {
-		l.add("required", sv, "%s needs an end or a duration", what)
+	switch {
+	case !endPresent && !durGiven:
+		at := sv // after the start, where the end would go
+		if sv == nil || sv.Kind != yaml.ScalarNode {
+			at = n
+		}
+		l.add("required", at, "%s needs an end or a duration", what)
+		good = false
+	case durGiven && !hasDur:
+		good = false // the bad duration is reported
+	case endPresent && !hasEnd && !durGiven:
+		good = false // end: ~, or end of the wrong type: reported
+	}
+
+	if hasStart && start.hasDate {
+		if dateGiven && start.date != date {
+			l.add("bad-value", sv, "%s: start %s is on another day than date %s", what, startText, date)
+			good = false
+		}
+		date = start.date
+	}
+	if hasStart && date.IsZero() && !dateBad {
+		l.add("required", sv, "%s has no date: give it a date:, its track a date:, or write start as YYYY-MM-DDTHH:MM", what)
+	}
+	if !good || date.IsZero() {
 		return
 	}
-	if !hasEnd && !hasDur {
-		return // the bad duration is reported
-	}
-	var end time.Time
+
+	loc := sc.Location
+	startAt, ok := l.wall(date, start, loc, sv, what, "start")
+	var endAt time.Time
 	if hasEnd {
-		endDate, endMin, endHasDate, err := parseWhen(endText)
-		if err != nil {
-			l.add("bad-value", ev, "%s: end: %v", what, err)
-			return
-		}
-		if !endHasDate {
-			endDate = date
-			if endMin < startMin {
-				endDate = date.AddDays(1) // past midnight
+		if !end.hasDate {
+			end.date = date
+			if end.min < start.min {
+				end.date = date.AddDays(1) // past midnight
 			}
 		}
-		end, ok = l.wall(endDate, endMin, loc, ev, what, "end")
-		if !ok {
-			return
-		}
-		if hasDur && end.Sub(start) != dur && end.After(start) {
-			l.add("duration-mismatch", dv, "%s: duration %s disagrees with %s–%s (%s)", what, fmtDur(dur), startText, endText, fmtDur(end.Sub(start)))
-		}
-	} else {
-		end = start.Add(dur)
+		var endOK bool
+		endAt, endOK = l.wall(end.date, end, loc, ev, what, "end")
+		ok = ok && endOK
 	}
-	s.Start, s.End = start, end
+	if !ok {
+		return
+	}
+	if !hasEnd {
+		endAt = startAt.Add(dur)
+	} else if hasDur && endAt.Sub(startAt) != dur && endAt.After(startAt) {
+		l.add("duration-mismatch", dv, "%s: duration %s disagrees with %s–%s (%s)", what, fmtDur(dur), startText, endText, fmtDur(endAt.Sub(startAt)))
+	}
+	s.Start, s.End = startAt, endAt
 }
 
-// wall resolves a wall-clock time and reports DST trouble.
-func (l *loader) wall(d Date, min int, loc *time.Location, v *yaml.Node, what, field string) (time.Time, bool) {
-	t, kind := ResolveWall(d, min, loc)
-	if rule, msg := WallProblem(t, kind, d, min, loc); rule != "" {
+// wall resolves a wall-clock time and reports DST trouble. An offset
+// written with the time picks the reading; it must be one the zone has.
+func (l *loader) wall(d Date, w when, loc *time.Location, v *yaml.Node, what, field string) (time.Time, bool) {
+	t, kind := ResolveWall(d, w.min, loc)
+	if w.hasOffset && kind != WallGap {
+		at := time.Date(d.Year, d.Month, d.Day, w.min/60, w.min%60, 0, 0, time.UTC).Add(-time.Duration(w.offset) * time.Second).In(loc)
+		if _, off := at.Zone(); off == w.offset && DateOf(at) == d && at.Hour()*60+at.Minute() == w.min {
+			return at, true
+		}
+		readings := t.Format("-07:00")
+		if kind == WallAmbiguous {
+			_, end := t.ZoneBounds()
+			readings += " or " + end.Format("-07:00")
+		}
+		l.add("bad-value", v, "%s: %s %s %s%s: %s is at UTC%s then", what, field, d, FormatClock(w.min), time.Unix(0, 0).In(time.FixedZone("", w.offset)).Format("-07:00"), loc, readings)
+		return time.Time{}, false
+	}
+	if rule, msg := WallProblem(t, kind, d, w.min, loc); rule != "" {
 		l.add(rule, v, "%s: %s %s", what, field, msg)
 	}
 	return t, kind != WallGap
 }
 
-// parseWhen parses a start or end: a clock time, or YYYY-MM-DDTHH:MM.
-func parseWhen(s string) (d Date, min int, hasDate bool, err error) {
+// when is a start or end as written: a wall-clock time, perhaps with a
+// date, perhaps with the UTC offset that picks one of the two readings of
+// a time that occurs twice (2024-10-27T02:30+01:00 in Europe/Berlin).
+type when struct {
+	date      Date
+	min       int // minutes after midnight
+	hasDate   bool
+	hasOffset bool
+	offset    int // seconds east of UTC
+}
+
+// parseWhen parses a start or end: HH:MM (or h:mmam/pm), YYYY-MM-DDTHH:MM,
+// or YYYY-MM-DDTHH:MM±HH:MM.
+func parseWhen(s string) (when, error) {
 	s = strings.TrimSpace(s)
 	if ds, cs, ok := strings.Cut(s, "T"); ok && len(ds) == 10 {
-		d, err = ParseDate(ds)
+		d, err := ParseDate(ds)
 		if err != nil {
-			return Date{}, 0, false, fmt.Errorf("%q is not YYYY-MM-DDTHH:MM", s)
+			return when{}, fmt.Errorf("%q: %v", s, err)
 		}
-		min, err = ParseClock(cs)
+		w := when{date: d, hasDate: true}
+		if i := strings.LastIndexAny(cs, "+-"); i > 0 {
+			off, err := time.Parse("-07:00", cs[i:])
+			if err != nil {
+				return when{}, fmt.Errorf("%q is not YYYY-MM-DDTHH:MM±HH:MM (a UTC offset such as +01:00)", s)
+			}
+			_, w.offset = off.Zone()
+			w.hasOffset = true
+			cs = cs[:i]
+		}
+		w.min, err = ParseClock(cs)
 		if err != nil || strings.ContainsAny(cs, "aApP") {
-			return Date{}, 0, false, fmt.Errorf("%q is not YYYY-MM-DDTHH:MM (local wall time, no zone)", s)
+			return when{}, fmt.Errorf("%q is not YYYY-MM-DDTHH:MM (local wall time, with a UTC offset only to pick a reading of a time that occurs twice)", s)
 		}
-		return d, min, true, nil
+		return w, nil
 	}
-	min, err = ParseClock(s)
+	min, err := ParseClock(s)
 	if err != nil {
-		return Date{}, 0, false, fmt.Errorf("%q is not HH:MM, h:mmam/h:mmpm or YYYY-MM-DDTHH:MM", s)
+		return when{}, fmt.Errorf("%q is not HH:MM, h:mmam/h:mmpm or YYYY-MM-DDTHH:MM", s)
 	}
-	return Date{}, min, false, nil
+	return when{min: min}, nil
 }
 
 func fmtDur(d time.Duration) string {

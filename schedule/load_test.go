@@ -150,6 +150,58 @@ tracks:
 		msgs: map[int][]string{0: {"session (a) needs a title"}, 1: {"(b)", "no date"}, 2: {`"C" (c)`, "start"}, 3: {`"D" (d)`, "end or a duration"}, 4: {`"E" (e)`, "no unit"}},
 	},
 
+	{
+		// Every problem of a session is reported, not only the first.
+		name: "SessionAllProblems",
+		in: conf + `tracks:
+  - name: T
+    sessions:
+      - §{id: a, title: A, start: ∑"10:00", end: ∑"99:99"}
+      - §{id: b, title: B, date: 2024-05-01, start: ∑"noon", duration: ∑50}
+      - §{id: c, title: C, date: ∑2024-13-01, start: ∑"10:00pm2", end: ∑"x"}
+  - name: U
+    date: ∑2024-02-30
+    sessions:
+      - §{id: d, title: D, start: "10:00", end: ∑"25:00"}
+      - §{id: e, title: E, start: "10:00", end: "11:00"}
+`,
+		want: []string{"required", "bad-value", "bad-value", "bad-value", "bad-value", "bad-value", "bad-value", "bad-value", "bad-value"},
+		msgs: map[int][]string{0: {"no date"}, 1: {"end"}, 4: {`"2024-13-01" does not exist`}, 7: {`"2024-02-30" does not exist`}},
+	},
+	{
+		// An offset must be one the zone has at that time.
+		name: "OffsetNotTheZones",
+		in: conf + `tracks:
+  - name: T
+    sessions:
+      - §{id: a, title: A, start: ∑"2024-10-27T02:30+05:00", end: "2024-10-27T03:30"}
+      - §{id: b, title: B, start: ∑"2024-05-01T10:00+01:00", end: "2024-05-01T11:00"}
+      - §{id: c, title: C, start: ∑"2024-05-01T10:00+1", end: "2024-05-01T11:00"}
+`,
+		want: []string{"bad-value", "bad-value", "bad-value"},
+		msgs: map[int][]string{
+			0: {"start 2024-10-27 02:30+05:00: Europe/Berlin is at UTC+02:00 or +01:00 then"},
+			1: {"start 2024-05-01 10:00+01:00: Europe/Berlin is at UTC+02:00 then"},
+			2: {"UTC offset such as +01:00"},
+		},
+	},
+	{
+		// A finding about a value reached through an alias is where the
+		// alias is, and a finding is reported once.
+		name: "AliasPositions",
+		in: conf + `tracks:
+  - name: T
+    date: 2024-05-01
+    sessions:
+      - §{id: v, title: V, start: ∑&st "25:00", end: "11:00", tags: &tg [∑∑[x]]}
+      - §{id: w, title: W, start: ∑*st, end: "11:00", tags: *tg}
+`,
+		// Inside an aliased list, positions are the anchor's: w's bad tag
+		// is reported where v's is, naming w.
+		want: []string{"bad-value", "bad-value", "bad-value", "bad-value"},
+		msgs: map[int][]string{1: {`"V"`}, 2: {`"W"`}},
+	},
+
 	// -- bad-value --
 	{
 		name: "BadValues",
@@ -363,6 +415,10 @@ func TestLoadTimes(t *testing.T) {
       - {id: dated, title: X, start: "2024-03-31T01:00", end: "2024-03-31T04:00"}
       - {id: ondate, title: Y, date: 2024-10-27, start: "01:30", end: "03:30"}
       - {id: ambiguous, title: Z, date: 2024-10-27, start: "02:30", duration: 1h}
+      - {id: first, title: F, start: "2024-10-27T02:30+02:00", end: "2024-10-27T02:50+02:00"}
+      - {id: second, title: S, start: "2024-10-27T02:30+01:00", end: "2024-10-27T02:50+01:00"}
+      - {id: across, title: C, start: "2024-10-27T02:50+02:00", end: "2024-10-27T02:10+01:00"}
+      - {id: redundant, title: R, start: "2024-05-01T10:00+02:00", end: "2024-05-01T11:00"}
 `
 	s, diags := Load("in.yaml", []byte(in), LoadOptions{})
 	var errs []Diagnostic
@@ -390,6 +446,22 @@ func TestLoadTimes(t *testing.T) {
 		{"ondate", "2024-10-26T23:30:00Z", "2024-10-27T02:30:00Z"},
 		// The first 02:30 is CEST.
 		{"ambiguous", "2024-10-27T00:30:00Z", "2024-10-27T01:30:00Z"},
+		// An offset picks the reading of a time that occurs twice.
+		{"first", "2024-10-27T00:30:00Z", "2024-10-27T00:50:00Z"},
+		{"second", "2024-10-27T01:30:00Z", "2024-10-27T01:50:00Z"},
+		{"across", "2024-10-27T00:50:00Z", "2024-10-27T01:10:00Z"},
+		// An offset where there is one reading must be that one.
+		{"redundant", "2024-05-01T08:00:00Z", "2024-05-01T09:00:00Z"},
+	}
+	var ambiguous []string
+	for _, d := range diags {
+		if d.Rule == "dst-ambiguous" {
+			ambiguous = append(ambiguous, fmt.Sprint(d.Pos.Line))
+		}
+	}
+	// Only "ambiguous" leaves the reading to the rule (and warns).
+	if diff := cmp.Diff([]string{"12"}, ambiguous); diff != "" {
+		t.Errorf("dst-ambiguous lines (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("session times (-want +got):\n%s", diff)

@@ -6,8 +6,9 @@
 // Times are written as local wall clock with the date (start:
 // 2025-02-01T09:30, end: 2025-02-01T09:50) in the conference zone, so the
 // file reads back to the same instants; seconds are dropped. A wall-clock
-// time that occurs twice (clocks fall back) is read back as its first
-// occurrence, as schedule.Load documents. Sessions without a track are
+// time that occurs twice (clocks fall back) is written with the offset of
+// its reading (2024-10-27T02:30+01:00), as docs/format.md allows, so that
+// the second occurrence stays the second. Sessions without a track are
 // written in a track "No track" (id no-track). Untimed sessions are written
 // without start and end, so that loading the file reports them.
 //
@@ -199,6 +200,16 @@ func track(s *schedule.Schedule, t *schedule.Track) *yaml.Node {
 
 const wallLayout = "2006-01-02T15:04"
 
+// wall writes t as the local date-time in loc, with the UTC offset when
+// that wall time occurs twice.
+func wall(t time.Time, loc *time.Location) string {
+	t = t.In(loc)
+	if schedule.Ambiguous(t) {
+		return t.Format(wallLayout + "-07:00")
+	}
+	return t.Format(wallLayout)
+}
+
 func session(s *schedule.Schedule, ss *schedule.Session) *yaml.Node {
 	m := newMapping()
 	m.set("id", str(ss.ID))
@@ -211,8 +222,8 @@ func session(s *schedule.Schedule, ss *schedule.Session) *yaml.Node {
 	if ss.Timed() {
 		loc := s.Loc()
 		// A date-time without seconds is a string in YAML 1.1 and 1.2 alike.
-		m.set("start", str(ss.Start.In(loc).Format(wallLayout)))
-		m.set("end", str(ss.End.In(loc).Format(wallLayout)))
+		m.set("start", str(wall(ss.Start, loc)))
+		m.set("end", str(wall(ss.End, loc)))
 	}
 	m.setStr("room", ss.Room)
 	if ss.Type != "" && ss.Type != "talk" {

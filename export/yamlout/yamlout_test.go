@@ -156,3 +156,35 @@ func TestRealDataSameFindings(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteRepeatedHour: both readings of 02:30 on the night clocks go back
+// survive the trip through YAML, written with their offsets; other times
+// are written without one.
+func TestWriteRepeatedHour(t *testing.T) {
+	in := `conference: {name: C, timezone: Europe/Berlin}
+tracks:
+  - name: T
+    sessions:
+      - {id: first, title: F, start: "2024-10-27T02:30+02:00", end: "2024-10-27T02:50+02:00"}
+      - {id: second, title: S, start: "2024-10-27T02:30+01:00", end: "2024-10-27T03:10"}
+`
+	src, ds := schedule.Load("in.yaml", []byte(in), schedule.LoadOptions{})
+	if src == nil || len(ds) > 0 {
+		t.Fatalf("source: %v", ds)
+	}
+	got, ds, out := reload(t, src)
+	if len(ds) > 0 {
+		t.Errorf("the written YAML has findings: %v\n%s", ds, out)
+	}
+	if diff := cmp.Diff(src, got, ignore); diff != "" {
+		t.Errorf("reloaded schedule (-source +reloaded):\n%s", diff)
+	}
+	for _, want := range []string{
+		"start: 2024-10-27T02:30+02:00\n", "end: 2024-10-27T02:50+02:00\n",
+		"start: 2024-10-27T02:30+01:00\n", "end: 2024-10-27T03:10\n",
+	} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
