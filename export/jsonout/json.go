@@ -8,7 +8,9 @@
 // Keep in sync with the README's "JSON export" section. Every key is always
 // present; a value that the schedule does not give is "" (strings), [] (lists),
 // 0 (frab_id) or null (organizer; start, end, date and duration_min of a
-// session without resolved times).
+// session without resolved times). "guid" is never empty: a session without
+// one gets schedule.DerivedGUID of the conference id and session id (see
+// Schedule.GUIDOf), the same guid the frab exports and import write.
 //
 //	{
 //	  "schedkit_json": 1,                      // schema version; bumped on incompatible change
@@ -83,8 +85,9 @@ type Track struct {
 	Sessions []string `json:"sessions"`
 }
 
-// Session is one session. Start, End, Date and DurationMin are nil for a
-// session without resolved times.
+// Session is one session. GUID is the session's guid, or the derived one
+// (Schedule.GUIDOf) when it has none. Start, End, Date and DurationMin are
+// nil for a session without resolved times.
 type Session struct {
 	ID          string   `json:"id"`
 	GUID        string   `json:"guid"`
@@ -136,7 +139,7 @@ func Build(s *schedule.Schedule, sessions []*schedule.Session) Document {
 	}
 	byTrack := map[*schedule.Track][]string{}
 	for _, ss := range sessions {
-		doc.Sessions = append(doc.Sessions, session(loc, ss))
+		doc.Sessions = append(doc.Sessions, session(s, loc, ss))
 		if ss.Track != nil {
 			byTrack[ss.Track] = append(byTrack[ss.Track], ss.ID)
 		}
@@ -159,9 +162,11 @@ func Build(s *schedule.Schedule, sessions []*schedule.Session) Document {
 	return doc
 }
 
-func session(loc *time.Location, ss *schedule.Session) Session {
+// session is the JSON of ss; the schedule s gives the derived guid of a
+// session without one.
+func session(s *schedule.Schedule, loc *time.Location, ss *schedule.Session) Session {
 	out := Session{
-		ID: ss.ID, GUID: ss.GUID, FrabID: ss.FrabID, Track: ss.TrackID(),
+		ID: ss.ID, GUID: s.GUIDOf(ss), FrabID: ss.FrabID, Track: ss.TrackID(),
 		Title: ss.Title, Subtitle: ss.Subtitle, Room: ss.Room,
 		Type: ss.Type, Status: ss.Status, Language: ss.Language,
 		Speakers: make([]Person, len(ss.Speakers)),

@@ -101,3 +101,29 @@ func TestUntimedAndEmpty(t *testing.T) {
 		t.Errorf("empty selection:\n%s", buf.String())
 	}
 }
+
+// TestGUID: a session's own guid is kept; one without gets the UUIDv5 that
+// the frab exports and import derive from the conference and session ids.
+func TestGUID(t *testing.T) {
+	tr := &schedule.Track{ID: "t", Name: "T"}
+	s := &schedule.Schedule{Conference: schedule.Conference{ID: "conf2026"}, Tracks: []*schedule.Track{tr}}
+	sessions := []*schedule.Session{
+		{ID: "kept", Title: "Kept", Track: tr, GUID: "0f8fad5b-d9cb-469f-a165-70867728950e"},
+		{ID: "derived", Title: "Derived", Track: tr},
+	}
+	var got []string
+	for _, ss := range Build(s, sessions).Sessions {
+		got = append(got, ss.GUID)
+	}
+	want := []string{
+		"0f8fad5b-d9cb-469f-a165-70867728950e",
+		// UUIDv5, URL namespace, of "urn:schedkit:conf2026:derived".
+		schedule.DerivedGUID("conf2026", "derived"),
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("guids (-want +got):\n%s", diff)
+	}
+	if !schedule.IsUUID(got[1]) || got[1][14] != '5' {
+		t.Errorf("derived guid %q is not a version 5 UUID", got[1])
+	}
+}
