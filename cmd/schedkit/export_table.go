@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -23,7 +24,8 @@ func (e *env) exportTableCommand() *cli.Command {
 		Description: `--view list (default): one table per track and day with time, title,
 speakers and room. --view grid: one table per day like a printed program,
 rows are time slots, columns are rooms (--columns track: tracks); a session
-longer than one slot shows "(continued)" in its later slots.
+longer than one slot shows "(continued)" in its later slots. --columns
+goes with --view grid only.
 
 --format text fits the table into --width display columns by wrapping
 long cells. The default width is $COLUMNS, else the terminal's width when
@@ -31,6 +33,10 @@ stdout is a terminal, else 100. Borders are ASCII unless stdout is a
 terminal. --format markdown writes GitHub Flavored Markdown: one line per
 table row, with |, \, *, _ and other markup characters backslash-escaped;
 --width does not apply.
+
+When no session is selected (an empty schedule, or filters that together
+select nothing) the output is empty and a note on stderr says so; the exit
+status is still 0.
 
 Exit status: 0 written, 1 nothing written because of errors, 2 usage error,
 unreadable input or a failed write.`,
@@ -55,6 +61,8 @@ func (e *env) exportTable(c *cli.Context) error {
 		return usageErrorf("--format %q: use text or markdown", opt.Format)
 	case opt.Columns != table.ColumnsRoom && opt.Columns != table.ColumnsTrack:
 		return usageErrorf("--columns %q: use room or track", opt.Columns)
+	case c.IsSet("columns") && opt.View != table.ViewGrid:
+		return usageErrorf("--columns goes with --view grid: the list view has no room or track columns")
 	case c.IsSet("width") && opt.Width < table.MinWidth:
 		return usageErrorf("--width %d: at least %d", opt.Width, table.MinWidth)
 	}
@@ -71,6 +79,14 @@ func (e *env) exportTable(c *cli.Context) error {
 	return e.runExport(c, exportJob{
 		ext: ".txt",
 		encode: func(w io.Writer, s *schedule.Schedule, g export.Group) error {
+			if len(g.Sessions) == 0 {
+				// Nothing to draw: say so rather than print nothing.
+				why := "the filters select none"
+				if len(s.Sessions) == 0 {
+					why = "the schedule has none"
+				}
+				fmt.Fprintf(e.stderr, "schedkit: no sessions to show: %s\n", why)
+			}
 			return table.Write(w, s, g.Sessions, opt)
 		},
 	})
