@@ -31,7 +31,9 @@ are RFC 3339 instants with the offset. Multi-valued fields are joined with
 
 A field starting with = + - @ TAB or CR gets a single quote (') prepended,
 so that spreadsheets show it instead of running it as a formula (OWASP's
-CSV-injection rule); --raw writes every value untouched, for programs.
+CSV-injection rule); duration_min, always a plain integer (negative for a
+session ending before it starts, --force only), is left as it is. --raw
+writes every value untouched, for programs.
 
 With --split, one file per group in --out-dir, named by the group's slug,
 plus all.csv.

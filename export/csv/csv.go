@@ -40,6 +40,11 @@
 // else is changed: the prefix is the only difference between the default
 // and the Raw output (see Neutralize).
 // The quote is visible to programs; pass Raw for them.
+//
+// One exception keeps the numeric column numeric: duration_min is always a
+// plain integer, and a negative one ("-60", a session that ends before it
+// starts, written with --force) is not a formula, so it never gets the
+// prefix (see NeutralizeColumn).
 package csv
 
 import (
@@ -65,7 +70,8 @@ import (
 //	date          local date of the start, YYYY-MM-DD
 //	start, end    local wall-clock time HH:MM (end may be on the next day;
 //	              duration_min and end_iso say which)
-//	duration_min  whole minutes from start to end
+//	duration_min  whole minutes from start to end; an integer, never
+//	              neutralised (negative when the end is before the start)
 //	timezone      IANA name of the zone of date/start/end
 //	start_iso     the start instant, RFC 3339 with the zone's offset
 //	end_iso       the end instant, RFC 3339 with the zone's offset
@@ -185,6 +191,32 @@ func Neutralize(v string) string {
 	return v
 }
 
+// NeutralizeColumn is Neutralize for a value of column col as Write applies
+// it: a plain integer (an optional '-' and ASCII digits) in the numeric
+// column ColDurationMin is left as it is; every other value goes through
+// Neutralize.
+func NeutralizeColumn(col int, v string) string {
+	if col == ColDurationMin && isInteger(v) {
+		return v
+	}
+	return Neutralize(v)
+}
+
+// isInteger reports whether v is an optional '-' followed by one or more
+// ASCII digits.
+func isInteger(v string) bool {
+	v = strings.TrimPrefix(v, "-")
+	if v == "" {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // NeedsNeutralizing reports whether Neutralize changes v.
 func NeedsNeutralizing(v string) bool {
 	if v == "" {
@@ -227,7 +259,7 @@ func Write(w io.Writer, s *schedule.Schedule, sessions []*schedule.Session, opt 
 	put := func() error {
 		if !opt.Raw {
 			for i, v := range rec {
-				rec[i] = Neutralize(v)
+				rec[i] = NeutralizeColumn(i, v)
 			}
 		}
 		return cw.Write(rec)
