@@ -19,8 +19,8 @@ index, date, start and end with UTC offsets; <date> is the start with the
 zone's offset and <start> its wall clock, so the two agree; durations are
 HH:MM. event@id is the session's frab_id, or a positive integer derived from
 its guid (first 31 bits), unique in the file; guid is the session's guid or
-the UUIDv5 derived from conference id and session id. Untimed sessions are
-left out. The output is valid against the c3voc schema (%s).
+the UUIDv5 derived from conference id and session id. Untimed and
+cancelled sessions are left out (the formats have no status). The output is valid against the c3voc schema (%s).
 
 With --split, one file per group in --out-dir, plus all%s.
 

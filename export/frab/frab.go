@@ -22,7 +22,9 @@
 //     duplicate guids is still valid).
 //
 // Deviations and losses: untimed sessions are left out (they cannot be
-// placed on a day); XML person ids are written only when they are integers
+// placed on a day), and so are cancelled ones: the formats have no status,
+// and apps would show them as taking place (tentative sessions are written
+// like confirmed ones); XML person ids are written only when they are integers
 // (or as guid when they are UUIDs); session ids that are not frab integers
 // become event ids and are not kept; the conference day_change has no XSD
 // element and is expressed by the day starts; the JSON acronym is the
@@ -96,7 +98,7 @@ func makePlan(s *schedule.Schedule, sessions []*schedule.Session) *plan {
 	}
 	var timed []*schedule.Session
 	for _, ss := range sessions {
-		if ss.Timed() {
+		if ss.Timed() && ss.Status != "cancelled" {
 			timed = append(timed, ss)
 		}
 	}

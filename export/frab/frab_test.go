@@ -216,6 +216,8 @@ func TestIDs(t *testing.T) {
 	mk("b", 7, g, 10) // duplicate frab id and guid
 	mk("c", 0, "", 11)
 	mk("d", 0, "", 12)
+	mk("x", 0, "", 13)
+	s.Sessions[len(s.Sessions)-1].Status = "cancelled" // left out
 	p := makePlan(s, s.Sessions)
 	var got []string
 	ids, guids := map[int]bool{}, map[string]bool{}

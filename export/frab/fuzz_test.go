@@ -12,8 +12,8 @@ import (
 
 // FuzzWrite reads arbitrary input with the frab readers and writes whatever
 // schedule comes out as frab XML and JSON. The output must always read back
-// without a syntax error, with every timed session, and with event ids and
-// guids unique.
+// without a syntax error, with every timed session that is not cancelled,
+// and with event ids and guids unique.
 func FuzzWrite(f *testing.F) {
 	for _, name := range []string{"mini.schedule.xml", "mini.schedule.json"} {
 		if data, err := os.ReadFile("../../testdata/frab/" + name); err == nil {
@@ -31,7 +31,7 @@ func FuzzWrite(f *testing.F) {
 		}
 		timed := 0
 		for _, ss := range s.Sessions {
-			if ss.Timed() {
+			if ss.Timed() && ss.Status != "cancelled" {
 				timed++
 			}
 		}

@@ -52,9 +52,10 @@ func (w *xw) list(indent, name string, n int, item func(i int)) {
 	fmt.Fprintf(&w.b, "%s</%s>\n", indent, name)
 }
 
-// ErrNoEvents is WriteXML's error for a selection without a timed session:
-// schedule.xml.xsd requires at least one <day>, and a day needs a date.
-var ErrNoEvents = errors.New("a frab schedule.xml needs at least one <day>, but no timed session is selected")
+// ErrNoEvents is WriteXML's error for a selection without a timed session
+// that is not cancelled: schedule.xml.xsd requires at least one <day>, and
+// a day needs a date.
+var ErrNoEvents = errors.New("a frab schedule.xml needs at least one <day>, but no session in the selection can be written (untimed and cancelled sessions are left out)")
 
 // WriteXML writes sessions (a selection of s's, in any order) as a frab
 // schedule.xml valid against the c3voc schedule.xml.xsd; without a timed

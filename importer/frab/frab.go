@@ -623,15 +623,16 @@ func (b *builder) wall(d schedule.Date, min int, pos schedule.Pos, s *schedule.S
 	return t, kind != schedule.WallGap
 }
 
-// fromDay returns the instant of <day date> + <start>: on the next day when
-// start is before the day's start clock (past day_change).
-func (b *builder) fromDay(day *rawDay, start int, pos schedule.Pos, s *schedule.Session) (time.Time, string, bool) {
+// dayOf returns the date on which <start> falls in <day>: the day's date,
+// or the next day when start is before the day's start clock (past
+// day_change), and a description of both for messages.
+func (b *builder) dayOf(day *rawDay, start int) (schedule.Date, string, bool) {
 	if day == nil || !day.date.ok {
-		return time.Time{}, "", false
+		return schedule.Date{}, "", false
 	}
 	d, err := schedule.ParseDate(day.date.s)
 	if err != nil {
-		return time.Time{}, "", false
+		return schedule.Date{}, "", false
 	}
 	change := -1
 	if p, err := parseDate(day.start.s); day.start.ok && err == nil && p.hasOffset {
@@ -643,8 +644,7 @@ func (b *builder) fromDay(day *rawDay, start int, pos schedule.Pos, s *schedule.
 	if change >= 0 && start < change {
 		d = d.AddDays(1)
 	}
-	t, ok := b.wall(d, start, pos, s)
-	return t, fmt.Sprintf("<day date=%q> and <start>%s</start>", day.date.s, schedule.FormatClock(start)), ok
+	return d, fmt.Sprintf("<day date=%q> and <start>%s</start>", day.date.s, schedule.FormatClock(start)), true
 }
 
 func (b *builder) times(e *rawEvent, s *schedule.Session) {
@@ -686,7 +686,12 @@ func (b *builder) times(e *rawEvent, s *schedule.Session) {
 			return
 		}
 		if hasStart {
-			if want, what, ok := b.fromDay(e.day, start, sv.pos, s); ok && !want.Equal(at) {
+			// Wall clocks are compared, not instants: in the hour that
+			// occurs twice, <date>'s offset says which reading is meant,
+			// and <day> and <start> agree with either.
+			local := at.In(b.loc)
+			if d, what, ok := b.dayOf(e.day, start); ok && (schedule.DateOf(local) != d || local.Hour()*60+local.Minute() != start) {
+				want, _ := schedule.ResolveWall(d, start, b.loc)
 				b.add("date-mismatch", dv.pos, "%s: <date>%s</date> is %s, but %s give %s; using <date>",
 					who(s), strings.TrimSpace(dv.s), stamp(at), what, stamp(want))
 			} else if !ok && at.Hour()*60+at.Minute() != start {
@@ -695,7 +700,11 @@ func (b *builder) times(e *rawEvent, s *schedule.Session) {
 			}
 		}
 	case hasStart:
-		t, _, ok := b.fromDay(e.day, start, sv.pos, s)
+		d, _, ok := b.dayOf(e.day, start)
+		var t time.Time
+		if ok {
+			t, ok = b.wall(d, start, sv.pos, s)
+		}
 		if !ok {
 			if e.day != nil && e.day.date.ok {
 				if _, err := schedule.ParseDate(e.day.date.s); err != nil {

@@ -354,8 +354,9 @@ func TestReadDST(t *testing.T) {
 </room></day>
 <day index="2" date="2026-10-25"><room name="A">
 <event id="2"><start>02:30</start><duration>00:30</duration><room>A</room><title>Twice</title><type>talk</type><abstract/></event>
+<event id="3"><date>2026-10-25T02:30:00+01:00</date><start>02:30</start><duration>00:30</duration><room>A</room><title>Second</title><type>talk</type><abstract/></event>
 </room></day></schedule>`
-	_, _, ds := findings(t, ReadXML, x, schedule.LoadOptions{})
+	s, _, ds := findings(t, ReadXML, x, schedule.LoadOptions{})
 	var got []string
 	for _, d := range ds {
 		got = append(got, fmt.Sprintf("%d %s %s", d.Pos.Line, d.Rule, d.Message))
@@ -366,5 +367,10 @@ func TestReadDST(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+	// <date>'s offset picks the second 02:30 (CET), without a warning:
+	// <day> and <start> agree with either reading.
+	if len(s.Sessions) != 3 || !s.Sessions[2].Start.Equal(time.Date(2026, 10, 25, 1, 30, 0, 0, time.UTC)) {
+		t.Errorf("sessions %v; want the third at 01:30Z", s.Sessions)
 	}
 }
