@@ -120,7 +120,14 @@ func (d Diagnostic) MarshalJSON() ([]byte, error) {
 	for i, r := range d.Related {
 		j.Related[i] = jsonRelated{File: r.Pos.File, Line: r.Pos.Line, Column: r.Pos.Column, Session: r.Session}
 	}
-	return json.Marshal(j)
+	// Without HTML escaping: a file named <stdin> stays "<stdin>".
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(j); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // SortDiagnostics orders diagnostics by file, line, column, rule and message.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -226,13 +227,18 @@ func writeDiagnosticsJSON(w io.Writer, diags []schedule.Diagnostic) error {
 	return writeJSON(w, diags)
 }
 
-// writeJSON writes v as JSON indented by two spaces, and a newline.
+// writeJSON writes v as JSON indented by two spaces, and a newline. <, >
+// and & are written as they are, not as \u003c escapes: the output is for
+// jq and scripts, not for embedding in HTML.
 func writeJSON(w io.Writer, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(w, "%s\n", b)
+	_, err := w.Write(buf.Bytes())
 	return err
 }
 
