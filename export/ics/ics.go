@@ -309,6 +309,11 @@ func status(s string) ical.ObjectStatus {
 // Description is the plain-text DESCRIPTION of a session: the subtitle,
 // the speakers with their affiliations, the abstract (HTML turned into text
 // by PlainText) and the URL, in paragraphs, cleaned by Text.
+//
+// The speakers' paragraph is "Speaker: Name (Affiliation)" for one speaker
+// and "Speakers:" followed by one "Name (Affiliation)" line per speaker for
+// several, so that a comma in a name ("O'Brien, Siobhán") never splits it
+// when importer/ical reads the feed back.
 func Description(x *schedule.Session) string {
 	var parts []string
 	if t := Text(x.Subtitle); t != "" {
@@ -317,20 +322,20 @@ func Description(x *schedule.Session) string {
 	if len(x.Speakers) > 0 {
 		names := make([]string, 0, len(x.Speakers))
 		for _, p := range x.Speakers {
-			n := Text(p.Name)
-			if a := Text(p.Affiliation); a != "" {
+			n := oneLine(p.Name)
+			if a := oneLine(p.Affiliation); a != "" {
 				n += " (" + a + ")"
 			}
 			if n != "" {
 				names = append(names, n)
 			}
 		}
-		if len(names) > 0 {
-			label := "Speaker: "
-			if len(names) > 1 {
-				label = "Speakers: "
-			}
-			parts = append(parts, label+strings.Join(names, ", "))
+		switch len(names) {
+		case 0:
+		case 1:
+			parts = append(parts, "Speaker: "+names[0])
+		default:
+			parts = append(parts, "Speakers:\n"+strings.Join(names, "\n"))
 		}
 	}
 	if t := Text(PlainText(x.Abstract)); t != "" {
@@ -340,6 +345,12 @@ func Description(x *schedule.Session) string {
 		parts = append(parts, u)
 	}
 	return strings.Join(parts, "\n\n")
+}
+
+// oneLine is Text with line breaks turned into spaces: a speaker's line of
+// the DESCRIPTION.
+func oneLine(s string) string {
+	return strings.ReplaceAll(Text(s), "\n", " ")
 }
 
 func categories(x *schedule.Session) []string {

@@ -270,6 +270,34 @@ func TestText(t *testing.T) {
 	}
 }
 
+// TestDescription pins the speakers' paragraph that importer/ical reads
+// back: "Speaker:" is one person, "Speakers:" one person a line, so that a
+// comma in a name splits nothing.
+func TestDescription(t *testing.T) {
+	type P = schedule.Person
+	tests := []struct {
+		name string
+		x    schedule.Session
+		want string
+	}{
+		{"one speaker with commas", schedule.Session{Speakers: []P{{Name: "O'Brien, Siobhán", Affiliation: "Dept. of A; B, C"}}},
+			"Speaker: O'Brien, Siobhán (Dept. of A; B, C)"},
+		{"several", schedule.Session{Speakers: []P{{Name: "Lovelace, Ada", Affiliation: "Analytical, Ltd"}, {Name: "Babbage"}}},
+			"Speakers:\nLovelace, Ada (Analytical, Ltd)\nBabbage"},
+		{"line breaks in a name", schedule.Session{Speakers: []P{{Name: "Ada\nLovelace", Affiliation: "A\r\nB"}, {Name: " \n "}, {Name: "C"}}},
+			"Speakers:\nAda Lovelace (A B)\nC"},
+		{"all parts", schedule.Session{Subtitle: "Sub", Speakers: []P{{Name: "A"}}, Abstract: "Text", URL: "https://x.org/a"},
+			"Sub\n\nSpeaker: A\n\nText\n\nhttps://x.org/a"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, Description(&tc.x)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestParamSafe(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"QCon Program Team", "QCon Program Team"},

@@ -14,8 +14,9 @@
 //	DTSTART       start; DTEND or DURATION the end (RFC 5545 §3.6.1)
 //	LOCATION      room
 //	CATEGORIES    the first category is the track, the others tags
-//	DESCRIPTION   abstract (schedkit's own "Speaker: Name (Affiliation)"
-//	              paragraph, as `export ics` writes it, becomes the speakers)
+//	DESCRIPTION   abstract (the speakers' paragraph `export ics` writes,
+//	              "Speaker: Name (Affiliation)" or "Speakers:" and one
+//	              person a line, becomes the speakers; see speakerList)
 //	UID           id (spaces and slashes become "-")
 //	URL           url
 //	STATUS        status (TENTATIVE, CANCELLED; anything else confirmed)
@@ -308,6 +309,8 @@ func (r *reader) parse(data []byte) []*component {
 // unescapeText undoes RFC 5545 §3.3.11 TEXT escapes and cleans the result:
 // CRLF and CR become LF, other control characters (but tab) are dropped,
 // white space at line ends is trimmed. An unknown escape keeps its character.
+// U+2060 WORD JOINER between a backslash and n or N is dropped: `export ics`
+// puts it there (see ics.Text) because some parsers misread "\\n".
 func unescapeText(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
@@ -317,6 +320,11 @@ func unescapeText(s string) string {
 			switch s[i] {
 			case 'n', 'N':
 				b.WriteByte('\n')
+			case '\\':
+				b.WriteByte('\\')
+				if rest := s[i+1:]; strings.HasPrefix(rest, wordJoiner+"n") || strings.HasPrefix(rest, wordJoiner+"N") {
+					i += len(wordJoiner)
+				}
 			default:
 				b.WriteByte(s[i])
 			}
@@ -326,6 +334,8 @@ func unescapeText(s string) string {
 	}
 	return clean(b.String())
 }
+
+const wordJoiner = "\u2060"
 
 func clean(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
@@ -878,29 +888,24 @@ func addDur(start time.Time, ev *event) time.Time {
 	return start.AddDate(0, 0, ev.durDays).Add(ev.dur)
 }
 
-var speakerPara = regexp.MustCompile(`^Speakers?: (.+)$`)
-
-// speakersFromDescription reads the speakers back from the paragraph
-// "Speaker: Name (Affiliation), Name" that `schedkit export ics` writes
-// into DESCRIPTION, and with it the subtitle paragraph before it and the
-// URL paragraph at the end. Descriptions of other shapes stay as they are.
+// speakersFromDescription reads the speakers back from the paragraph that
+// `schedkit export ics` writes into DESCRIPTION (see speakerList), and with
+// it the subtitle paragraph before it and the URL paragraph at the end.
+// Descriptions of other shapes stay as they are.
 func (r *reader) speakersFromDescription(s *schedule.Session) {
 	paras := strings.Split(s.Abstract, "\n\n")
 	k := -1
+	var people []schedule.Person
 	for i, p := range paras {
 		if i > 1 {
 			break
 		}
-		if speakerPara.MatchString(p) && !strings.Contains(p, "\n") {
-			k = i
+		if ps, ok := speakerList(p); ok {
+			k, people = i, ps
 			break
 		}
 	}
 	if k < 0 {
-		return
-	}
-	people, ok := parsePeople(speakerPara.FindStringSubmatch(paras[k])[1])
-	if !ok {
 		return
 	}
 	s.Speakers = people
@@ -914,23 +919,80 @@ func (r *reader) speakersFromDescription(s *schedule.Session) {
 	s.Abstract = strings.Join(rest, "\n\n")
 }
 
+// speakerList reads a speakers' paragraph:
+//
+//	Speaker: Name (Affiliation)       exactly one person, never split
+//	Speakers:\nName (Affiliation)\nName one person a line, as `export ics` writes
+//	Speakers: Name (Affiliation), Name split at commas outside parentheses
+//
+// The last form is what hand-written descriptions (and exports before
+// the one-a-line form) use; a comma in a name splits it there.
+func speakerList(p string) ([]schedule.Person, bool) {
+	switch {
+	case strings.HasPrefix(p, "Speakers:\n"):
+		var out []schedule.Person
+		for _, l := range strings.Split(p[len("Speakers:\n"):], "\n") {
+			q, ok := person(l)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, q)
+		}
+		return out, true
+	case strings.Contains(p, "\n"):
+		return nil, false
+	case strings.HasPrefix(p, "Speaker: "):
+		q, ok := person(p[len("Speaker: "):])
+		return []schedule.Person{q}, ok
+	case strings.HasPrefix(p, "Speakers: "):
+		return parsePeople(p[len("Speakers: "):])
+	}
+	return nil, false
+}
+
+// person reads "Name (Affiliation)" or "Name": the affiliation is the
+// parenthesized group that ends the text, so that "Jane (JJ) Doe (ACME)"
+// is Jane (JJ) Doe of ACME and "Ann (Dept (B))" Ann of Dept (B).
+func person(part string) (schedule.Person, bool) {
+	part = strings.TrimSpace(part)
+	if part == "" {
+		return schedule.Person{}, false
+	}
+	p := schedule.Person{Name: part}
+	if !strings.HasSuffix(part, ")") {
+		return p, true
+	}
+	depth := 0
+	for i := len(part) - 1; i >= 0; i-- {
+		switch part[i] {
+		case ')':
+			depth++
+		case '(':
+			depth--
+		}
+		if depth > 0 {
+			continue
+		}
+		if i > 1 && part[i-1] == ' ' {
+			if name := strings.TrimSpace(part[:i-1]); name != "" {
+				p.Name, p.Affiliation = name, part[i+1:len(part)-1]
+			}
+		}
+		break
+	}
+	return p, true
+}
+
 // parsePeople splits "A (X, Y), B, C (Z)" at commas outside parentheses.
 func parsePeople(list string) ([]schedule.Person, bool) {
 	var out []schedule.Person
 	depth, start := 0, 0
 	flush := func(part string) bool {
-		part = strings.TrimSpace(part)
-		if part == "" {
-			return false
+		p, ok := person(part)
+		if ok {
+			out = append(out, p)
 		}
-		p := schedule.Person{Name: part}
-		if strings.HasSuffix(part, ")") {
-			if i := strings.Index(part, " ("); i > 0 {
-				p.Name, p.Affiliation = part[:i], part[i+2:len(part)-1]
-			}
-		}
-		out = append(out, p)
-		return true
+		return ok
 	}
 	for i := 0; i < len(list); i++ {
 		switch list[i] {
