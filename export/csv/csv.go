@@ -26,8 +26,21 @@
 // are aligned, so the n-th affiliation is the n-th speaker's, even when
 // empty. With Rows "speaker" there is one row per (session × speaker), in
 // speaker order, whose speakers, speaker_ids and affiliations fields hold
-// that one speaker; a session without speakers still gets one row, with
-// those fields empty.
+// that one speaker, as written (not escaped: there is nothing to split); a
+// session without speakers still gets one row, with those fields empty.
+//
+// # Escaping in joined fields
+//
+// So that an item holding "; " (a speaker "Doe; Jane", an affiliation
+// "ACME; R&D") cannot break the alignment, every item of a joined field has
+// each '\' and ';' preceded by a backslash before joining (JoinField):
+// "Doe\; Jane; Ana". Splitting is the reverse (SplitField): read the field
+// left to right; a backslash takes the next character literally, and an
+// unescaped ';' (always followed by a space) ends an item. The escaping is
+// part of the value, not of the CSV quoting or of formula neutralising, so
+// it applies with and without Raw. A field whose items hold no ';' or '\'
+// is the plain "; "-joined list. An empty list and a list of one empty item
+// are both "".
 //
 // # Formula neutralising
 //
@@ -76,13 +89,14 @@ import (
 //	start_iso     the start instant, RFC 3339 with the zone's offset
 //	end_iso       the end instant, RFC 3339 with the zone's offset
 //	title, subtitle
-//	speakers      speaker names, joined with "; "
+//	speakers      speaker names, joined with "; " (JoinField: ';' and '\'
+//	              in a name are backslash-escaped)
 //	speaker_ids   speaker ids ("" for a speaker without one), joined, aligned
 //	affiliations  speaker affiliations, joined, aligned with speakers
 //	type          talk, keynote, workshop, panel, break, open-space, other
 //	status        confirmed, tentative, cancelled
 //	language      language tag, as given
-//	tags          tags, joined with "; "
+//	tags          tags, joined with "; " (JoinField)
 //	url, abstract
 //
 // The time fields are empty for a session without resolved times.
@@ -121,6 +135,54 @@ const (
 
 // Join is the separator of multi-valued fields.
 const Join = "; "
+
+// Escape is the character JoinField puts before each ';' and '\' of an item.
+const Escape = '\\'
+
+// JoinField joins items with Join, each with every ';' and '\' escaped by a
+// backslash, so that SplitField gives the items back whatever they hold.
+func JoinField(items []string) string {
+	var b strings.Builder
+	for i, it := range items {
+		if i > 0 {
+			b.WriteString(Join)
+		}
+		for j := 0; j < len(it); j++ {
+			if it[j] == ';' || it[j] == Escape {
+				b.WriteByte(Escape)
+			}
+			b.WriteByte(it[j])
+		}
+	}
+	return b.String()
+}
+
+// SplitField undoes JoinField: it splits v at each ';' not escaped by a
+// backslash (dropping the space of Join after it) and removes the escaping
+// backslashes. It returns nil for "". A backslash at the very end is kept.
+func SplitField(v string) []string {
+	if v == "" {
+		return nil
+	}
+	var items []string
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == Escape && i+1 < len(v):
+			i++
+			b.WriteByte(v[i])
+		case c == ';':
+			items = append(items, b.String())
+			b.Reset()
+			if strings.HasPrefix(v[i+1:], Join[1:]) {
+				i += len(Join) - 1
+			}
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return append(items, b.String())
+}
 
 // BOM is the UTF-8 byte order mark written first with Options.BOM, so that
 // Excel reads the file as UTF-8.
@@ -266,7 +328,7 @@ func Write(w io.Writer, s *schedule.Schedule, sessions []*schedule.Session, opt 
 	}
 	for _, ss := range sessions {
 		fill(base, loc, ss)
-		if opt.Rows != RowsSpeaker || len(ss.Speakers) <= 1 {
+		if opt.Rows != RowsSpeaker || len(ss.Speakers) == 0 {
 			copy(rec, base)
 			if err := put(); err != nil {
 				return err
@@ -326,7 +388,7 @@ func fill(rec []string, loc *time.Location, ss *schedule.Session) {
 	rec[ColType] = ss.Type
 	rec[ColStatus] = ss.Status
 	rec[ColLanguage] = ss.Language
-	rec[ColTags] = strings.Join(ss.Tags, Join)
+	rec[ColTags] = JoinField(ss.Tags)
 	rec[ColURL] = ss.URL
 	rec[ColAbstract] = ss.Abstract
 	for i, v := range rec {
@@ -344,9 +406,9 @@ func NormalizeNewlines(v string) string {
 	return newlines.Replace(v)
 }
 
-// joinPeople joins one field of every speaker with Join; it is "" when no
-// speaker has the field, so a session whose speakers have no ids gets an
-// empty speaker_ids rather than a row of separators.
+// joinPeople joins one field of every speaker with JoinField; it is ""
+// when no speaker has the field, so a session whose speakers have no ids
+// gets an empty speaker_ids rather than a row of separators.
 func joinPeople(ps []schedule.Person, field func(schedule.Person) string) string {
 	some := false
 	vals := make([]string, len(ps))
@@ -357,5 +419,5 @@ func joinPeople(ps []schedule.Person, field func(schedule.Person) string) string
 	if !some {
 		return ""
 	}
-	return strings.Join(vals, Join)
+	return JoinField(vals)
 }

@@ -354,3 +354,93 @@ func TestNormalizeNewlines(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinSplit: SplitField gives back exactly the items JoinField joined,
+// whatever they hold; items without ';' or '\' join as plain "; " lists.
+func TestJoinSplit(t *testing.T) {
+	tests := []struct {
+		items []string
+		field string
+	}{
+		{nil, ""},
+		{[]string{"Ana"}, "Ana"},
+		{[]string{"Ana", "Bo"}, "Ana; Bo"},
+		{[]string{"Doe; Jane", "Ana"}, `Doe\; Jane; Ana`},
+		{[]string{"ACME; R&D", "", "Uni"}, `ACME\; R&D; ; Uni`},
+		{[]string{`back\slash`, `\`, `\;`}, `back\\slash; \\; \\\;`},
+		{[]string{";", "; ", " ;"}, `\;; \; ;  \;`},
+		{[]string{"", ""}, "; "},
+		{[]string{"a;b", "c"}, `a\;b; c`},
+		{[]string{" lead", "trail "}, " lead; trail "},
+		{[]string{"=1+1", "Ünï; 日本"}, `=1+1; Ünï\; 日本`},
+	}
+	for _, tt := range tests {
+		got := JoinField(tt.items)
+		if got != tt.field {
+			t.Errorf("JoinField(%q) = %q, want %q", tt.items, got, tt.field)
+		}
+		if diff := cmp.Diff(tt.items, SplitField(got)); diff != "" {
+			t.Errorf("SplitField(%q) (-want +got):\n%s", got, diff)
+		}
+	}
+}
+
+// TestJoinedFieldsRoundTrip: speakers, affiliations and tags holding "; "
+// and backslashes keep their alignment: read back with encoding/csv and
+// split with SplitField, with and without Raw, every field gives the
+// original items, the n-th affiliation the n-th speaker's.
+func TestJoinedFieldsRoundTrip(t *testing.T) {
+	loc := time.UTC
+	s := &schedule.Schedule{Location: loc}
+	ss := &schedule.Session{ID: "s", Title: "T",
+		Start: time.Date(2026, 1, 2, 10, 0, 0, 0, loc), End: time.Date(2026, 1, 2, 11, 0, 0, 0, loc),
+		Speakers: []schedule.Person{
+			{ID: "p;1", Name: "Doe; Jane", Affiliation: "ACME; R&D"},
+			{Name: `Back\slash`},
+			{ID: "p3", Name: "Ana", Affiliation: "-1; =2"},
+		},
+		Tags: []string{"semi; colon", `a\;b`, "plain"},
+	}
+	want := [][]string{
+		{"Doe; Jane", `Back\slash`, "Ana"},
+		{"p;1", "", "p3"},
+		{"ACME; R&D", "", "-1; =2"},
+		{"semi; colon", `a\;b`, "plain"},
+	}
+	for _, raw := range []bool{true, false} {
+		var buf bytes.Buffer
+		if err := Write(&buf, s, []*schedule.Session{ss}, Options{Raw: raw}); err != nil {
+			t.Fatal(err)
+		}
+		rec := readAll(t, buf.Bytes(), ',')[1]
+		var got [][]string
+		for _, col := range []int{ColSpeakers, ColSpeakerIDs, ColAffiliations, ColTags} {
+			v := rec[col]
+			if !raw && NeedsNeutralizing(strings.TrimPrefix(v, "'")) {
+				v = strings.TrimPrefix(v, "'") // the documented prefix, not part of the list
+			}
+			got = append(got, SplitField(v))
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("raw=%v: split fields (-want +got):\n%s", raw, diff)
+		}
+	}
+	// --rows speaker: one speaker per row, written as it is, not escaped.
+	var buf bytes.Buffer
+	solo := &schedule.Session{ID: "solo", Title: "T", Start: ss.Start, End: ss.End,
+		Speakers: []schedule.Person{{Name: "Solo; Han", Affiliation: `Rebels\Alliance`}}}
+	if err := Write(&buf, s, []*schedule.Session{ss, solo}, Options{Rows: RowsSpeaker, Raw: true}); err != nil {
+		t.Fatal(err)
+	}
+	var got [][2]string
+	for _, r := range readAll(t, buf.Bytes(), ',')[1:] {
+		got = append(got, [2]string{r[ColSpeakers], r[ColAffiliations]})
+	}
+	wantRows := [][2]string{
+		{"Doe; Jane", "ACME; R&D"}, {`Back\slash`, ""}, {"Ana", "-1; =2"},
+		{"Solo; Han", `Rebels\Alliance`}, // a session's only speaker too
+	}
+	if diff := cmp.Diff(wantRows, got); diff != "" {
+		t.Errorf("--rows speaker (speaker, affiliation) (-want +got):\n%s", diff)
+	}
+}
