@@ -142,6 +142,9 @@ type loader struct {
 	// trackDateBad: the current track's date is reported as bad, so its
 	// sessions without a date of their own are not reported again.
 	trackDateBad bool
+	// extensions: the mapping being read may have x- keys (the root).
+	extensions bool
+	reported   map[string]bool // see add
 
 	diags    []Diagnostic
 	nodes    int
@@ -151,8 +154,19 @@ type loader struct {
 
 func (l *loader) pos(n *yaml.Node) Pos { return Pos{File: l.file, Line: n.Line, Column: n.Column} }
 
+// add reports a finding at n, once: a node reached through several
+// aliases or merge keys would otherwise give the same finding each time.
 func (l *loader) add(id string, n *yaml.Node, format string, args ...any) {
-	l.diags = append(l.diags, Diag(id, l.pos(n), format, args...))
+	d := Diag(id, l.pos(n), format, args...)
+	key := fmt.Sprintf("%d:%d %s %s", d.Pos.Line, d.Pos.Column, d.Rule, d.Message)
+	if l.reported[key] {
+		return
+	}
+	if l.reported == nil {
+		l.reported = map[string]bool{}
+	}
+	l.reported[key] = true
+	l.diags = append(l.diags, d)
 }
 
 // deref follows aliases and counts nodes against MaxNodes.
@@ -200,11 +214,19 @@ func (l *loader) mapping(n *yaml.Node, what string, known []string) map[string]f
 		return nil
 	}
 	fs := make(map[string]field, len(n.Content)/2)
+	var merged []*yaml.Node // the values of merge keys (<<), in order
 	for i := 0; i+1 < len(n.Content) && !l.tooBig; i += 2 {
 		k, v := l.deref(n.Content[i]), n.Content[i+1]
 		name := k.Value
 		if k.Kind != yaml.ScalarNode {
 			l.add("bad-value", k, "%s: a key must be a plain name", what)
+			continue
+		}
+		if name == "<<" && k.Tag == "!!merge" {
+			merged = append(merged, v)
+			continue
+		}
+		if l.extensions && strings.HasPrefix(name, "x-") {
 			continue
 		}
 		if !slices.Contains(known, name) {
@@ -222,6 +244,30 @@ func (l *loader) mapping(n *yaml.Node, what string, known []string) map[string]f
 			continue
 		}
 		fs[name] = field{k, v}
+	}
+	// A merge key (<<: *defaults, or a list of them) adds the fields of
+	// the mappings it names that the mapping does not set itself; an
+	// earlier mapping in the list wins over a later one (YAML merge key
+	// type, yaml.org/type/merge.html).
+	for _, m := range merged {
+		srcs := []*yaml.Node{m}
+		if d := l.deref(m); d.Kind == yaml.SequenceNode {
+			srcs = d.Content
+		}
+		for _, src := range srcs {
+			if l.tooBig {
+				break
+			}
+			if d := l.deref(src); d.Kind != yaml.MappingNode {
+				l.add("bad-value", d, "%s: a merge key (<<) takes a mapping or a list of mappings, not %s", what, kindNames[d.Kind])
+				continue
+			}
+			for name, f := range l.mapping(src, what, known) {
+				if _, set := fs[name]; !set {
+					fs[name] = f
+				}
+			}
+		}
 	}
 	return fs
 }
@@ -355,7 +401,11 @@ var (
 
 func (l *loader) schedule(root *yaml.Node, opt LoadOptions) *Schedule {
 	s := &Schedule{File: l.file, Policy: DefaultPolicy(), Location: time.UTC}
+	// Top-level keys starting with x- are the file's own (a place for
+	// anchors such as x-talk: &talk {...}) and are not read.
+	l.extensions = true
 	fs := l.mapping(root, "the schedule", rootFields)
+	l.extensions = false
 	if fs == nil {
 		return s
 	}

@@ -597,3 +597,35 @@ func TestLoadTooManySeparators(t *testing.T) {
 	}
 	checkDiagnostic(t, "flat.yaml", diags[0])
 }
+
+// TestLoadMergeKeys: a merge key adds the fields of the mappings it names
+// that the mapping does not set, the first of a list winning; anchors can
+// live under a top-level x- key, which is not read; a finding inside a
+// merged mapping is reported once, where the mapping is written.
+func TestLoadMergeKeys(t *testing.T) {
+	in := conf + `x-talk: &talk {room: Hall, date: 2024-05-01, type: workshop, speakrs: [X]}
+tracks:
+  - name: T
+    sessions:
+      - {<<: *talk, id: a, title: A, start: "10:00", end: "11:00"}
+      - {<<: [{room: Other}, *talk], id: b, title: B, type: talk, start: "12:00", end: "13:00"}
+      - {<<: 5, id: c, title: C, date: 2024-05-01, start: "14:00", end: "15:00"}
+`
+	s, diags := Load("in.yaml", []byte(in), LoadOptions{})
+	SortDiagnostics(diags)
+	want := []string{
+		`in.yaml:2:62: error: unknown field "speakrs" in session; did you mean speakers? [unknown-field]`,
+		`in.yaml:8:14: error: session: a merge key (<<) takes a mapping or a list of mappings, not a scalar [bad-value]`,
+	}
+	if diff := cmp.Diff(want, strings.Split(strings.TrimSpace(lines(diags)), "\n")); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+	var got []string
+	for _, ss := range s.Sessions {
+		got = append(got, fmt.Sprintf("%s %s %s %s", ss.ID, ss.Room, ss.Type, ss.Start.Format("2006-01-02 15:04")))
+	}
+	wantSessions := []string{"a Hall workshop 2024-05-01 10:00", "b Other talk 2024-05-01 12:00", "c  talk 2024-05-01 14:00"}
+	if diff := cmp.Diff(wantSessions, got); diff != "" {
+		t.Errorf("sessions (-want +got):\n%s", diff)
+	}
+}

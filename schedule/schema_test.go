@@ -355,7 +355,7 @@ func (s *jsonSchema) resolve(ref string) (any, error) {
 
 var (
 	annotations  = []string{"$schema", "title", "description", "default", "examples", "definitions", "patternErrorMessage"}
-	keywords     = []string{"$ref", "type", "enum", "const", "pattern", "minimum", "properties", "required", "additionalProperties", "items", "anyOf", "oneOf", "allOf", "not"}
+	keywords     = []string{"$ref", "type", "enum", "const", "pattern", "minimum", "properties", "patternProperties", "required", "additionalProperties", "items", "anyOf", "oneOf", "allOf", "not"}
 	jsonTypes    = []string{"string", "number", "integer", "boolean", "null", "object", "array"}
 	patternCache = map[string]*regexp.Regexp{}
 )
@@ -409,9 +409,14 @@ func (s *jsonSchema) check(sch any, at string) error {
 			if _, ok := m["patternErrorMessage"]; !ok && !strings.HasSuffix(at, "/not") {
 				return fmt.Errorf("%s: a pattern needs a patternErrorMessage", at)
 			}
-		case k == "properties":
+		case k == "properties" || k == "patternProperties":
 			for name, p := range v.(map[string]any) {
-				if err := s.check(p, at+"/properties/"+name); err != nil {
+				if k == "patternProperties" {
+					if _, err := regexp.Compile(name); err != nil {
+						return fmt.Errorf("%s: patternProperties: %v", at, err)
+					}
+				}
+				if err := s.check(p, at+"/"+k+"/"+name); err != nil {
 					return err
 				}
 			}
@@ -579,6 +584,17 @@ func (s *jsonSchema) validate(sch any, v any, at string) []string {
 		for _, k := range keys {
 			if p, ok := props[k]; ok {
 				errs = append(errs, s.validate(p, obj[k], at+"/"+k)...)
+				continue
+			}
+			matched := false
+			patterns, _ := m["patternProperties"].(map[string]any)
+			for pat, p := range patterns {
+				if regexp.MustCompile(pat).MatchString(k) {
+					errs = append(errs, s.validate(p, obj[k], at+"/"+k)...)
+					matched = true
+				}
+			}
+			if matched {
 				continue
 			}
 			switch ap := m["additionalProperties"].(type) {
