@@ -85,6 +85,10 @@ func Load(file string, data []byte, opt LoadOptions) (*Schedule, []Diagnostic) {
 		return nil, []Diagnostic{Diag("syntax", Pos{File: file, Line: 1, Column: 1},
 			"the file has %d YAML separators (newlines, commas, colons, dashes, brackets), more than the %d a schedule of 200,000 sessions needs; not read", n, MaxSeparators)}
 	}
+	empty := Diag("syntax", Pos{File: file, Line: 1, Column: 1}, "the file has no content (only comments or a --- marker); a schedule needs at least conference: and tracks:")
+	if onlyComments(data) {
+		return nil, []Diagnostic{empty}
+	}
 	var doc yaml.Node
 	if err := yaml.Load(data, &doc); err != nil {
 		return nil, []Diagnostic{l.syntaxError(err)}
@@ -92,6 +96,9 @@ func Load(file string, data []byte, opt LoadOptions) (*Schedule, []Diagnostic) {
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
+	}
+	if root.Kind == 0 || isNull(root) && root.Value == "" {
+		return nil, []Diagnostic{empty} // a bare --- document marker
 	}
 	l.maxNodes = max(MaxNodes, nodesPerSource*sourceNodes(&doc))
 	s := l.schedule(root, opt)
@@ -101,6 +108,16 @@ func Load(file string, data []byte, opt LoadOptions) (*Schedule, []Diagnostic) {
 		return nil, slices.DeleteFunc(l.diags, func(d Diagnostic) bool { return d.Rule != "syntax" })
 	}
 	return s, l.diags
+}
+
+// onlyComments reports whether every line of data is blank or a comment.
+func onlyComments(data []byte) bool {
+	for line := range bytes.Lines(data) {
+		if l := bytes.TrimSpace(line); len(l) > 0 && l[0] != '#' {
+			return false
+		}
+	}
+	return true
 }
 
 // InvalidUTF8 returns the offset of the first byte of b that does not

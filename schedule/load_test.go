@@ -47,6 +47,8 @@ var loadTests = []loadTest{
 
 	// -- syntax --
 	{name: "Empty", in: "∑", want: []string{"syntax"}, nilSchedule: true},
+	{name: "OnlyComments", in: "∑# a schedule, one day\n\n  # more\n", want: []string{"syntax"}, nilSchedule: true, msgs: map[int][]string{0: {"no content"}}},
+	{name: "OnlyDocumentMarker", in: "∑--- # nothing yet\n", want: []string{"syntax"}, nilSchedule: true, msgs: map[int][]string{0: {"no content"}}},
 	{name: "OnlySpace", in: "∑\n \n\t\n", want: []string{"syntax"}, nilSchedule: true},
 	{name: "NotYAML", in: "conference: [\n∑", want: []string{"syntax"}, nilSchedule: true},
 	{name: "TabIndent", in: "conference:\n∑\tname: x\n", want: []string{"syntax"}, nilSchedule: true},
