@@ -25,11 +25,13 @@ written as LF too). The columns, in this order:
   start_iso, end_iso, title, subtitle, speakers, speaker_ids, affiliations,
   type, status, language, tags, url, abstract
 
-date/start/end are local wall-clock times in timezone; start_iso/end_iso
-are RFC 3339 instants with the offset. Multi-valued fields are joined with
-"; " (speakers, speaker_ids and affiliations aligned), each item with its
-';' and '\' escaped by a backslash, so "Doe\; Jane; Ana" is two speakers;
---rows speaker writes one speaker per row, unescaped.
+date/start/end are local wall-clock times in timezone (end is
+"YYYY-MM-DD HH:MM" when the session ends on another day than date);
+start_iso/end_iso are RFC 3339 instants with the offset. Multi-valued
+fields are joined with "; " (speakers, speaker_ids and affiliations
+aligned), each item with its ';' and '\' escaped by a backslash, so
+"Doe\; Jane; Ana" is two speakers; --rows speaker writes one speaker per
+row, unescaped.
 
 A field starting with = + - @ TAB or CR gets a single quote (') prepended,
 so that spreadsheets show it instead of running it as a formula (OWASP's

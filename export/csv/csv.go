@@ -81,8 +81,9 @@ import (
 //	track_name    track name
 //	room          room name
 //	date          local date of the start, YYYY-MM-DD
-//	start, end    local wall-clock time HH:MM (end may be on the next day;
-//	              duration_min and end_iso say which)
+//	start         local wall-clock time HH:MM
+//	end           local wall-clock time HH:MM when the session ends on date,
+//	              else "YYYY-MM-DD HH:MM" (past midnight, several days)
 //	duration_min  whole minutes from start to end; an integer, never
 //	              neutralised (negative when the end is before the start)
 //	timezone      IANA name of the zone of date/start/end
@@ -370,7 +371,7 @@ func fill(rec []string, loc *time.Location, ss *schedule.Session) {
 		start, end := ss.Start.In(loc), ss.End.In(loc)
 		rec[ColDate] = start.Format(time.DateOnly)
 		rec[ColStart] = start.Format("15:04")
-		rec[ColEnd] = end.Format("15:04")
+		rec[ColEnd] = endOf(start, end)
 		rec[ColDurationMin] = strconv.FormatInt(int64(end.Sub(start)/time.Minute), 10)
 		rec[ColTimezone] = loc.String()
 		rec[ColStartISO] = start.Format(time.RFC3339)
@@ -394,6 +395,15 @@ func fill(rec []string, loc *time.Location, ss *schedule.Session) {
 	for i, v := range rec {
 		rec[i] = NormalizeNewlines(v)
 	}
+}
+
+// endOf is the end column: the wall clock of end, with its date in front
+// when that is not the date of start.
+func endOf(start, end time.Time) string {
+	if end.Format(time.DateOnly) != start.Format(time.DateOnly) {
+		return end.Format("2006-01-02 15:04")
+	}
+	return end.Format("15:04")
 }
 
 var newlines = strings.NewReplacer("\r\n", "\n", "\r", "\n")

@@ -444,3 +444,38 @@ func TestJoinedFieldsRoundTrip(t *testing.T) {
 		t.Errorf("--rows speaker (speaker, affiliation) (-want +got):\n%s", diff)
 	}
 }
+
+// TestEndColumn: end is HH:MM on the day of date, and carries its date when
+// the session ends on another day (past midnight, several days, or before
+// the start with --force); start_iso/end_iso are unchanged.
+func TestEndColumn(t *testing.T) {
+	loc, err := schedule.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(d, h, m int) time.Time { return time.Date(2024, 5, d, h, m, 0, 0, loc) }
+	tests := []struct {
+		start, end time.Time
+		want       []string // date, start, end, duration_min
+	}{
+		{at(1, 10, 0), at(1, 12, 0), []string{"2024-05-01", "10:00", "12:00", "120"}},
+		{at(1, 23, 0), at(2, 1, 0), []string{"2024-05-01", "23:00", "2024-05-02 01:00", "120"}},
+		{at(1, 23, 0), at(2, 0, 0), []string{"2024-05-01", "23:00", "2024-05-02 00:00", "60"}},
+		{at(1, 10, 0), at(3, 12, 0), []string{"2024-05-01", "10:00", "2024-05-03 12:00", "3000"}},
+		{at(1, 0, 30), at(1, 23, 59), []string{"2024-05-01", "00:30", "23:59", "1409"}},
+		{at(2, 0, 30), at(1, 23, 30), []string{"2024-05-02", "00:30", "2024-05-01 23:30", "-60"}},
+		{at(1, 9, 0), at(1, 9, 0), []string{"2024-05-01", "09:00", "09:00", "0"}},
+	}
+	s := &schedule.Schedule{Location: loc}
+	for _, tt := range tests {
+		ss := &schedule.Session{ID: "s", Title: "T", Start: tt.start, End: tt.end}
+		rec := Record(s, ss)
+		got := []string{rec[ColDate], rec[ColStart], rec[ColEnd], rec[ColDurationMin]}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%v to %v: date, start, end, duration_min (-want +got):\n%s", tt.start, tt.end, diff)
+		}
+		if want := tt.end.Format(time.RFC3339); rec[ColEndISO] != want {
+			t.Errorf("%v to %v: end_iso %q, want %q", tt.start, tt.end, rec[ColEndISO], want)
+		}
+	}
+}
