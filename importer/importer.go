@@ -46,12 +46,30 @@ func FormatNames() []string {
 	return names
 }
 
+// formatHints answer the names people type for a format: file extensions
+// and the formats' other names.
+var formatHints = map[string]string{
+	"xml":       "did you mean frab-xml?",
+	"json":      "did you mean yaml (schedkit's format, also as JSON) or frab-json (schedule.json)?",
+	"yml":       "did you mean yaml?",
+	"frab":      "did you mean frab-xml or frab-json?",
+	"pretalx":   "did you mean frab-json (schedule.json) or frab-xml?",
+	"ical":      "did you mean ics?",
+	"icalendar": "did you mean ics?",
+	"txt":       "did you mean text?",
+	"html":      "did you mean text? save the page as plain text first",
+	"page":      "did you mean text?",
+	"csv":       "CSV is an export format, not read",
+}
+
 // Lookup returns the format with the given name.
 func Lookup(name string) (Format, error) {
 	i := slices.IndexFunc(Formats, func(f Format) bool { return f.Name == name })
 	if i < 0 {
 		msg := fmt.Sprintf("unknown input format %q: use one of %s", name, strings.Join(FormatNames(), ", "))
-		if g := schedule.Suggest(name, FormatNames()); g != "" {
+		if h, ok := formatHints[strings.ToLower(name)]; ok {
+			msg += fmt.Sprintf(" (%s)", h)
+		} else if g := schedule.Suggest(name, FormatNames()); g != "" {
 			msg += fmt.Sprintf(" (did you mean %s?)", g)
 		}
 		return Format{}, fmt.Errorf("%s", msg)

@@ -33,3 +33,25 @@ func TestDetect(t *testing.T) {
 		})
 	}
 }
+
+func TestLookup(t *testing.T) {
+	for _, tc := range []struct{ name, want string }{
+		{"frab-json", ""},
+		{"xml", `unknown input format "xml": use one of yaml, frab-xml, frab-json, ics, text (did you mean frab-xml?)`},
+		{"JSON", `unknown input format "JSON": use one of yaml, frab-xml, frab-json, ics, text (did you mean yaml (schedkit's format, also as JSON) or frab-json (schedule.json)?)`},
+		{"txt", `unknown input format "txt": use one of yaml, frab-xml, frab-json, ics, text (did you mean text?)`},
+		{"frab-xm", `unknown input format "frab-xm": use one of yaml, frab-xml, frab-json, ics, text (did you mean frab-xml?)`},
+		{"pdf", `unknown input format "pdf": use one of yaml, frab-xml, frab-json, ics, text`},
+	} {
+		f, err := Lookup(tc.name)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		} else if f.Name != tc.name {
+			got = "found " + f.Name
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("Lookup(%q) (-want +got):\n%s", tc.name, diff)
+		}
+	}
+}
