@@ -32,6 +32,9 @@
 // feeds omit it). A TZID that is not an IANA name is tried without a
 // "/vendor/version/" prefix and as a Windows zone name ("W. Europe Standard
 // Time", as Outlook writes); VTIMEZONE definitions are never interpreted.
+// Any other TZID, such as one only a VTIMEZONE defines, is read as the
+// --timezone zone, with a zone-mismatch warning at its first use; without
+// --timezone it is a required error naming the TZID.
 // A time ending in Z is UTC; a time with neither is floating and read in the
 // schedule's zone. A DATE value (all-day) runs from midnight to midnight of
 // the exclusive end date. A time that does not exist (DST gap) is a dst-gap
@@ -43,6 +46,8 @@
 // The schedule's zone is X-WR-TIMEZONE, else the one TZID every event uses,
 // else LoadOptions.Timezone (--timezone). When the file names a zone and
 // --timezone another, the file wins and a zone-mismatch warning says so.
+// When no zone can be determined, for the schedule or for a TZID, Read
+// returns no schedule (UTC would be a guess), so `schedkit import` exits 1.
 //
 // Deviations and limits: RRULE, RDATE and EXDATE are not expanded (an
 // error says so; the first occurrence is read); a RECURRENCE-ID override
@@ -56,6 +61,7 @@ package ical
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -116,6 +122,18 @@ type reader struct {
 	file  string
 	opt   schedule.LoadOptions
 	diags []schedule.Diagnostic
+
+	// unknown lists the TZIDs that name no zone loadTZID knows, in the
+	// order of their first use, with that use.
+	unknown []*prop
+	// vtimezones maps the TZIDs that VTIMEZONEs define to their lines.
+	vtimezones map[string]int
+	// unknownLoc is the zone times with an unknown TZID are read in
+	// (--timezone); nil when not given.
+	unknownLoc *time.Location
+	// noZone is set when the zone of some times cannot be determined:
+	// Read then returns no schedule.
+	noZone bool
 }
 
 func (r *reader) add(id string, line int, format string, args ...any) {
@@ -378,6 +396,7 @@ type when struct {
 	utc     bool // ends in Z
 	tzid    string
 	loc     *time.Location // set when tzid names a zone
+	unknown bool           // tzid names no zone loadTZID knows
 	present bool
 }
 
@@ -422,8 +441,13 @@ func (r *reader) parseWhen(p *prop) (when, bool) {
 	if w.tzid != "" {
 		loc, name, err := loadTZID(w.tzid)
 		if err != nil {
-			r.add("bad-value", p.line, "%s: TZID %q is not an IANA time zone name (VTIMEZONE definitions are not interpreted); use a name such as Europe/Paris", p.name, w.tzid)
-			return when{}, false
+			// Reported by zone, which knows whether --timezone says
+			// what the TZID stands for.
+			w.unknown = true
+			if !slices.ContainsFunc(r.unknown, func(q *prop) bool { return strings.TrimSpace(q.param("TZID")) == w.tzid }) {
+				r.unknown = append(r.unknown, p)
+			}
+			return w, true
 		}
 		w.loc, w.tzid = loc, name
 	}
@@ -546,7 +570,9 @@ type event struct {
 }
 
 // Read reads an .ics file. It reports every problem as a diagnostic and
-// returns nil only when the data holds no VCALENDAR at all.
+// returns nil when the data holds no VCALENDAR at all, and when the zone of
+// the schedule or of some of its times cannot be determined (see zone): a
+// schedule in a zone made up would put every session at the wrong time.
 func Read(file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
 	r := &reader{file: file, opt: opt}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
@@ -565,7 +591,11 @@ func Read(file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedul
 		r.add("syntax", 1, "no BEGIN:VCALENDAR found: this is not an iCalendar file")
 		return nil, r.diags
 	}
-	return r.build(cals), r.diags
+	sc := r.build(cals)
+	if r.noZone {
+		return nil, r.diags
+	}
+	return sc, r.diags
 }
 
 func (r *reader) build(cals []*component) *schedule.Schedule {
@@ -583,8 +613,18 @@ func (r *reader) build(cals []*component) *schedule.Schedule {
 			xwrtz, xwrtzLine = strings.TrimSpace(unescapeText(p.value)), p.line
 		}
 		for _, c := range cal.subs {
-			if c.name == "VEVENT" {
+			switch c.name {
+			case "VEVENT":
 				events = append(events, r.event(c))
+			case "VTIMEZONE":
+				if p := c.first("TZID"); p != nil {
+					if r.vtimezones == nil {
+						r.vtimezones = map[string]int{}
+					}
+					if id := strings.TrimSpace(p.value); r.vtimezones[id] == 0 {
+						r.vtimezones[id] = c.line
+					}
+				}
 			}
 		}
 	}
@@ -720,9 +760,18 @@ func (r *reader) zone(sc *schedule.Schedule, events []*event, xwrtz string, xlin
 			strings.Join(tzids, ", "), best)
 	}
 	tz, conflict := schedule.ChooseZone(tz, r.opt.Timezone, "the file's "+what)
+	r.unknownZones()
 	switch {
+	case tz == "" && len(r.unknown) > 0:
+		r.noZone = true // unknownZones said to pass --timezone
+		return
 	case tz == "":
-		r.add("required", 1, "the calendar names no time zone (no X-WR-TIMEZONE, no TZID): pass --timezone with the conference's IANA zone, such as --timezone Europe/Paris")
+		none := "no X-WR-TIMEZONE, no TZID"
+		if xwrtz != "" {
+			none = "X-WR-TIMEZONE is not a zone, no TZID"
+		}
+		r.add("required", 1, "the calendar names no time zone (%s): pass --timezone with the conference's IANA zone, such as --timezone Europe/Paris", none)
+		r.noZone = true
 		return
 	case conflict != "":
 		r.add("zone-mismatch", line, "%s", conflict)
@@ -730,9 +779,40 @@ func (r *reader) zone(sc *schedule.Schedule, events []*event, xwrtz string, xlin
 	loc, err := schedule.LoadLocation(tz)
 	if err != nil {
 		r.add("bad-value", line, "time zone: %v", err)
+		r.noZone = true
 		return
 	}
 	sc.Conference.TimeZone, sc.Location = tz, loc
+}
+
+// unknownZones reports the TZIDs that are neither IANA nor Windows zone
+// names, such as one only a VTIMEZONE defines: their times are read in the
+// --timezone zone, with a zone-mismatch warning, and without --timezone they
+// cannot be read. VTIMEZONE rules are not interpreted.
+func (r *reader) unknownZones() {
+	if len(r.unknown) == 0 {
+		return
+	}
+	if r.opt.Timezone != "" {
+		if loc, err := schedule.LoadLocation(r.opt.Timezone); err == nil {
+			r.unknownLoc = loc
+		}
+	}
+	for _, p := range r.unknown {
+		tzid := strings.TrimSpace(p.param("TZID"))
+		what := fmt.Sprintf("%s: TZID %q is not an IANA or Windows time zone name", p.name, tzid)
+		if line, ok := r.vtimezones[tzid]; ok {
+			what += fmt.Sprintf(", and its VTIMEZONE (line %d) is not interpreted", line)
+		} else {
+			what += " and no VTIMEZONE defines it (VTIMEZONEs are not interpreted anyway)"
+		}
+		if r.unknownLoc != nil {
+			r.add("zone-mismatch", p.line, "%s; its times are read in --timezone %s", what, r.opt.Timezone)
+			continue
+		}
+		r.add("required", p.line, "%s: pass --timezone with the IANA zone %s stands for, such as --timezone Europe/Paris", what, tzid)
+		r.noZone = true
+	}
 }
 
 // instant resolves a parsed time to an instant.
@@ -746,8 +826,13 @@ func (r *reader) instant(w when, p *prop, loc *time.Location, title string) (tim
 		return t, true
 	}
 	zl := loc
-	if w.loc != nil {
+	switch {
+	case w.loc != nil:
 		zl = w.loc
+	case w.unknown && r.unknownLoc == nil:
+		return time.Time{}, false // reported by unknownZones
+	case w.unknown:
+		zl = r.unknownLoc
 	}
 	t, kind := schedule.ResolveWall(w.date, w.min, zl)
 	if rule, msg := schedule.WallProblem(t, kind, w.date, w.min, zl); rule != "" {

@@ -166,35 +166,58 @@ func TestRead_Zone(t *testing.T) {
 	cal := func(head string, events ...string) []byte {
 		return []byte("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + head + strings.Join(events, "") + "END:VCALENDAR\r\n")
 	}
+	// A zone only a VTIMEZONE defines, at lines 3-10.
+	myZone := "BEGIN:VTIMEZONE\r\nTZID:MyZone\r\nBEGIN:STANDARD\r\nDTSTART:19701025T030000\r\n" +
+		"TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
 	tests := []struct {
-		name     string
-		data     []byte
-		tz       string
-		wantZone string
-		want     []string // "line rule: message words"
+		name      string
+		data      []byte
+		tz        string
+		wantZone  string   // "": no schedule
+		wantStart string   // of the first session, when set
+		want      []string // "line rule: message words"
 	}{
-		{"X-WR-TIMEZONE wins over TZID", cal("X-WR-TIMEZONE:Europe/Paris\r\n", ev(";TZID=Europe/Berlin:20260615T090000")), "", "Europe/Paris", nil},
-		{"shared TZID", cal("", ev(";TZID=Europe/Berlin:20260615T090000")), "", "Europe/Berlin", nil},
-		{"--timezone contradicts", cal("", ev(";TZID=Europe/Berlin:20260615T090000")), "Asia/Tokyo", "Europe/Berlin",
+		{"X-WR-TIMEZONE wins over TZID", cal("X-WR-TIMEZONE:Europe/Paris\r\n", ev(";TZID=Europe/Berlin:20260615T090000")), "", "Europe/Paris", "", nil},
+		{"shared TZID", cal("", ev(";TZID=Europe/Berlin:20260615T090000")), "", "Europe/Berlin", "", nil},
+		{"--timezone contradicts", cal("", ev(";TZID=Europe/Berlin:20260615T090000")), "Asia/Tokyo", "Europe/Berlin", "",
 			[]string{"5 zone-mismatch: using Europe/Berlin"}},
-		{"no zone at all", cal("", ev(":20260615T090000")), "", "", []string{"1 required: --timezone"}},
+		// No zone: no schedule, rather than one in a made-up UTC.
+		{"no zone at all", cal("", ev(":20260615T090000")), "", "", "", []string{"1 required: the calendar names no time zone"}},
 		{"several TZIDs", cal("", ev(";TZID=Europe/Berlin:20260615T090000"), ev(";TZID=Europe/Berlin:20260615T100000"), ev(";TZID=Europe/London:20260615T090000")),
-			"", "Europe/Berlin", []string{"5 zone-mismatch: several TZIDs", "17 track-overlap"}},
-		{"TZID on a UTC time", cal("", ev(";TZID=Europe/Berlin:20260615T090000Z")), "UTC", "UTC",
+			"", "Europe/Berlin", "", []string{"5 zone-mismatch: several TZIDs", "17 track-overlap"}},
+		{"TZID on a UTC time", cal("", ev(";TZID=Europe/Berlin:20260615T090000Z")), "UTC", "UTC", "",
 			[]string{"5 zone-mismatch: read as UTC"}},
-		{"Windows TZID", cal("", ev(";TZID=W. Europe Standard Time:20260615T090000")), "", "Europe/Berlin", nil},
-		{"quoted vendor TZID", cal("", ev(";TZID=\"/citadel.org/20250101_1/America/Chicago\":20260615T090000")), "", "America/Chicago", nil},
-		{"not an IANA TZID", cal("", ev(";TZID=Mitteleuropäische Zeit:20260615T090000")), "UTC", "UTC",
-			[]string{"5 bad-value: not an IANA"}},
-		{"bad X-WR-TIMEZONE", cal("X-WR-TIMEZONE:Mars/Base\r\n", ev(":20260615T090000Z")), "UTC", "UTC",
+		{"Windows TZID", cal("", ev(";TZID=W. Europe Standard Time:20260615T090000")), "", "Europe/Berlin", "", nil},
+		{"quoted vendor TZID", cal("", ev(";TZID=\"/citadel.org/20250101_1/America/Chicago\":20260615T090000")), "", "America/Chicago", "", nil},
+		// A TZID that is neither IANA nor Windows: --timezone says what it
+		// stands for; without it the schedule cannot be read.
+		{"VTIMEZONE-only TZID", cal(myZone, ev(";TZID=MyZone:20260615T090000")), "", "", "",
+			[]string{`13 required: TZID "MyZone" is not an IANA or Windows time zone name, and its VTIMEZONE (line 3) is not interpreted: pass --timezone with the IANA zone MyZone stands for`}},
+		{"VTIMEZONE-only TZID and --timezone", cal(myZone, ev(";TZID=MyZone:20260615T090000")), "Europe/Berlin", "Europe/Berlin", "2026-06-15 09:00 CEST",
+			[]string{`13 zone-mismatch: DTSTART: TZID "MyZone" is not an IANA or Windows time zone name, and its VTIMEZONE (line 3) is not interpreted; its times are read in --timezone Europe/Berlin`}},
+		{"VTIMEZONE-only TZID, X-WR-TIMEZONE", cal("X-WR-TIMEZONE:Europe/Berlin\r\n"+myZone, ev(";TZID=MyZone:20260615T090000")), "", "", "",
+			[]string{"14 required: pass --timezone"}},
+		{"VTIMEZONE-only TZID beside an IANA one", cal(myZone, ev(";TZID=MyZone:20260615T090000"), ev(";TZID=Asia/Tokyo:20260615T100000")), "Europe/Berlin", "Asia/Tokyo", "2026-06-15 16:00 JST",
+			[]string{"13 zone-mismatch: read in --timezone Europe/Berlin", "19 zone-mismatch: contradicts the file's TZID Asia/Tokyo"}},
+		{"undeclared unknown TZID", cal("", ev(";TZID=Mitteleuropäische Zeit:20260615T090000")), "UTC", "UTC", "2026-06-15 09:00 UTC",
+			[]string{"5 zone-mismatch: no VTIMEZONE defines it"}},
+		{"bad X-WR-TIMEZONE", cal("X-WR-TIMEZONE:Mars/Base\r\n", ev(":20260615T090000Z")), "UTC", "UTC", "",
 			[]string{"3 bad-value: Mars/Base"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s, ds := Read("z.ics", tt.data, schedule.LoadOptions{Timezone: tt.tz})
-			ds = append(ds, schedule.Validate(s)...)
-			if s.Conference.TimeZone != tt.wantZone {
-				t.Errorf("zone %q, want %q", s.Conference.TimeZone, tt.wantZone)
+			if (s == nil) != (tt.wantZone == "") {
+				t.Fatalf("schedule %v, want one in zone %q; %v", s, tt.wantZone, ds)
+			}
+			if s != nil {
+				ds = append(ds, schedule.Validate(s)...)
+				if s.Conference.TimeZone != tt.wantZone {
+					t.Errorf("zone %q, want %q", s.Conference.TimeZone, tt.wantZone)
+				}
+				if got := s.Sessions[0].Start.Format(stamp); tt.wantStart != "" && got != tt.wantStart {
+					t.Errorf("start %s, want %s", got, tt.wantStart)
+				}
 			}
 			checkDiags(t, ds, tt.want)
 		})
@@ -235,21 +258,21 @@ func TestRead_Syntax(t *testing.T) {
 		{"empty", "", true, []string{"1 syntax: no BEGIN:VCALENDAR"}},
 		{"not ics", "hello: world\n", true, []string{"1 syntax: outside", "1 syntax: no BEGIN:VCALENDAR"}},
 		{"binary", "BEGIN:VCALENDAR\n\x00", true, []string{"2 syntax: NUL"}},
-		{"continuation first", " x\nBEGIN:VCALENDAR\nEND:VCALENDAR\n", false, []string{"1 required: --timezone", "1 syntax: continuation"}},
-		{"no END", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\n", false, []string{"1 required: --timezone", "1 syntax: no END:VCALENDAR", "2 required: DTSTART", "2 required: SUMMARY", "2 syntax: no END:VEVENT"}},
-		{"mismatched END", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VTODO\nEND:VEVENT\nEND:VCALENDAR\n", false, []string{"1 required: --timezone", "2 implicit-id", "2 required: DTSTART", "2 required: SUMMARY", "3 syntax: does not match"}},
+		{"continuation first", " x\nBEGIN:VCALENDAR\nEND:VCALENDAR\n", false, []string{"1 syntax: continuation"}},
+		{"no END", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\n", false, []string{"1 syntax: no END:VCALENDAR", "2 required: DTSTART", "2 required: SUMMARY", "2 syntax: no END:VEVENT"}},
+		{"mismatched END", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VTODO\nEND:VEVENT\nEND:VCALENDAR\n", false, []string{"2 implicit-id", "2 required: DTSTART", "2 required: SUMMARY", "3 syntax: does not match"}},
 		{"invalid UTF-8", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:caf\xe9\nDTSTART:20260101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", false,
-			[]string{"1 required: --timezone", "2 implicit-id", "3 syntax: invalid UTF-8"}},
-		{"bad parameter", "BEGIN:VCALENDAR\nSUMMARY;X:y\nEND:VCALENDAR\n", false, []string{"1 required: --timezone", "2 syntax: malformed parameter"}},
-		{"unterminated quote", "BEGIN:VCALENDAR\nSUMMARY;X=\"y:z\nEND:VCALENDAR\n", false, []string{"1 required: --timezone", "2 syntax: unterminated"}},
+			[]string{"2 implicit-id", "3 syntax: invalid UTF-8"}},
+		{"bad parameter", "BEGIN:VCALENDAR\nSUMMARY;X:y\nEND:VCALENDAR\n", false, []string{"2 syntax: malformed parameter"}},
+		{"unterminated quote", "BEGIN:VCALENDAR\nSUMMARY;X=\"y:z\nEND:VCALENDAR\n", false, []string{"2 syntax: unterminated"}},
 		{"bad DURATION", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nSUMMARY:x\nDTSTART:20260101T100000Z\nDURATION:1 hour\nEND:VEVENT\nEND:VCALENDAR\n", false,
-			[]string{"1 required: --timezone", "6 bad-value: PT50M"}},
+			[]string{"6 bad-value: PT50M"}},
 		{"DTEND and DURATION disagree", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nSUMMARY:x\nDTSTART:20260101T100000Z\nDTEND:20260101T110000Z\nDURATION:PT30M\nEND:VEVENT\nEND:VCALENDAR\n", false,
-			[]string{"1 required: --timezone", "7 duration-mismatch: disagree"}},
+			[]string{"7 duration-mismatch: disagree"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, ds := Read("s.ics", []byte(tt.data), schedule.LoadOptions{})
+			s, ds := Read("s.ics", []byte(tt.data), schedule.LoadOptions{Timezone: "UTC"})
 			if (s == nil) != tt.nil {
 				t.Errorf("schedule nil = %v, want %v", s == nil, tt.nil)
 			}
