@@ -51,7 +51,9 @@
 //
 // Deviations and limits: RRULE, RDATE and EXDATE are not expanded (an
 // error says so; the first occurrence is read); a RECURRENCE-ID override
-// becomes a session of its own, with the recurrence time in its id;
+// of the event's DTSTART replaces that event (RFC 5545 §3.8.4.4), one of
+// another instance becomes a session of its own, with the recurrence time
+// in its id;
 // DTSTAMP is ignored (JRES writes it with TZID, against §3.8.7.2); the
 // vCalendar 1.0 parameters CHARSET and ENCODING=8BIT are honoured
 // (CHARSET=ISO-8859-1 and WINDOWS-1252 are decoded), ENCODING=QUOTED-PRINTABLE
@@ -567,6 +569,16 @@ type event struct {
 	durDays      int
 	dur          time.Duration
 	hasDur       bool
+	rid          when  // RECURRENCE-ID
+	ridP         *prop // nil: not an override
+	replaces     bool  // an override that replaces its master (see overrides)
+}
+
+func (ev *event) uid() string {
+	if p := ev.c.first("UID"); p != nil {
+		return strings.TrimSpace(p.value)
+	}
+	return ""
 }
 
 // Read reads an .ics file. It reports every problem as a diagnostic and
@@ -636,6 +648,7 @@ func (r *reader) build(cals []*component) *schedule.Schedule {
 	}
 	sc.Conference = schedule.Conference{Name: name, ID: cmp.Or(schedule.Slug(name), "calendar"), Pos: r.pos(cals[0].line)}
 	r.zone(sc, events, xwrtz, xwrtzLine)
+	events = r.overrides(events, sc.Location)
 
 	tracks := map[string]*schedule.Track{}
 	trackIDs := map[string]bool{}
@@ -711,7 +724,48 @@ func (r *reader) event(c *component) *event {
 			r.add("bad-value", p.line, "%s: recurring events are not expanded; only the first occurrence is read", k)
 		}
 	}
+	if p := c.first("RECURRENCE-ID"); p != nil {
+		ev.ridP = p
+		ev.rid, _ = r.parseWhen(p)
+	}
 	return ev
+}
+
+// overrides applies RECURRENCE-ID overrides (RFC 5545 §3.8.4.4): a VEVENT
+// with the UID of another and a RECURRENCE-ID that is that one's DTSTART
+// replaces it, in its place, as calendar clients show only the override.
+// An override of another instance (of an RRULE, which is not expanded)
+// stays an event of its own, with the recurrence time in its id.
+func (r *reader) overrides(events []*event, loc *time.Location) []*event {
+	masters := map[string]int{} // UID → index of its event without RECURRENCE-ID
+	for i, ev := range events {
+		if uid := ev.uid(); uid != "" && ev.ridP == nil {
+			if _, ok := masters[uid]; !ok {
+				masters[uid] = i
+			}
+		}
+	}
+	out := slices.Clone(events)
+	replaced := map[int]bool{}
+	for i, ev := range events {
+		m, ok := masters[ev.uid()]
+		if ev.ridP == nil || !ev.rid.present || !ok || !events[m].start.present {
+			continue
+		}
+		rid, ok1 := r.instant(ev.rid, nil, loc, "")
+		start, ok2 := r.instant(events[m].start, nil, loc, "")
+		if !ok1 || !ok2 || !rid.Equal(start) {
+			continue
+		}
+		ev.replaces = true
+		if !replaced[m] {
+			// A second override of the same instance keeps its place;
+			// Validate reports the two as a duplicate-id.
+			replaced[m] = true
+			out[m], out[i] = ev, nil
+		}
+	}
+	return slices.DeleteFunc(out, func(ev *event) bool { return ev == nil })
 }
 
 // zone picks the schedule's zone: X-WR-TIMEZONE, else the TZID all events
@@ -815,7 +869,8 @@ func (r *reader) unknownZones() {
 	}
 }
 
-// instant resolves a parsed time to an instant.
+// instant resolves a parsed time to an instant, reporting a DST gap or
+// repeat at p (nil: quietly).
 func (r *reader) instant(w when, p *prop, loc *time.Location, title string) (time.Time, bool) {
 	switch {
 	case w.utc:
@@ -835,7 +890,7 @@ func (r *reader) instant(w when, p *prop, loc *time.Location, title string) (tim
 		zl = r.unknownLoc
 	}
 	t, kind := schedule.ResolveWall(w.date, w.min, zl)
-	if rule, msg := schedule.WallProblem(t, kind, w.date, w.min, zl); rule != "" {
+	if rule, msg := schedule.WallProblem(t, kind, w.date, w.min, zl); rule != "" && p != nil {
 		r.add(rule, p.line, "event %q: %s %s", title, p.name, msg)
 	}
 	if kind == schedule.WallGap {
@@ -861,8 +916,8 @@ func (r *reader) session(sc *schedule.Schedule, ev *event) (s *schedule.Session,
 	if p := c.first("UID"); p != nil {
 		if uid := strings.TrimSpace(p.value); uid != "" {
 			s.ID = idUnsafe.Replace(uid)
-			if rid := c.first("RECURRENCE-ID"); rid != nil {
-				s.ID += "-" + strings.TrimSpace(rid.value)
+			if ev.ridP != nil && !ev.replaces {
+				s.ID += "-" + idUnsafe.Replace(strings.TrimSpace(ev.ridP.value))
 			}
 			set("id", p)
 		}

@@ -224,6 +224,63 @@ func TestRead_Zone(t *testing.T) {
 	}
 }
 
+// TestRead_Overrides: a RECURRENCE-ID override of the event's DTSTART
+// replaces the event (RFC 5545 §3.8.4.4), as calendar clients show only the
+// override; an override of an instance the event does not have (its RRULE
+// is not expanded) stays a session of its own.
+func TestRead_Overrides(t *testing.T) {
+	ev := func(lines ...string) string {
+		return "BEGIN:VEVENT\r\n" + strings.Join(lines, "\r\n") + "\r\nEND:VEVENT\r\n"
+	}
+	cal := func(events ...string) []byte {
+		return []byte("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-TIMEZONE:Europe/Berlin\r\n" + strings.Join(events, "") + "END:VCALENDAR\r\n")
+	}
+	master := ev("UID:r1", "DTSTART;TZID=Europe/Berlin:20260615T100000", "DURATION:PT1H", "SUMMARY:Talk", "LOCATION:A")
+	moved := ev("UID:r1", "RECURRENCE-ID;TZID=Europe/Berlin:20260615T100000", "DTSTART;TZID=Europe/Berlin:20260615T120000",
+		"DURATION:PT1H", "SUMMARY:Talk (moved)", "LOCATION:A")
+	s1 := func(id, title, start, end string) sess {
+		return sess{ID: id, Track: "A", Title: title, Type: "talk", Status: "confirmed", Room: "A", Start: start, End: end}
+	}
+	tests := []struct {
+		name  string
+		data  []byte
+		want  []sess
+		diags []string
+	}{
+		{"override replaces its master", cal(master, moved),
+			[]sess{s1("r1", "Talk (moved)", "2026-06-15 12:00 CEST", "2026-06-15 13:00 CEST")}, []string{}},
+		{"override before its master", cal(moved, master),
+			[]sess{s1("r1", "Talk (moved)", "2026-06-15 12:00 CEST", "2026-06-15 13:00 CEST")}, []string{}},
+		{"RECURRENCE-ID in UTC", cal(master, ev("UID:r1", "RECURRENCE-ID:20260615T080000Z", "DTSTART;TZID=Europe/Berlin:20260615T140000",
+			"DURATION:PT30M", "SUMMARY:Later", "LOCATION:A")),
+			[]sess{s1("r1", "Later", "2026-06-15 14:00 CEST", "2026-06-15 14:30 CEST")}, []string{}},
+		{"override of an instance the master has not", cal(
+			ev("UID:r1", "DTSTART;TZID=Europe/Berlin:20260615T100000", "DURATION:PT1H", "RRULE:FREQ=DAILY;COUNT=2", "SUMMARY:Talk", "LOCATION:A"),
+			ev("UID:r1", "RECURRENCE-ID;TZID=Europe/Berlin:20260616T100000", "DTSTART;TZID=Europe/Berlin:20260616T120000", "DURATION:PT1H",
+				"SUMMARY:Day two", "LOCATION:A")),
+			[]sess{s1("r1", "Talk", "2026-06-15 10:00 CEST", "2026-06-15 11:00 CEST"),
+				s1("r1-20260616T100000", "Day two", "2026-06-16 12:00 CEST", "2026-06-16 13:00 CEST")},
+			[]string{"8 bad-value"}}, // the RRULE
+		{"override without a master", cal(moved),
+			[]sess{s1("r1-20260615T100000", "Talk (moved)", "2026-06-15 12:00 CEST", "2026-06-15 13:00 CEST")}, []string{}},
+		{"two overrides of one instance", cal(master, moved, strings.Replace(moved, "120000", "150000", 1)),
+			[]sess{s1("r1", "Talk (moved)", "2026-06-15 12:00 CEST", "2026-06-15 13:00 CEST"),
+				s1("r1", "Talk (moved)", "2026-06-15 15:00 CEST", "2026-06-15 16:00 CEST")},
+			[]string{"20 duplicate-id"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, ds := Read("o.ics", tt.data, schedule.LoadOptions{})
+			if diff := cmp.Diff(tt.want, project(s)); diff != "" {
+				t.Errorf("sessions (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.diags, diagKeys(append(ds, schedule.Validate(s)...))); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s\n%v", diff, ds)
+			}
+		})
+	}
+}
+
 // checkDiags compares diagnostics with "line rule: message words" lines.
 func checkDiags(t *testing.T, ds []schedule.Diagnostic, want []string) {
 	t.Helper()
