@@ -27,6 +27,9 @@
 //   - A backslash followed by n or N in a text gets U+2060 WORD JOINER in
 //     between (see Text): python icalendar and node-ical read the correct
 //     escape "\\n" as a backslash and a line break.
+//   - A url that is no URI as it stands ("https://example.org/a b", non-ASCII)
+//     is percent-encoded (RFC 3986) in URL and in DESCRIPTION; only one
+//     that is not absolute even so (validate reports it) has no URL.
 //   - Breaks are TRANSP:TRANSPARENT; no VALARM, no ATTENDEE (speakers are
 //     named in DESCRIPTION).
 package ics
@@ -244,7 +247,7 @@ func addEvent(cal *ical.Calendar, x *schedule.Session, rev Revision, loc *time.L
 	if d := Description(x); d != "" {
 		ev.SetDescription(d)
 	}
-	if u := absURL(x.URL); u != "" {
+	if u := uriValue(x.URL); u != "" {
 		ev.SetURL(u)
 	}
 	for _, c := range categories(x) {
@@ -341,8 +344,8 @@ func Description(x *schedule.Session) string {
 	if t := Text(PlainText(x.Abstract)); t != "" {
 		parts = append(parts, t)
 	}
-	if u := Text(x.URL); u != "" {
-		parts = append(parts, u)
+	if u := cmp.Or(uriValue(x.URL), Text(x.URL)); u != "" {
+		parts = append(parts, u) // as URL has it, so that readers can tell it is the same
 	}
 	return strings.Join(parts, "\n\n")
 }
@@ -366,6 +369,33 @@ func categories(x *schedule.Session) []string {
 		add(t)
 	}
 	return out
+}
+
+// uriValue returns u as the value of a URL property (RFC 5545 §3.8.4.6: a
+// URI, RFC 3986): the bytes a URI cannot hold (space and other control
+// characters, non-ASCII, " < > \ ^ ` { | } and a % that starts no escape)
+// are percent-encoded, so "https://example.org/a b" is written as
+// ".../a%20b" rather than left out. It returns "" when u is not an
+// absolute URI even so.
+func uriValue(u string) string {
+	u = strings.TrimSpace(u)
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		switch {
+		case c == '%' && i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2]):
+			b.WriteByte(c)
+		case c <= ' ' || c >= 0x7f || strings.IndexByte(`"<>\^`+"`"+`{|}%`, c) >= 0:
+			fmt.Fprintf(&b, "%%%02X", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return absURL(b.String())
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
 // absURL returns u when it is an absolute URI (RFC 3986) fit for a URL

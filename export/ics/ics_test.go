@@ -288,6 +288,8 @@ func TestDescription(t *testing.T) {
 			"Speakers:\nAda Lovelace (A B)\nC"},
 		{"all parts", schedule.Session{Subtitle: "Sub", Speakers: []P{{Name: "A"}}, Abstract: "Text", URL: "https://x.org/a"},
 			"Sub\n\nSpeaker: A\n\nText\n\nhttps://x.org/a"},
+		{"url as the URL property has it", schedule.Session{Abstract: "Text", URL: " https://x.org/a b "}, "Text\n\nhttps://x.org/a%20b"},
+		{"not a url", schedule.Session{URL: "see the board"}, "see the board"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -295,6 +297,31 @@ func TestDescription(t *testing.T) {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestURIValue: a URL is percent-encoded into a URI (RFC 3986), not left out
+// of the feed.
+func TestURIValue(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"https://example.org/a b", "https://example.org/a%20b"},
+		{" https://example.org/talk?a=1&b=2;c=3,d ", "https://example.org/talk?a=1&b=2;c=3,d"},
+		{"https://example.org/café?q=ü#ä", "https://example.org/caf%C3%A9?q=%C3%BC#%C3%A4"},
+		{"https://example.org/a%20b%C3%A9", "https://example.org/a%20b%C3%A9"},
+		{"https://example.org/100%", "https://example.org/100%25"},
+		{"https://example.org/%zz", "https://example.org/%25zz"},
+		{"https://example.org/{a}|\"b\"<c>^`", "https://example.org/%7Ba%7D%7C%22b%22%3Cc%3E%5E%60"},
+		{"https://example.org/a\\b", "https://example.org/a%5cb"}, // lower case: see percentHex
+		{"https://example.org/a\tb", "https://example.org/a%09b"},
+		{"mailto:program@example.org", "mailto:program@example.org"},
+		{"/talks/a b", ""},
+		{"example.org/a", ""},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got := uriValue(tc.in); got != tc.want {
+			t.Errorf("uriValue(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }
 
