@@ -8,6 +8,9 @@
 // List (the default): one table per track and day, in track order then
 // date order, with the columns Time, Title, Speakers, Room; a cancelled or
 // tentative session has " [cancelled]" or " [tentative]" after its title.
+// A session that ends on another day than it starts has the end's day
+// offset after its time ("23:00-01:00 +1d", "10:00-12:00 +2d"); one that
+// ends at midnight ends at "24:00".
 //
 // Grid: one table per day, like a printed program. Rows are time slots —
 // the intervals between consecutive start and end times of that day's
@@ -15,12 +18,17 @@
 // rooms (or tracks, Options.Columns), in order of first use. A session
 // fills every slot it overlaps: its title and speakers in the first, and
 // Continued in the others; a session of no duration shows in the slot it
-// starts.
+// starts. A session running past midnight shows on every day it runs, so
+// its room never looks free: on its first day its title is followed by
+// "(until 12:00 +2d)" (the end, with its day offset), and on each later day
+// it fills the slots from 00:00, the first with Continued before its title
+// (and "(until …)" again if it goes on). A slot that ends at midnight ends
+// at "24:00".
 //
-// Days are local dates of the session start in the conference zone;
-// frab's day_change is not applied. Sessions without resolved times are
-// listed in a last "unscheduled" table (list) or left out with a note
-// (grid).
+// Days are local dates in the conference zone: of the session start (list),
+// of every day a session runs on (grid); frab's day_change is not applied.
+// Sessions without resolved times are listed in a last "unscheduled" table
+// (list) or left out with a note (grid).
 //
 // # Text
 //
@@ -31,9 +39,12 @@
 // count two, ambiguous-width ones one, whatever the locale, so that the
 // output is the same everywhere); long titles, speaker lists and rooms are
 // word-wrapped onto several lines of the cell, and a word longer than its
-// column is broken. When Width is too small for the columns' minimum widths
-// the table is wider than Width. Borders are ASCII (+-|) unless
-// Options.Unicode is set.
+// column is broken. To fit, columns give up width in steps: titles,
+// speakers and rooms down to 8 cells, then the time wraps at its spaces,
+// then titles, speakers and rooms down to 4 cells, headers wrapping too.
+// So the list view fits every Width from MinWidth on; a grid with more
+// rooms than fit at 4 cells each is wider than Width. Borders are ASCII
+// (+-|) unless Options.Unicode is set.
 //
 // # Markdown
 //
@@ -78,7 +89,8 @@ const (
 // DefaultWidth is the text width when Options.Width is 0.
 const DefaultWidth = 100
 
-// MinWidth is the smallest Options.Width accepted.
+// MinWidth is the smallest Options.Width accepted. The list view fits it
+// whatever the data; the grid view does up to three rooms (or tracks).
 const MinWidth = 40
 
 // Continued fills the grid slots after the first of a session.
@@ -250,48 +262,76 @@ func (t table) draw(b *strings.Builder, r tw.Renderer, cell func(j int, c string
 	return nil
 }
 
-// widths sizes the columns to fit total display cells: fixed columns keep
-// their natural width; the others start at their natural width and, while
-// the table is too wide, the widest (relative to its weight) gives up
-// space, down to a minimum.
+// floorWidth is the narrowest a flexible column gets (or its natural width
+// when that is less): at 4 cells every table of the list view fits
+// MinWidth.
+const floorWidth = 4
+
+// widths sizes the columns to fit total display cells, giving up space in
+// steps until the table fits: first the flexible columns shrink from their
+// natural width, the widest (relative to its weight) first, down to 8
+// cells (or their header's width, when wider); then the fixed columns (the
+// time) wrap at their spaces, down to their longest word; then the
+// flexible columns shrink further, down to floorWidth, their headers
+// wrapping too. Only when that is not enough (many rooms in a grid) is the
+// table wider than total.
 func (t table) widths(total int) []int {
 	n := len(t.header)
 	natural := make([]int, n)
-	minimum := make([]int, n)
+	word := make([]int, n) // the longest word of the column
 	for j, h := range t.header {
 		natural[j] = max(1, twwidth.Width(h))
-		minimum[j] = natural[j]
-		if !t.fixed[j] {
-			minimum[j] = max(minimum[j], min(8, natural[j]))
-		}
+		word[j] = longestWord(h)
 	}
 	for _, r := range t.rows {
 		for j, c := range r {
 			natural[j] = max(natural[j], twwidth.Width(c))
-			if t.fixed[j] {
-				minimum[j] = natural[j]
-			}
+			word[j] = max(word[j], longestWord(c))
+		}
+	}
+	soft := make([]int, n)
+	hard := make([]int, n)
+	for j := range n {
+		if t.fixed[j] {
+			soft[j], hard[j] = natural[j], max(1, word[j])
+		} else {
+			soft[j] = min(natural[j], max(8, twwidth.Width(t.header[j])))
+			hard[j] = min(natural[j], floorWidth)
 		}
 	}
 	// | c | c | c |: 3 cells per column plus the last border.
 	avail := total - 3*n - 1
 	w := slices.Clone(natural)
-	for sum(w) > avail {
-		best := -1
-		for j := range w {
-			if t.fixed[j] || w[j] <= minimum[j] {
-				continue
+	shrink := func(fixed bool, minimum []int) {
+		for sum(w) > avail {
+			best := -1
+			for j := range w {
+				if t.fixed[j] != fixed || w[j] <= minimum[j] {
+					continue
+				}
+				if best < 0 || w[j]*weightOf(t.weights, best) > w[best]*weightOf(t.weights, j) {
+					best = j
+				}
 			}
-			if best < 0 || w[j]*weightOf(t.weights, best) > w[best]*weightOf(t.weights, j) {
-				best = j
+			if best < 0 {
+				return
 			}
+			w[best]--
 		}
-		if best < 0 {
-			break // too narrow: the table overflows
-		}
-		w[best]--
 	}
+	shrink(false, soft)
+	shrink(true, hard)
+	shrink(false, hard) // if still too wide, the table overflows
 	return w
+}
+
+// longestWord is the display width of the widest space-separated word of s.
+func longestWord(s string) int {
+	n := 0
+	for _, f := range strings.Split(s, " ") {
+		n = max(n, twwidth.Width(f))
+	}
+	return n
 }
 
 func weightOf(m map[int]int, j int) int {
@@ -405,7 +445,43 @@ func dayTitle(t time.Time) string { return t.Format("Monday 2006-01-02") }
 
 func clock(t time.Time) string { return t.Format("15:04") }
 
-func span(a, b time.Time) string { return clock(a) + "-" + clock(b) }
+// midnight is the start of t's local day (in t's location).
+func midnight(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+}
+
+// nextMidnight is the start of the local day after t's.
+func nextMidnight(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d+1, 0, 0, 0, 0, t.Location())
+}
+
+// dayOffset is " +Nd" when b falls N calendar days after a (" -Nd" before
+// it), in their locations, and "" on the same day.
+func dayOffset(a, b time.Time) string {
+	ya, ma, da := a.Date()
+	yb, mb, db := b.Date()
+	n := int(time.Date(yb, mb, db, 0, 0, 0, 0, time.UTC).Sub(time.Date(ya, ma, da, 0, 0, 0, 0, time.UTC)) / (24 * time.Hour))
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" %+dd", n)
+}
+
+// until is the end b of something that starts at a: its clock time, with
+// its day offset when b is not on a's day ("12:00", "01:00 +1d"). An end
+// at a midnight after a is "24:00" of the day before: "24:00", "24:00 +1d".
+func until(a, b time.Time) string {
+	if b.After(a) && b.Equal(midnight(b)) {
+		return "24:00" + dayOffset(a, b.Add(-time.Nanosecond))
+	}
+	return clock(b) + dayOffset(a, b)
+}
+
+// span is the time from a to b: "10:00-12:00", "23:00-01:00 +1d",
+// "22:00-24:00", "10:00-12:00 +2d".
+func span(a, b time.Time) string { return clock(a) + "-" + until(a, b) }
 
 func titleOf(ss *schedule.Session) string {
 	t := clean(ss.Title)
@@ -483,21 +559,49 @@ func listTables(loc *time.Location, sessions []*schedule.Session) []table {
 	return out
 }
 
-// gridTables is the grid view: per day, slots × rooms (or tracks).
+// piece is the part of a session that falls on one day of the grid: all
+// of it, or, for a session running past midnight, the part up to midnight
+// on its first day and from midnight on the following days.
+type piece struct {
+	s        *schedule.Session
+	day      time.Time // local midnight of the piece's day
+	from, to time.Time // the part of the session on that day
+}
+
+// pieces cuts the timed session ss at local midnights. A session that ends
+// at or before midnight (or before it starts, with --force) is one piece.
+func pieces(loc *time.Location, ss *schedule.Session) []piece {
+	start, end := ss.Start.In(loc), ss.End.In(loc)
+	out := []piece{{s: ss, day: midnight(start), from: start, to: end}}
+	for {
+		last := &out[len(out)-1]
+		next := nextMidnight(last.day)
+		if !end.After(next) {
+			return out
+		}
+		last.to = next
+		out = append(out, piece{s: ss, day: next, from: next, to: end})
+	}
+}
+
+// gridTables is the grid view: per day, slots × rooms (or tracks). A
+// session running past midnight shows on every day it runs.
 func gridTables(loc *time.Location, sessions []*schedule.Session, opt Options) []table {
 	var days []string
-	byDay := map[string][]*schedule.Session{}
+	byDay := map[string][]piece{}
 	untimed := 0
 	for _, ss := range sessions {
 		if !ss.Timed() {
 			untimed++
 			continue
 		}
-		d := ss.Start.In(loc).Format(time.DateOnly)
-		if _, ok := byDay[d]; !ok {
-			days = append(days, d)
+		for _, p := range pieces(loc, ss) {
+			d := p.day.Format(time.DateOnly)
+			if _, ok := byDay[d]; !ok {
+				days = append(days, d)
+			}
+			byDay[d] = append(byDay[d], p)
 		}
-		byDay[d] = append(byDay[d], ss)
 	}
 	slices.Sort(days)
 	column := func(ss *schedule.Session) (key, name string) {
@@ -508,7 +612,7 @@ func gridTables(loc *time.Location, sessions []*schedule.Session, opt Options) [
 	}
 	var out []table
 	for _, d := range days {
-		out = append(out, gridTable(loc, byDay[d], column))
+		out = append(out, gridTable(byDay[d][0].day, byDay[d], column))
 	}
 	if untimed > 0 {
 		note := fmt.Sprintf("%d session(s) without times not shown.", untimed)
@@ -521,26 +625,45 @@ func gridTables(loc *time.Location, sessions []*schedule.Session, opt Options) [
 	return out
 }
 
-// gridTable is the grid of one day's sessions ss: a row per time slot in
-// which something runs, a column per room (or track) as column names it.
-func gridTable(loc *time.Location, ss []*schedule.Session, column func(*schedule.Session) (key, name string)) table {
+// gridCell is what the first slot of piece p shows: the title and
+// speakers, after Continued when the session began on an earlier day, and
+// "(until 12:00 +2d)" when it goes on past this day.
+func gridCell(p piece) string {
+	cell := titleOf(p.s)
+	if sp := speakersOf(p.s); sp != "" {
+		cell += " (" + sp + ")"
+	}
+	if !p.from.Equal(p.s.Start) {
+		cell = Continued + " " + cell
+	}
+	if end := p.s.End.In(p.day.Location()); end.After(p.to) {
+		cell += " (until " + until(p.day, end) + ")"
+	}
+	return cell
+}
+
+// gridTable is the grid of day (a local midnight) made of the pieces ps of
+// the sessions that run on it: a row per time slot in which something
+// runs, a column per room (or track) as column names it. A slot that ends
+// at the next midnight ends at "24:00" (span).
+func gridTable(day time.Time, ps []piece, column func(*schedule.Session) (key, name string)) table {
 	// Columns in order of first use.
 	var keys, names []string
-	for _, s := range ss {
-		k, n := column(s)
+	for _, p := range ps {
+		k, n := column(p.s)
 		if !slices.Contains(keys, k) {
 			keys, names = append(keys, k), append(names, n)
 		}
 	}
-	// Slot boundaries: every start and end of the day.
+	// Slot boundaries: every start and end of the day's pieces.
 	var bounds []time.Time
-	for _, s := range ss {
-		bounds = append(bounds, s.Start, s.End)
+	for _, p := range ps {
+		bounds = append(bounds, p.from, p.to)
 	}
 	slices.SortFunc(bounds, func(a, b time.Time) int { return a.Compare(b) })
 	bounds = slices.CompactFunc(bounds, func(a, b time.Time) bool { return a.Equal(b) })
 	t := table{
-		title:   dayTitle(ss[0].Start.In(loc)),
+		title:   dayTitle(day),
 		header:  append([]string{"Time"}, names...),
 		fixed:   map[int]bool{0: true},
 		weights: map[int]int{},
@@ -553,21 +676,18 @@ func gridTable(loc *time.Location, ss []*schedule.Session, column func(*schedule
 		}
 		row := make([]string, 1+len(keys))
 		busy := false
-		for _, s := range ss {
+		for _, p := range ps {
 			// A session of no duration shows in the slot it starts.
-			point := s.Start.Equal(s.End) && s.Start.Equal(from)
-			if !point && (!s.Start.Before(to) || !s.End.After(from)) {
+			point := p.from.Equal(p.to) && p.from.Equal(from)
+			if !point && (!p.from.Before(to) || !p.to.After(from)) {
 				continue
 			}
 			busy = true
-			k, _ := column(s)
+			k, _ := column(p.s)
 			c := 1 + slices.Index(keys, k)
 			cell := Continued
-			if s.Start.Equal(from) || s.Start.After(from) {
-				cell = titleOf(s)
-				if sp := speakersOf(s); sp != "" {
-					cell += " (" + sp + ")"
-				}
+			if !p.from.Before(from) {
+				cell = gridCell(p)
 			}
 			if row[c] != "" {
 				row[c] += " / "
@@ -577,7 +697,7 @@ func gridTable(loc *time.Location, ss []*schedule.Session, column func(*schedule
 		if !busy {
 			continue
 		}
-		row[0] = span(from.In(loc), to.In(loc))
+		row[0] = span(from, to)
 		t.rows = append(t.rows, row)
 	}
 	return t

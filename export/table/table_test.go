@@ -1,6 +1,7 @@
 package table
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -95,25 +96,95 @@ func TestOptionErrors(t *testing.T) {
 	}
 }
 
-// TestTextFitsWidth: every line of text output fits the width, for widths
-// at which the columns' minimums fit.
+// multiDay is a schedule with sessions past midnight and over several
+// days: a hackathon from Wednesday 10:00 to Friday 12:00 in Hall A, a late
+// talk 23:00-01:00 in Hall B, and a talk on each of the three days.
+func multiDay(t testing.TB) (*schedule.Schedule, []*schedule.Session) {
+	t.Helper()
+	loc, err := schedule.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(d, h, m int) time.Time { return time.Date(2024, 5, d, h, m, 0, 0, loc) }
+	main := &schedule.Track{ID: "main", Name: "Main"}
+	hack := &schedule.Track{ID: "hack", Name: "Hack"}
+	s := &schedule.Schedule{Tracks: []*schedule.Track{main, hack}, Location: loc}
+	s.Sessions = []*schedule.Session{
+		{ID: "opening", Title: "Opening", Track: main, Room: "Hall B", Start: at(1, 9, 0), End: at(1, 10, 0)},
+		{ID: "hackathon", Title: "Hackathon", Track: hack, Room: "Hall A", Start: at(1, 10, 0), End: at(3, 12, 0),
+			Speakers: []schedule.Person{{Name: "Ada"}}},
+		{ID: "late", Title: "Late Night Talk", Track: main, Room: "Hall B", Start: at(1, 23, 0), End: at(2, 1, 0),
+			Speakers: []schedule.Person{{Name: "Owl"}}},
+		{ID: "morning", Title: "Morning Talk", Track: main, Room: "Hall B", Start: at(2, 9, 0), End: at(2, 10, 0)},
+		{ID: "closing", Title: "Closing", Track: main, Room: "Hall B", Start: at(3, 11, 0), End: at(3, 12, 0)},
+	}
+	return s, schedule.Filter{}.Select(s)
+}
+
+// TestTextFitsWidth: every line of text output fits the width — in the
+// list view at every width from MinWidth on, in the grid view at every
+// width at which its columns can shrink enough (the time column's longest
+// word, floorWidth per room and 3 cells of border per column).
 func TestTextFitsWidth(t *testing.T) {
+	type fixture struct {
+		name     string
+		s        *schedule.Schedule
+		sessions []*schedule.Session
+	}
+	var fixtures []fixture
 	for _, name := range []string{"qcon-ny-2019.yaml", "csv/tricky.yaml"} {
 		s, ss := load(t, name)
+		fixtures = append(fixtures, fixture{name, s, ss})
+	}
+	s, ss := multiDay(t)
+	fixtures = append(fixtures, fixture{"multiDay", s, ss})
+	for _, f := range fixtures {
 		for _, view := range []string{ViewList, ViewGrid} {
-			for width := 60; width <= 160; width += 7 {
-				out := render(t, s, ss, Options{View: view, Width: width})
-				for i, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
-					if w := twwidth.Width(line); w > width {
-						t.Errorf("%s %s width %d: line %d is %d wide: %q", name, view, width, i+1, w, line)
+			for _, cols := range []string{ColumnsRoom, ColumnsTrack} {
+				if view == ViewList && cols == ColumnsTrack {
+					continue
+				}
+				opt := Options{View: view, Columns: cols}
+				if err := opt.check(); err != nil {
+					t.Fatal(err)
+				}
+				need := MinWidth
+				if view == ViewGrid {
+					for _, tb := range gridTables(f.s.Loc(), f.sessions, opt) {
+						n := len(tb.header)
+						need = max(need, 3*n+1+len("00:00-24:00")+floorWidth*(n-1))
+					}
+				}
+				for width := need; width <= 130; width += 1 + width/90*6 {
+					opt.Width = width
+					out := render(t, f.s, f.sessions, opt)
+					for i, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+						if w := twwidth.Width(line); w > width {
+							t.Errorf("%s %s by %s, width %d: line %d is %d wide: %q", f.name, view, cols, width, i+1, w, line)
+						}
 					}
 				}
 			}
-			// Too narrow for the minimums: wider than asked, but whole.
-			out := render(t, s, ss, Options{View: view, Width: MinWidth})
-			if !strings.Contains(out, "09:") && !strings.Contains(out, "10:") {
-				t.Errorf("%s %s at the minimum width lost its rows:\n%s", name, view, out)
-			}
+		}
+	}
+}
+
+// TestTextTooNarrow: a grid with more rooms than fit is wider than asked,
+// but whole: every session is there.
+func TestTextTooNarrow(t *testing.T) {
+	tr := &schedule.Track{ID: "t", Name: "T"}
+	loc := time.UTC
+	var ss []*schedule.Session
+	for i := range 8 {
+		ss = append(ss, &schedule.Session{ID: fmt.Sprint(i), Title: fmt.Sprintf("Talk%d", i), Track: tr,
+			Room: fmt.Sprintf("Room %d", i), Start: time.Date(2026, 1, 1, 9, 0, 0, 0, loc), End: time.Date(2026, 1, 1, 10, 0, 0, 0, loc)})
+	}
+	s := &schedule.Schedule{Tracks: []*schedule.Track{tr}, Location: loc}
+	out := render(t, s, ss, Options{View: ViewGrid, Width: MinWidth})
+	for i := range 8 {
+		// Cells of floorWidth: the title is broken after "Talk".
+		if !strings.Contains(out, fmt.Sprintf("| %d ", i)) {
+			t.Errorf("grid lacks session %d:\n%s", i, out)
 		}
 	}
 }
@@ -294,5 +365,100 @@ func TestGridZeroDuration(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("grid lacks %q:\n%s", want, got)
 		}
+	}
+}
+
+// TestSpan: the time of a session shows the end's day when it is not the
+// start's: "+1d" past midnight, "+2d" two days on; an end at midnight is
+// "24:00" of the day before.
+func TestSpan(t *testing.T) {
+	loc, err := schedule.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(mo time.Month, d, h, m int) time.Time { return time.Date(2024, mo, d, h, m, 0, 0, loc) }
+	tests := []struct {
+		from, to time.Time
+		want     string
+	}{
+		{at(5, 1, 10, 0), at(5, 1, 12, 0), "10:00-12:00"},
+		{at(5, 1, 10, 0), at(5, 3, 12, 0), "10:00-12:00 +2d"},
+		{at(5, 1, 23, 0), at(5, 2, 1, 0), "23:00-01:00 +1d"},
+		{at(5, 1, 22, 0), at(5, 2, 0, 0), "22:00-24:00"},
+		{at(5, 1, 22, 0), at(5, 3, 0, 0), "22:00-24:00 +1d"},
+		{at(5, 1, 0, 0), at(5, 2, 0, 0), "00:00-24:00"},
+		{at(5, 1, 9, 0), at(5, 1, 9, 0), "09:00-09:00"},
+		{at(5, 2, 0, 30), at(5, 1, 23, 30), "00:30-23:30 -1d"}, // end before start (--force)
+		{at(3, 30, 23, 0), at(3, 31, 4, 0), "23:00-04:00 +1d"}, // over the DST change
+		{at(12, 31, 23, 0), time.Date(2025, 1, 1, 1, 0, 0, 0, loc), "23:00-01:00 +1d"},
+	}
+	var got, want []string
+	for _, tt := range tests {
+		got = append(got, span(tt.from, tt.to))
+		want = append(want, tt.want)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("span (-want +got):\n%s", diff)
+	}
+}
+
+// TestMultiDay: the list view shows the end's day; the grid shows a session
+// on every day it runs — "(until …)" on its first day, "(continued)" and
+// its title from 00:00 on the next — so its room never looks free.
+func TestMultiDay(t *testing.T) {
+	s, ss := multiDay(t)
+	rows := func(out string) []string {
+		var rs []string
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasPrefix(line, "## ") || strings.HasPrefix(line, "| ") {
+				rs = append(rs, strings.Join(strings.Fields(line), " "))
+			}
+		}
+		return rs
+	}
+	list := rows(render(t, s, ss, Options{Format: FormatMarkdown}))
+	wantList := []string{
+		"## Main, Wednesday 2024-05-01",
+		"| Time | Title | Speakers | Room |",
+		"| 09:00-10:00 | Opening | | Hall B |",
+		"| 23:00-01:00 +1d | Late Night Talk | Owl | Hall B |",
+		"## Main, Thursday 2024-05-02",
+		"| Time | Title | Speakers | Room |",
+		"| 09:00-10:00 | Morning Talk | | Hall B |",
+		"## Main, Friday 2024-05-03",
+		"| Time | Title | Speakers | Room |",
+		"| 11:00-12:00 | Closing | | Hall B |",
+		"## Hack, Wednesday 2024-05-01",
+		"| Time | Title | Speakers | Room |",
+		"| 10:00-12:00 +2d | Hackathon | Ada | Hall A |",
+	}
+	if diff := cmp.Diff(wantList, list); diff != "" {
+		t.Errorf("list (-want +got):\n%s", diff)
+	}
+	grid := rows(render(t, s, ss, Options{View: ViewGrid, Format: FormatMarkdown}))
+	wantGrid := []string{
+		"## Wednesday 2024-05-01",
+		"| Time | Hall B | Hall A |",
+		"| 09:00-10:00 | Opening | |",
+		"| 10:00-23:00 | | Hackathon (Ada) (until 12:00 +2d) |",
+		"| 23:00-24:00 | Late Night Talk (Owl) (until 01:00 +1d) | (continued) |",
+		"## Thursday 2024-05-02",
+		"| Time | Hall A | Hall B |",
+		"| 00:00-01:00 | (continued) Hackathon (Ada) (until 12:00 +1d) | (continued) Late Night Talk (Owl) |",
+		"| 01:00-09:00 | (continued) | |",
+		"| 09:00-10:00 | (continued) | Morning Talk |",
+		"| 10:00-24:00 | (continued) | |",
+		"## Friday 2024-05-03",
+		"| Time | Hall A | Hall B |",
+		"| 00:00-11:00 | (continued) Hackathon (Ada) | |",
+		"| 11:00-12:00 | (continued) | Closing |",
+	}
+	if diff := cmp.Diff(wantGrid, grid); diff != "" {
+		t.Errorf("grid (-want +got):\n%s", diff)
+	}
+	// --columns track: the same days, the tracks as columns.
+	byTrack := render(t, s, ss, Options{View: ViewGrid, Format: FormatMarkdown, Columns: ColumnsTrack})
+	if !strings.Contains(byTrack, "## Friday 2024-05-03") || !strings.Contains(byTrack, "(continued) Hackathon (Ada) |") {
+		t.Errorf("grid by track lacks the hackathon's last day:\n%s", byTrack)
 	}
 }
