@@ -568,12 +568,19 @@ type piece struct {
 	from, to time.Time // the part of the session on that day
 }
 
+// maxGridDays bounds the days one session is drawn on in the grid: a
+// session of years (a typo, exported with --force; duration-max reports
+// it) shows its end on its first day, "(until … +3650d)", and continues on
+// this many days at most instead of filling thousands of grids.
+const maxGridDays = 31
+
 // pieces cuts the timed session ss at local midnights. A session that ends
-// at or before midnight (or before it starts, with --force) is one piece.
+// at or before midnight (or before it starts, with --force) is one piece;
+// one is cut into maxGridDays pieces at most.
 func pieces(loc *time.Location, ss *schedule.Session) []piece {
 	start, end := ss.Start.In(loc), ss.End.In(loc)
 	out := []piece{{s: ss, day: midnight(start), from: start, to: end}}
-	for {
+	for len(out) < maxGridDays {
 		last := &out[len(out)-1]
 		next := nextMidnight(last.day)
 		if !end.After(next) {
@@ -582,6 +589,10 @@ func pieces(loc *time.Location, ss *schedule.Session) []piece {
 		last.to = next
 		out = append(out, piece{s: ss, day: next, from: next, to: end})
 	}
+	if last := &out[len(out)-1]; end.After(nextMidnight(last.day)) {
+		last.to = nextMidnight(last.day) // cut off at maxGridDays
+	}
+	return out
 }
 
 // gridTables is the grid view: per day, slots × rooms (or tracks). A

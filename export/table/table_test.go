@@ -462,3 +462,23 @@ func TestMultiDay(t *testing.T) {
 		t.Errorf("grid by track lacks the hackathon's last day:\n%s", byTrack)
 	}
 }
+
+// TestPiecesBounded: a session of years (a typo, exported with --force) is
+// drawn on maxGridDays days at most, each piece within its day.
+func TestPiecesBounded(t *testing.T) {
+	loc, err := schedule.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss := &schedule.Session{ID: "x", Title: "X",
+		Start: time.Date(2024, 5, 1, 10, 0, 0, 0, loc), End: time.Date(2034, 5, 1, 12, 0, 0, 0, loc)}
+	ps := pieces(loc, ss)
+	if len(ps) != maxGridDays {
+		t.Fatalf("%d pieces, want %d", len(ps), maxGridDays)
+	}
+	for i, p := range ps {
+		if p.from.Before(p.day) || p.to.After(nextMidnight(p.day)) || !p.to.After(p.from) {
+			t.Errorf("piece %d: %v–%v is not within its day %v", i, p.from, p.to, p.day)
+		}
+	}
+}
