@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/schedkit/schedkit/schedule"
@@ -80,8 +81,23 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 
 func (e *env) run(args []string) int {
 	e.dashdash = slices.Contains(args, "--")
+	// Every write to stdout goes through out, which remembers the first
+	// failure: output that could not be written is trouble (exit 2), also
+	// where urfave/cli writes help and ignores the error.
+	out := &errWriter{w: e.stdout}
+	e.stdout = out
 	app := e.newApp()
-	err := app.Run(args)
+	err := app.Run(helpArgs(app, args))
+	code := e.exitCode(err)
+	if out.err != nil && code != exitTrouble {
+		fmt.Fprintf(e.stderr, "schedkit: writing output: %v\n", out.err)
+		return exitTrouble
+	}
+	return code
+}
+
+// exitCode reports err on stderr and returns the exit code it means.
+func (e *env) exitCode(err error) int {
 	if err == nil {
 		return exitOK
 	}
@@ -95,6 +111,48 @@ func (e *env) run(args []string) int {
 	// Errors of the flag parser are usage errors.
 	fmt.Fprintf(e.stderr, "schedkit: %s\nRun 'schedkit --help' for usage.\n", flagMessage(err))
 	return exitTrouble
+}
+
+// errWriter passes writes on and keeps the first error.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (w *errWriter) Write(p []byte) (int, error) {
+	n, err := w.w.Write(p)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	return n, err
+}
+
+// helpArgs makes --help (or -h) ask for help wherever it is before "--":
+// urfave/cli reads "validate --help x.yaml" as help on a topic "x.yaml"
+// (exit 2), and "validate x.yaml --help" is a flag after a file. Both
+// become "validate --help": the help of the command path.
+func helpArgs(app *cli.App, args []string) []string {
+	end := slices.Index(args, "--")
+	if end < 0 {
+		end = len(args)
+	}
+	if !slices.ContainsFunc(args[1:end], func(a string) bool { return a == "--help" || a == "-h" }) {
+		return args
+	}
+	out := []string{args[0]}
+	cmds := app.Commands
+	for _, a := range args[1:end] {
+		c := findCommand(cmds, a)
+		if c == nil {
+			if !strings.HasPrefix(a, "-") {
+				break // a file or a value: the command path has ended
+			}
+			continue // a flag before the command
+		}
+		out = append(out, a)
+		cmds = c.Subcommands
+	}
+	return append(out, "--help")
 }
 
 func (e *env) newApp() *cli.App {

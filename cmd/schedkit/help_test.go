@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
@@ -58,4 +59,30 @@ func TestHelpEverywhere(t *testing.T) {
 func firstLines(s string, n int) string {
 	lines := strings.SplitN(s, "\n", n+1)
 	return strings.Join(lines[:min(n, len(lines))], "\n")
+}
+
+// failWriter fails every write, as /dev/full does.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// TestOutputWriteFails: output that cannot be written is trouble (exit 2,
+// said on stderr), also help and version, which urfave/cli writes without
+// looking at the error.
+func TestOutputWriteFails(t *testing.T) {
+	for _, args := range [][]string{
+		{"--help"}, {"help", "validate"}, {"--version"}, {"schema"},
+		{"validate", "--format", "json", "../../testdata/qcon-ny-2019.yaml"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			var stderr bytes.Buffer
+			code := run(append([]string{"schedkit"}, args...), strings.NewReader(""), failWriter{}, &stderr, func(string) string { return "" })
+			if code != exitTrouble {
+				t.Errorf("exit %d, want %d; stderr: %s", code, exitTrouble, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), "no space left on device") {
+				t.Errorf("stderr does not say why: %q", stderr.String())
+			}
+		})
+	}
 }
