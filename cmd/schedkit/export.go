@@ -102,6 +102,8 @@ func (e *env) runExport(c *cli.Context, job exportJob) error {
 	}
 	split, outDir, output := c.String("split"), c.String("out-dir"), c.String("output")
 	switch {
+	case c.IsSet("output") && output == "":
+		return usageErrorf("-o needs a file name (or - for stdout)")
 	case split != "" && !export.ValidSplit(split):
 		return usageErrorf("--split %q: use one of %s", split, strings.Join(export.SplitKinds, ", "))
 	case split != "" && outDir == "":

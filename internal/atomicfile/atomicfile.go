@@ -98,10 +98,23 @@ func WriteAll(files []File) (err error) {
 			}
 		}
 	}()
+	written := map[string]string{} // absolute target path → the path given
 	for _, f := range files {
 		t, err := resolve(f.Path)
 		if err != nil {
 			return err
+		}
+		if !t.special {
+			// Two files of one batch on one target: the second would
+			// silently replace the first (-o feed.ics --state feed.ics).
+			abs, err := filepath.Abs(t.path)
+			if err != nil {
+				return err
+			}
+			if first, dup := written[abs]; dup {
+				return fmt.Errorf("%s and %s are the same file; give each output its own", first, f.Path)
+			}
+			written[abs] = f.Path
 		}
 		if t.special {
 			var buf bytes.Buffer

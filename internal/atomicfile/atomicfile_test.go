@@ -48,6 +48,19 @@ func TestWriteAll(t *testing.T) {
 	if err := Write(filepath.Join(dir, "missing", "x"), writeString("x")); err == nil {
 		t.Error("Write into a missing directory: no error")
 	}
+
+	// Two files of a batch on one target (also through a symbolic link or
+	// another spelling) are refused before anything is written.
+	if err := os.Symlink("a.txt", filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	for _, other := range []string{a, filepath.Join(dir, "sub", "..", "a.txt"), filepath.Join(dir, "link")} {
+		err := WriteAll([]File{{Path: a, Write: writeString("1")}, {Path: other, Write: writeString("2")}})
+		if err == nil || !strings.Contains(err.Error(), "are the same file") {
+			t.Errorf("WriteAll to %s twice: error %v, want 'are the same file'", other, err)
+		}
+	}
+	assertDir(t, dir, map[string]string{"a.txt": "new a", "b.txt": "new b", "link": "new a"})
 }
 
 func TestWriteTargets(t *testing.T) {
