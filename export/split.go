@@ -7,6 +7,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/schedkit/schedkit/schedule"
 )
@@ -87,17 +88,35 @@ func Split(sessions []*schedule.Session, by string) ([]Group, error) {
 }
 
 // FileNames turns names into distinct base file names: the slug of each
-// name ([a-z0-9-], so never a path), "group" for a name with no letters or
-// digits, a numeric suffix (-2, -3, …) on a collision, and never AllName,
-// which is reserved for the whole-schedule file. This is the one function
-// every split export names its files with.
+// name ([a-z0-9-], so never a path), cut to MaxFileName characters at a
+// hyphen where there is one, "group" for a name with no letters or digits,
+// a numeric suffix (-2, -3, …) on a collision, and never AllName, which is
+// reserved for the whole-schedule file. This is the one function every
+// split export names its files with.
 func FileNames(names []string) []string {
 	used := map[string]bool{AllName: true}
 	out := make([]string, len(names))
 	for i, n := range names {
-		out[i] = schedule.Unique(used, cmp.Or(schedule.Slug(n), "group"))
+		out[i] = schedule.Unique(used, cmp.Or(shorten(schedule.Slug(n)), "group"))
 	}
 	return out
+}
+
+// MaxFileName bounds a split file's slug, well under the 255 bytes a file
+// name may have, with room for a collision suffix and the extension.
+const MaxFileName = 100
+
+// shorten cuts slug to MaxFileName characters, at its last hyphen when
+// that keeps more than half of them.
+func shorten(slug string) string {
+	if len(slug) <= MaxFileName {
+		return slug
+	}
+	cut := slug[:MaxFileName]
+	if i := strings.LastIndexByte(cut, '-'); i > MaxFileName/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, "-")
 }
 
 // ValidSplit reports whether by is a split kind.

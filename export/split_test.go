@@ -1,6 +1,7 @@
 package export
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -20,6 +21,8 @@ func TestFileNames(t *testing.T) {
 		{"a suffix that is a name", []string{"x-2", "x", "x"}, []string{"x-2", "x", "x-3"}},
 		{"no path escapes", []string{"../../etc/passwd", "/", "..", "a/b\\c"}, []string{"etc-passwd", "group", "group-2", "a-b-c"}},
 		{"empty and symbols", []string{"", "🎤"}, []string{"group", "group-2"}},
+		{"long names are cut at a hyphen", []string{strings.Repeat("word ", 60), strings.Repeat("x", 300), strings.Repeat("word ", 60)},
+			[]string{strings.TrimSuffix(strings.Repeat("word-", 20), "-"), strings.Repeat("x", MaxFileName), strings.TrimSuffix(strings.Repeat("word-", 20), "-") + "-2"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
