@@ -107,8 +107,16 @@ func Write(w io.Writer, s *schedule.Schedule) error {
 		id := schedule.Unique(used, "no-track")
 		all = append(slices.Clip(all), &schedule.Track{ID: id, Name: "No track", Sessions: untracked})
 	}
+	// The guids the sessions have of their own, then those derived as
+	// they are written: see session.
+	guids := map[string]bool{}
+	for _, ss := range s.Sessions {
+		if ss.GUID != "" {
+			guids[ss.GUID] = true
+		}
+	}
 	for _, t := range all {
-		tracks.Content = append(tracks.Content, track(s, t))
+		tracks.Content = append(tracks.Content, track(s, t, guids))
 	}
 	root.set("tracks", tracks)
 
@@ -182,7 +190,7 @@ func rules(p schedule.Policy) *yaml.Node {
 	return m.n
 }
 
-func track(s *schedule.Schedule, t *schedule.Track) *yaml.Node {
+func track(s *schedule.Schedule, t *schedule.Track, guids map[string]bool) *yaml.Node {
 	m := newMapping()
 	m.set("name", str(t.Name))
 	m.set("id", str(t.ID))
@@ -192,7 +200,7 @@ func track(s *schedule.Schedule, t *schedule.Track) *yaml.Node {
 	m.setStr("description", t.Description)
 	sessions := seq()
 	for _, ss := range t.Sessions {
-		sessions.Content = append(sessions.Content, session(s, ss))
+		sessions.Content = append(sessions.Content, session(s, ss, guids))
 	}
 	m.set("sessions", sessions)
 	return m.n
@@ -210,11 +218,22 @@ func wall(t time.Time, loc *time.Location) string {
 	return t.Format(wallLayout)
 }
 
-func session(s *schedule.Schedule, ss *schedule.Session) *yaml.Node {
+// session writes ss. Its guid is its own, or the one derived from its id;
+// a derived guid that another session has (an earlier one with the same
+// id, itself a duplicate-id error, or one with that guid of its own) is
+// left out, so that the file has no duplicate-guid finding its source did
+// not have. guids holds the sessions' own guids and the derived ones
+// written so far.
+func session(s *schedule.Schedule, ss *schedule.Session, guids map[string]bool) *yaml.Node {
 	m := newMapping()
 	m.set("id", str(ss.ID))
 	m.set("title", str(ss.Title))
-	m.set("guid", str(s.GUIDOf(ss)))
+	if g := s.GUIDOf(ss); ss.GUID != "" || !guids[g] {
+		m.set("guid", str(g))
+		if ss.GUID == "" {
+			guids[g] = true
+		}
+	}
 	if ss.FrabID > 0 {
 		m.set("frab_id", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(ss.FrabID)})
 	}

@@ -188,3 +188,37 @@ tracks:
 		}
 	}
 }
+
+// TestWriteDuplicateIDs: two sessions with one id (a duplicate-id error)
+// do not also get one derived guid, which would add a duplicate-guid
+// finding the source does not have.
+func TestWriteDuplicateIDs(t *testing.T) {
+	in := `conference: {name: C, timezone: Europe/Berlin}
+tracks:
+  - name: T
+    date: 2024-05-01
+    sessions:
+      - {id: x, title: A, room: R1, start: "10:00", end: "11:00"}
+      - {id: x, title: B, room: R2, start: "12:00", end: "13:00"}
+`
+	src, ds := schedule.Load("in.yaml", []byte(in), schedule.LoadOptions{})
+	if src == nil || len(ds) > 0 {
+		t.Fatalf("source: %v", ds)
+	}
+	want := ruleIDs(schedule.Validate(src))
+	got, ds, out := reload(t, src)
+	if len(ds) > 0 {
+		t.Errorf("the written YAML has load findings: %v", ds)
+	}
+	if diff := cmp.Diff(want, ruleIDs(schedule.Validate(got))); diff != "" {
+		t.Errorf("findings (-source +written):\n%s\n%s", diff, out)
+	}
+}
+
+func ruleIDs(ds []schedule.Diagnostic) []string {
+	var out []string
+	for _, d := range ds {
+		out = append(out, d.Rule)
+	}
+	return out
+}
