@@ -242,12 +242,11 @@ func group(ss []*Session) *groups {
 	var trackList []*Track          // by track number
 	roomKeys := map[string]string{} // room spelling → NameKey
 	keys := newSpeakerKeys(timed)
-	// The speaker entries: for each non-break session, each key it is
-	// swept under, once; an entry's key is an id or a NameKey.
-	entryOf := make([]int32, 0, persons) // entry → index into timed
-	idKeys := make([]string, 0, persons)
-	nameKeys := make([]string, 0, persons)
-	var ks []spKey
+	es := speakerEntries{
+		of:       make([]int32, 0, persons),
+		idKeys:   make([]string, 0, persons),
+		nameKeys: make([]string, 0, persons),
+	}
 	for j, sl := range timed {
 		s := sl.s
 		roomOf[j], trackOf[j] = -1, -1
@@ -276,48 +275,81 @@ func group(ss []*Session) *groups {
 			}
 			trackOf[j] = i
 		}
-		first := len(entryOf)
-		for _, p := range s.Speakers {
-			ks = keys.of(ks[:0], p)
-		key:
-			for _, k := range ks {
-				for e := first; e < len(entryOf); e++ {
-					if k.byID && idKeys[e] == k.s || !k.byID && nameKeys[e] == k.s {
-						continue key // the same speaker twice in one session
-					}
+		es.add(int32(j), s.Speakers, keys)
+	}
+	g := &groups{rooms: flat(timed, roomOf, len(roomIdx)), roomKeys: roomKeys, tracks: make(map[*Track][]slot, len(trackList))}
+	for i, ss := range flat(timed, trackOf, len(trackList)) {
+		g.tracks[trackList[i]] = ss
+	}
+	g.speakers, g.spKeys = es.groups(timed)
+
+	byTime := func(ss []slot) {
+		slices.SortStableFunc(ss, func(a, b slot) int {
+			return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end))
+		})
+	}
+	for _, ss := range g.rooms {
+		byTime(ss)
+	}
+	for _, ss := range g.tracks {
+		byTime(ss)
+	}
+	for _, ss := range g.speakers {
+		byTime(ss)
+	}
+	return g
+}
+
+// speakerEntries are the sessions the speaker sweeps take, one entry for
+// each session and key it is swept under: a speaker's id, or a NameKey.
+type speakerEntries struct {
+	of               []int32  // entry → index of its session's slot
+	idKeys, nameKeys []string // entry → its key; "" in the other
+	ks               []spKey  // scratch for add
+}
+
+// add adds the entries of the session at slot j with speakers ps, each key
+// once: a speaker named twice is one speaker.
+func (es *speakerEntries) add(j int32, ps []Person, keys speakerKeys) {
+	first := len(es.of)
+	for _, p := range ps {
+		es.ks = keys.of(es.ks[:0], p)
+	key:
+		for _, k := range es.ks {
+			for e := first; e < len(es.of); e++ {
+				if k.byID && es.idKeys[e] == k.s || !k.byID && es.nameKeys[e] == k.s {
+					continue key
 				}
-				entryOf = append(entryOf, int32(j))
-				if k.byID {
-					idKeys, nameKeys = append(idKeys, k.s), append(nameKeys, "")
-				} else {
-					idKeys, nameKeys = append(idKeys, ""), append(nameKeys, k.s)
-				}
+			}
+			es.of = append(es.of, j)
+			if k.byID {
+				es.idKeys, es.nameKeys = append(es.idKeys, k.s), append(es.nameKeys, "")
+			} else {
+				es.idKeys, es.nameKeys = append(es.idKeys, ""), append(es.nameKeys, k.s)
 			}
 		}
 	}
-	rooms := flat(timed, roomOf, len(roomIdx))
-	tracks := make(map[*Track][]slot, len(trackList))
-	for i, ss := range flat(timed, trackOf, len(trackList)) {
-		tracks[trackList[i]] = ss
-	}
+}
 
-	// Speaker groups by id and by name, merged in order of first
-	// appearance, laid out in one array.
-	idMembers, idStarts := byKey(idKeys)
-	nameMembers, nameStarts := byKey(nameKeys)
-	all := make([]slot, 0, len(entryOf))
+// groups returns the slots of each speaker key, the groups by id and by
+// name merged in order of first appearance and laid out in one array, and
+// the key of each group.
+func (es *speakerEntries) groups(timed []slot) ([][]slot, []spKey) {
+	idMembers, idStarts := byKey(es.idKeys)
+	nameMembers, nameStarts := byKey(es.nameKeys)
+	all := make([]slot, 0, len(es.of))
 	var speakers [][]slot
 	var spKeys []spKey
 	take := func(members, starts []int32, g int, byID bool) {
 		m := members[starts[g]:starts[g+1]]
 		lo := len(all)
 		for _, e := range m {
-			all = append(all, timed[entryOf[e]])
+			all = append(all, timed[es.of[e]])
 		}
 		speakers = append(speakers, all[lo:len(all):len(all)])
-		k := nameKeys[m[0]]
+		k := es.nameKeys[m[0]]
 		if byID {
-			k = idKeys[m[0]]
+			k = es.idKeys[m[0]]
 		}
 		spKeys = append(spKeys, spKey{byID, k})
 	}
@@ -330,22 +362,7 @@ func group(ss []*Session) *groups {
 			b++
 		}
 	}
-
-	byTime := func(ss []slot) {
-		slices.SortStableFunc(ss, func(a, b slot) int {
-			return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end))
-		})
-	}
-	for _, ss := range rooms {
-		byTime(ss)
-	}
-	for _, ss := range tracks {
-		byTime(ss)
-	}
-	for _, ss := range speakers {
-		byTime(ss)
-	}
-	return &groups{rooms: rooms, roomKeys: roomKeys, tracks: tracks, speakers: speakers, spKeys: spKeys}
+	return speakers, spKeys
 }
 
 // flat lays out the slots of n groups in one array, by group and in the
