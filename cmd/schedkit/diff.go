@@ -1,8 +1,12 @@
 package main
 
 import (
+	"cmp"
+	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,16 +24,24 @@ added, removed, and changed field by field (title, subtitle, track, room,
 start, end, type, status, speakers, abstract, url, language, tags, guid),
 and changes of the conference's name, id, time zone and url.
 
+A session id used more than once on a side is paired use by use:
+identical sessions first, then the rest by guid (when both give one),
+then in order of start time, room and title; uses left over are added or
+removed. A note on stderr names such ids.
+
 Times are compared as instants, so the same session written in another
 zone is unchanged (the time zone change itself is reported). Rooms are
-compared after NFC, case folding and white-space collapsing, as validate
-compares them.
+compared as validate canonicalises them: an alias of rooms: is its room,
+and spellings differing only in case, spacing or Unicode form are one.
+Lists (speakers: name and affiliation; tags) are compared item by item;
+when two lists would print alike joined, each item is quoted.
 
 Text output, one line each, in the new file's order, removed sessions last:
   + ID: added "TITLE" (START–END, ROOM)
   - ID: removed "TITLE" (START–END, ROOM)
   ~ ID: FIELD OLD → NEW
-and a summary on stderr. --format json prints one object
+(a long OLD and NEW shortened alike around their first difference) and a
+summary on stderr. --format json prints one object
 {conference: [{field, old, new}], added: [SESSION], removed: [SESSION],
 changed: [{id, title, fields: [{field, old, new}]}]} where SESSION is
 {id, title, start, end, room}; empty lists are [].
@@ -128,15 +140,28 @@ type scheduleDiff struct {
 	Removed    []sessionRef    `json:"removed"`
 	Changed    []sessionChange `json:"changed"`
 	old, new   *schedule.Schedule
+	// steps orders Added and Changed as the new file does, for writeText.
+	steps []diffStep
+}
+
+// diffStep is an added session (Added[i]) or a changed one (Changed[i]).
+type diffStep struct {
+	added bool
+	i     int
 }
 
 func (d *scheduleDiff) same() bool {
 	return len(d.Conference) == 0 && len(d.Added) == 0 && len(d.Removed) == 0 && len(d.Changed) == 0
 }
 
-// diffSchedules compares old and new by session id. A session id used
-// twice on one side is compared by its first use.
+// diffSchedules compares old and new session by session. It first runs
+// schedule.Validate on both (discarding its findings) so that rooms have
+// the canonical spelling validate gives them: the registry name for an
+// alias, else the first spelling. Sessions are paired by id; see
+// pairSessions for an id used more than once.
 func diffSchedules(old, new *schedule.Schedule) *scheduleDiff {
+	schedule.Validate(old)
+	schedule.Validate(new)
 	d := &scheduleDiff{
 		Conference: []fieldChange{}, Added: []sessionRef{}, Removed: []sessionRef{}, Changed: []sessionChange{},
 		old: old, new: new,
@@ -152,43 +177,144 @@ func diffSchedules(old, new *schedule.Schedule) *scheduleDiff {
 			d.Conference = append(d.Conference, f)
 		}
 	}
-	byID := func(ss []*schedule.Session) map[string]*schedule.Session {
-		m := make(map[string]*schedule.Session, len(ss))
-		for _, s := range ss {
-			if _, dup := m[s.ID]; !dup {
-				m[s.ID] = s
-			}
-		}
-		return m
-	}
-	olds, news := byID(old.Sessions), byID(new.Sessions)
-	seen := map[string]bool{}
+	pairs, removed := pairSessions(old, new)
 	for _, s := range new.Sessions {
-		if seen[s.ID] {
-			continue
-		}
-		seen[s.ID] = true
-		o, ok := olds[s.ID]
+		o, ok := pairs[s]
 		if !ok {
+			d.steps = append(d.steps, diffStep{added: true, i: len(d.Added)})
 			d.Added = append(d.Added, ref(s))
 			continue
 		}
 		if fs := sessionFields(old, new, o, s); len(fs) > 0 {
+			d.steps = append(d.steps, diffStep{i: len(d.Changed)})
 			d.Changed = append(d.Changed, sessionChange{ID: s.ID, Title: s.Title, Fields: fs})
 		}
 	}
-	seen = map[string]bool{}
-	for _, s := range old.Sessions {
-		if _, kept := news[s.ID]; !kept && !seen[s.ID] {
-			seen[s.ID] = true
-			d.Removed = append(d.Removed, ref(s))
-		}
+	for _, s := range removed {
+		d.Removed = append(d.Removed, ref(s))
 	}
 	return d
 }
 
+// pairSessions pairs every session of new with at most one of old, by id.
+// When an id is used more than once on a side, sessions of that id whose
+// compared content is identical are paired first (in file order); then the
+// rest by guid, when both have one and it matches; then the rest in order
+// of start time, room and title. It returns the pairs, new to old, and the
+// unpaired sessions of old in file order; unpaired sessions of new are
+// added.
+func pairSessions(old, new *schedule.Schedule) (map[*schedule.Session]*schedule.Session, []*schedule.Session) {
+	byID := func(ss []*schedule.Session) map[string][]*schedule.Session {
+		m := make(map[string][]*schedule.Session, len(ss))
+		for _, s := range ss {
+			m[s.ID] = append(m[s.ID], s)
+		}
+		return m
+	}
+	olds := byID(old.Sessions)
+	pairs := make(map[*schedule.Session]*schedule.Session, len(new.Sessions))
+	for id, nuses := range byID(new.Sessions) {
+		ouses := olds[id]
+		if len(ouses) == 1 && len(nuses) == 1 {
+			pairs[nuses[0]] = ouses[0]
+			continue
+		}
+		pairUses(old, new, ouses, nuses, pairs)
+	}
+	paired := make(map[*schedule.Session]bool, len(pairs))
+	for _, o := range pairs {
+		paired[o] = true
+	}
+	var removed []*schedule.Session
+	for _, s := range old.Sessions {
+		if !paired[s] {
+			removed = append(removed, s)
+		}
+	}
+	return pairs, removed
+}
+
+// pairUses pairs the uses ouses (of old) and nuses (of new) of one session
+// id into pairs, as pairSessions describes.
+func pairUses(old, new *schedule.Schedule, ouses, nuses []*schedule.Session, pairs map[*schedule.Session]*schedule.Session) {
+	used := make([]bool, len(ouses))
+	// Identical content first: equal keys are sessions sessionFields finds
+	// no difference between.
+	same := map[string][]int{}
+	for i, o := range ouses {
+		k := contentKey(old, o)
+		same[k] = append(same[k], i)
+	}
+	var rest []*schedule.Session
+	for _, n := range nuses {
+		k := contentKey(new, n)
+		if is := same[k]; len(is) > 0 {
+			pairs[n] = ouses[is[0]]
+			used[is[0]] = true
+			same[k] = is[1:]
+			continue
+		}
+		rest = append(rest, n)
+	}
+	// Then by guid, when both sessions give one.
+	guids := map[string][]int{}
+	for i, o := range ouses {
+		if !used[i] && o.GUID != "" {
+			guids[o.GUID] = append(guids[o.GUID], i)
+		}
+	}
+	var left []*schedule.Session
+	for _, n := range rest {
+		if is := guids[n.GUID]; n.GUID != "" && len(is) > 0 {
+			pairs[n] = ouses[is[0]]
+			used[is[0]] = true
+			guids[n.GUID] = is[1:]
+			continue
+		}
+		left = append(left, n)
+	}
+	// Then in order of start time, room and title.
+	var oleft []*schedule.Session
+	for i, o := range ouses {
+		if !used[i] {
+			oleft = append(oleft, o)
+		}
+	}
+	byTime := func(a, b *schedule.Session) int {
+		return cmp.Or(a.Start.Compare(b.Start),
+			strings.Compare(schedule.NameKey(a.Room), schedule.NameKey(b.Room)),
+			strings.Compare(a.Title, b.Title))
+	}
+	slices.SortStableFunc(oleft, byTime)
+	slices.SortStableFunc(left, byTime)
+	for i := range min(len(oleft), len(left)) {
+		pairs[left[i]] = oleft[i]
+	}
+}
+
+// contentKey encodes what sessionFields compares of a session, so that two
+// sessions have equal keys exactly when sessionFields finds no change.
+func contentKey(sc *schedule.Schedule, s *schedule.Session) string {
+	instant := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return fmt.Sprintf("%d.%09d", t.Unix(), t.Nanosecond())
+	}
+	b, err := json.Marshal([]any{
+		s.Title, s.Subtitle, s.TrackID(), schedule.NameKey(s.Room),
+		instant(s.Start), instant(s.End), s.Type, s.Status,
+		speakerKeys(s.Speakers), s.Abstract, s.URL, s.Language,
+		append([]string{}, s.Tags...), sc.GUIDOf(s),
+	})
+	if err != nil {
+		panic(err) // strings and string slices always encode
+	}
+	return string(b)
+}
+
 // duplicateIDs describes the session ids used more than once, "" when
-// none is: diff pairs sessions by id, so those pairings are a guess.
+// none is: their pairing is not by id alone.
 func duplicateIDs(s *schedule.Schedule) string {
 	count := map[string]int{}
 	var dups []string
@@ -198,11 +324,12 @@ func duplicateIDs(s *schedule.Schedule) string {
 			dups = append(dups, ss.ID)
 		}
 	}
+	const how = "identical sessions are paired first, the rest by guid, then by start time, room and title"
 	switch len(dups) {
 	case 0:
 		return ""
 	case 1:
-		return fmt.Sprintf("session id %q is used %d times; its first use is compared", dups[0], count[dups[0]])
+		return fmt.Sprintf("session id %q is used %d times; %s", dups[0], count[dups[0]], how)
 	}
 	shown := dups
 	if len(shown) > 3 {
@@ -216,7 +343,7 @@ func duplicateIDs(s *schedule.Schedule) string {
 	if n := len(dups) - len(shown); n > 0 {
 		more = fmt.Sprintf(" and %d more", n)
 	}
-	return fmt.Sprintf("%d session ids are used more than once (%s%s); the first use of each is compared", len(dups), strings.Join(q, ", "), more)
+	return fmt.Sprintf("%d session ids are used more than once (%s%s); for each, %s", len(dups), strings.Join(q, ", "), more, how)
 }
 
 func ref(s *schedule.Session) sessionRef {
@@ -255,31 +382,82 @@ func sessionFields(old, new *schedule.Schedule, o, n *schedule.Session) []fieldC
 	}
 	add("type", o.Type, n.Type)
 	add("status", o.Status, n.Status)
-	add("speakers", speakers(o), speakers(n))
+	if !slices.Equal(speakerKeys(o.Speakers), speakerKeys(n.Speakers)) {
+		fs = append(fs, listChange("speakers", speakerItems(o.Speakers), speakerItems(n.Speakers)))
+	}
 	add("abstract", o.Abstract, n.Abstract)
 	add("url", o.URL, n.URL)
 	add("language", o.Language, n.Language)
-	add("tags", strings.Join(o.Tags, ", "), strings.Join(n.Tags, ", "))
+	if !slices.Equal(o.Tags, n.Tags) {
+		fs = append(fs, listChange("tags", tagItems(o.Tags), tagItems(n.Tags)))
+	}
 	add("guid", old.GUIDOf(o), new.GUIDOf(n))
 	return fs
 }
 
-// speakers formats a session's speakers as "Name (Affiliation), Name".
-func speakers(s *schedule.Session) string {
-	parts := make([]string, len(s.Speakers))
-	for i, p := range s.Speakers {
-		parts[i] = p.Name
+// speakerKeys is what is compared of speakers: name and affiliation, in
+// order (the speaker id is not).
+func speakerKeys(ps []schedule.Person) [][2]string {
+	ks := make([][2]string, len(ps))
+	for i, p := range ps {
+		ks[i] = [2]string{p.Name, p.Affiliation}
+	}
+	return ks
+}
+
+// listItem is one element of a list field, shown as Text; Quoted is how
+// it is shown when the joined lists would print alike.
+type listItem struct{ Text, Quoted string }
+
+func speakerItems(ps []schedule.Person) []listItem {
+	items := make([]listItem, len(ps))
+	for i, p := range ps {
+		items[i] = listItem{p.Name, strconv.Quote(p.Name)}
 		if p.Affiliation != "" {
-			parts[i] += " (" + p.Affiliation + ")"
+			items[i].Text += " (" + p.Affiliation + ")"
+			items[i].Quoted += " (" + strconv.Quote(p.Affiliation) + ")"
 		}
 	}
-	return strings.Join(parts, ", ")
+	return items
+}
+
+func tagItems(tags []string) []listItem {
+	items := make([]listItem, len(tags))
+	for i, t := range tags {
+		items[i] = listItem{t, strconv.Quote(t)}
+	}
+	return items
+}
+
+// listChange shows two different lists joined by ", " ("Name
+// (Affiliation), Name"), or, when that reads the same on both sides
+// (["Ann, Bob"] and [Ann, Bob]), with each item quoted.
+func listChange(field string, old, new []listItem) fieldChange {
+	join := func(items []listItem, quoted bool) string {
+		parts := make([]string, len(items))
+		for i, it := range items {
+			parts[i] = it.Text
+			if quoted {
+				parts[i] = it.Quoted
+			}
+		}
+		return strings.Join(parts, ", ")
+	}
+	f := fieldChange{field, join(old, false), join(new, false)}
+	if f.Old == f.New {
+		f.Old, f.New = join(old, true), join(new, true)
+	}
+	return f
 }
 
 func (d *scheduleDiff) writeText(w io.Writer) error {
 	var b strings.Builder
+	change := func(who string, f fieldChange) {
+		o, n := shown(f.Old, f.New)
+		fmt.Fprintf(&b, "~ %s: %s %s → %s\n", who, f.Field, o, n)
+	}
 	for _, f := range d.Conference {
-		fmt.Fprintf(&b, "~ conference: %s %s → %s\n", f.Field, quote(f.Old), quote(f.New))
+		change("conference", f)
 	}
 	line := func(mark, verb string, r sessionRef) {
 		fmt.Fprintf(&b, "%s %s: %s %q (%s–%s", mark, r.ID, verb, r.Title, r.Start, r.End)
@@ -289,27 +467,14 @@ func (d *scheduleDiff) writeText(w io.Writer) error {
 		b.WriteString(")\n")
 	}
 	// Added and changed sessions in the new file's order.
-	added := map[string]sessionRef{}
-	for _, r := range d.Added {
-		added[r.ID] = r
-	}
-	changed := map[string]sessionChange{}
-	for _, c := range d.Changed {
-		changed[c.ID] = c
-	}
-	done := map[string]bool{}
-	for _, s := range d.new.Sessions {
-		if done[s.ID] {
+	for _, st := range d.steps {
+		if st.added {
+			line("+", "added", d.Added[st.i])
 			continue
 		}
-		done[s.ID] = true
-		if r, ok := added[s.ID]; ok {
-			line("+", "added", r)
-		}
-		if c, ok := changed[s.ID]; ok {
-			for _, f := range c.Fields {
-				fmt.Fprintf(&b, "~ %s: %s %s → %s\n", c.ID, f.Field, quote(f.Old), quote(f.New))
-			}
+		c := d.Changed[st.i]
+		for _, f := range c.Fields {
+			change(c.ID, f)
 		}
 	}
 	for _, r := range d.Removed {
@@ -319,15 +484,65 @@ func (d *scheduleDiff) writeText(w io.Writer) error {
 	return err
 }
 
-// quote shows a value: quoted, shortened when long, "(none)" when empty.
+// How much of a value the text output shows: whole up to showWhole runes;
+// else showCut runes from showLead runes before the first difference of
+// the two values (from the start when that is near it, earlier when the
+// values end soon after it), "…" marking what is left out.
+const (
+	showWhole = 60
+	showCut   = 57
+	showLead  = 20
+)
+
+// shown returns how old and new print in a change line: quoted, "(none)"
+// when empty. Long values are shortened to the same region, around their
+// first difference, so that different values always print differently.
+func shown(old, new string) (string, string) {
+	ro, rn := []rune(old), []rune(new)
+	if len(ro) <= showWhole && len(rn) <= showWhole {
+		return quote(old), quote(new)
+	}
+	p := 0
+	for p < len(ro) && p < len(rn) && ro[p] == rn[p] {
+		p++
+	}
+	from := 0
+	if p >= showCut-showLead {
+		// showLead runes before the difference, or more when the longer
+		// value ends soon after it.
+		from = max(0, min(p-showLead, max(len(ro), len(rn))-showCut))
+	}
+	window := func(r []rune) string {
+		if len(r) == 0 {
+			return quote("")
+		}
+		if from == 0 && len(r) <= showWhole {
+			return quote(string(r))
+		}
+		s := string(r[from:min(len(r), from+showCut)])
+		if from > 0 {
+			s = "…" + s
+		}
+		if from+showCut < len(r) {
+			s += "…"
+		}
+		return quote(s)
+	}
+	o, n := window(ro), window(rn)
+	if o == n && old != new {
+		// Cannot happen (both windows hold the first difference); the
+		// whole values are the safe answer.
+		return quote(old), quote(new)
+	}
+	return o, n
+}
+
+// quote shows a value: quoted, "(none)" when empty.
 func quote(s string) string {
 	if s == "" {
 		return "(none)"
 	}
-	if r := []rune(s); len(r) > 60 {
-		s = string(r[:57]) + "..."
-	}
-	return fmt.Sprintf("%q", s)
+	return strconv.Quote(s)
 }
 
 func (d *scheduleDiff) writeJSON(w io.Writer) error { return writeJSON(w, d) }
