@@ -1,21 +1,40 @@
 package main
 
 import (
+	"bytes"
 	_ "embed"
 	"slices"
 	"strings"
+	"text/template"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 )
 
-// The bash and zsh scripts are static: urfave/cli v2 generates only fish.
-// They call schedkit with the hidden --generate-bash-completion flag, so the
-// words they offer always match the binary's commands and flags.
+// The scripts are templates, filled in from the app's commands and flags
+// when printed. The bash and zsh scripts ask schedkit itself for commands
+// and flags (the hidden --generate-bash-completion flag), so the words they
+// offer always match the binary; they are given the flags whose value is a
+// file or a directory, which they complete themselves (schedkit cannot tell
+// "complete -o" from "complete after -o": it answers both with flags).
+// The fish script has every command and flag written out. It is not
+// urfave/cli's ToFishCompletion, whose conditions match a command name
+// anywhere on the line (the json of --format json turned on export json's
+// flags), whose flag values are never files, and which offers files among
+// the commands.
 var (
 	//go:embed completion/schedkit.bash
-	bashCompletion []byte
+	bashCompletion string
 	//go:embed completion/schedkit.zsh
-	zshCompletion []byte
+	zshCompletion string
+	//go:embed completion/schedkit.fish
+	fishCompletion string
+
+	completionTemplates = map[string]*template.Template{
+		"bash": template.Must(template.New("bash").Parse(bashCompletion)),
+		"zsh":  template.Must(template.New("zsh").Parse(zshCompletion)),
+		"fish": template.Must(template.New("fish").Parse(fishCompletion)),
+	}
 )
 
 var completionShells = []string{"bash", "zsh", "fish"}
@@ -43,20 +62,11 @@ Exit status: 0 printed, 2 usage error or a failed write.`,
 			case !slices.Contains(completionShells, c.Args().First()):
 				return usageErrorf("completion: unknown shell %q: use bash, zsh or fish", c.Args().First())
 			}
-			var script []byte
-			switch c.Args().First() {
-			case "bash":
-				script = bashCompletion
-			case "zsh":
-				script = zshCompletion
-			case "fish":
-				s, err := c.App.ToFishCompletion()
-				if err != nil {
-					return troublef("generating the fish script: %v", err)
-				}
-				script = []byte(tidyFish(s))
+			var script bytes.Buffer
+			if err := completionTemplates[c.Args().First()].Execute(&script, newCompletionData(c.App)); err != nil {
+				return troublef("generating the script: %v", err)
 			}
-			if _, err := e.stdout.Write(script); err != nil {
+			if _, err := e.stdout.Write(script.Bytes()); err != nil {
 				return troublef("writing the script: %v", err)
 			}
 			return nil
@@ -71,21 +81,228 @@ Exit status: 0 printed, 2 usage error or a failed write.`,
 	}
 }
 
-// tidyFish drops the repeated lines urfave/cli v2 writes for the root's
-// --help and --version, and the backquotes that mark flag placeholders in
-// usage texts (which fish would print literally).
-func tidyFish(s string) string {
-	var b strings.Builder
-	seen := map[string]bool{}
-	for line := range strings.Lines(s) {
-		if strings.HasPrefix(line, "complete ") {
-			if seen[line] {
+// flagValue is what a flag takes after it.
+type flagValue int
+
+const (
+	noValue    flagValue = iota // a switch
+	otherValue                  // a word the shell cannot complete
+	fileValue
+	dirValue
+)
+
+// valueOf tells a flag's value by its placeholder (`FILE`, `DIR` in the
+// usage text) or its TakesFile.
+func valueOf(f cli.Flag) flagValue {
+	df, ok := f.(cli.DocGenerationFlag)
+	if !ok || !df.TakesValue() {
+		return noValue
+	}
+	// The placeholder is the first backquoted word, as in urfave/cli's help.
+	var placeholder string
+	if _, after, ok := strings.Cut(df.GetUsage(), "`"); ok {
+		placeholder, _, _ = strings.Cut(after, "`")
+	}
+	switch {
+	case placeholder == "DIR":
+		return dirValue
+	case placeholder == "FILE":
+		return fileValue
+	}
+	switch f := f.(type) {
+	case *cli.PathFlag:
+		return fileValue
+	case *cli.StringFlag:
+		if f.TakesFile {
+			return fileValue
+		}
+	case *cli.StringSliceFlag:
+		if f.TakesFile {
+			return fileValue
+		}
+	case *cli.GenericFlag:
+		if f.TakesFile {
+			return fileValue
+		}
+	}
+	return otherValue
+}
+
+// dashedFlag writes a flag name as it is typed: -o, --output.
+func dashedFlag(name string) string {
+	name = strings.TrimSpace(name)
+	if utf8.RuneCountInString(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// completionNode is one command of the tree, the root included.
+type completionNode struct {
+	path  []string       // command names from the root: export ics
+	subs  []*cli.Command // visible subcommands
+	flags []cli.Flag     // visible flags, --help included
+}
+
+// completionNodes lists the root and every visible command below it,
+// parents first.
+func completionNodes(app *cli.App) []completionNode {
+	root := completionNode{subs: visibleCommands(app.Commands), flags: app.VisibleFlags()}
+	if !app.HideHelp {
+		root.flags = withFlag(root.flags, cli.HelpFlag)
+	}
+	if !app.HideVersion {
+		root.flags = withFlag(root.flags, cli.VersionFlag)
+	}
+	nodes := []completionNode{root}
+	var walk func(path []string, cmds []*cli.Command)
+	walk = func(path []string, cmds []*cli.Command) {
+		for _, c := range cmds {
+			n := completionNode{
+				path:  append(slices.Clip(path), c.Name),
+				subs:  visibleCommands(c.Subcommands),
+				flags: c.VisibleFlags(),
+			}
+			if !c.HideHelp {
+				n.flags = withFlag(n.flags, cli.HelpFlag)
+			}
+			nodes = append(nodes, n)
+			walk(n.path, n.subs)
+		}
+	}
+	walk(nil, root.subs)
+	return nodes
+}
+
+func visibleCommands(cmds []*cli.Command) []*cli.Command {
+	var v []*cli.Command
+	for _, c := range cmds {
+		if !c.Hidden {
+			v = append(v, c)
+		}
+	}
+	return v
+}
+
+// withFlag adds f to flags unless a flag of its name is there.
+func withFlag(flags []cli.Flag, f cli.Flag) []cli.Flag {
+	if f == nil {
+		return flags
+	}
+	for _, g := range flags {
+		if slices.Contains(g.Names(), f.Names()[0]) {
+			return flags
+		}
+	}
+	return append(slices.Clip(flags), f)
+}
+
+// completionData is what the script templates are filled in with.
+type completionData struct {
+	// FileFlags and DirFlags are the flags, of any command, whose value is
+	// a file or a directory, dashed and separated by spaces (bash, zsh).
+	FileFlags, DirFlags string
+	// Commands and Complete make the fish script; their words are quoted
+	// for fish (fishQuote).
+	Commands []fishCommand
+	Complete []string // the complete commands
+}
+
+// fishCommand is what the fish script's __fish_schedkit_command needs to
+// know of a command to walk the command line.
+type fishCommand struct {
+	Path   string // 'export ics'; '' for the root
+	Subs   string // subcommand names, each quoted
+	Valued string // flags that take a value, dashed, each quoted
+}
+
+func newCompletionData(app *cli.App) completionData {
+	var d completionData
+	var files, dirs []string
+	for _, n := range completionNodes(app) {
+		path := strings.Join(n.path, " ")
+		cond := fishQuote(strings.TrimSpace("__fish_schedkit_using_command " + path))
+		fc := fishCommand{Path: fishQuote(path)}
+		var subs, valued []string
+		for _, c := range n.subs {
+			subs = append(subs, c.Names()...)
+			line := "complete -c schedkit -n " + cond + " -f -a " + fishQuote(strings.Join(c.Names(), " "))
+			if c.Usage != "" {
+				line += " -d " + fishQuote(fishDescription(c.Usage))
+			}
+			d.Complete = append(d.Complete, line)
+		}
+		for _, f := range n.flags {
+			df, ok := f.(cli.DocGenerationFlag)
+			if !ok {
 				continue
 			}
-			seen[line] = true
-			line = strings.ReplaceAll(line, "`", "")
+			var names []string
+			for _, name := range f.Names() {
+				names = append(names, dashedFlag(name))
+			}
+			line := "complete -c schedkit -n " + cond
+			for _, name := range names {
+				if strings.HasPrefix(name, "--") {
+					line += " -l " + strings.TrimPrefix(name, "--")
+				} else {
+					line += " -s " + strings.TrimPrefix(name, "-")
+				}
+			}
+			switch valueOf(f) {
+			case noValue:
+				line += " -f"
+			case otherValue:
+				line += " -f -r"
+			case fileValue:
+				line += " -F -r"
+				files = append(files, names...)
+			case dirValue:
+				line += " -f -r -a " + fishQuote("(__fish_complete_directories)")
+				dirs = append(dirs, names...)
+			}
+			if valueOf(f) != noValue {
+				valued = append(valued, names...)
+			}
+			if df.GetUsage() != "" {
+				line += " -d " + fishQuote(fishDescription(df.GetUsage()))
+			}
+			d.Complete = append(d.Complete, line)
 		}
-		b.WriteString(line)
+		fc.Subs = strings.Join(fishQuoteAll(subs), " ")
+		fc.Valued = strings.Join(fishQuoteAll(valued), " ")
+		d.Commands = append(d.Commands, fc)
+		// completion's argument: what its BashComplete offers bash and zsh.
+		if path == "completion" {
+			d.Complete = append(d.Complete, "complete -c schedkit -n "+cond+" -f -a "+fishQuote(strings.Join(completionShells, " ")))
+		}
 	}
-	return b.String()
+	d.FileFlags = strings.Join(sortedUnique(files), " ")
+	d.DirFlags = strings.Join(sortedUnique(dirs), " ")
+	return d
+}
+
+func sortedUnique(s []string) []string {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+// fishDescription is a usage text as fish shows it: one line, without the
+// backquotes that mark placeholders.
+func fishDescription(usage string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(usage, "`", "")), " ")
+}
+
+var fishQuoter = strings.NewReplacer(`\`, `\\`, `'`, `\'`)
+
+// fishQuote writes s as one fish word in single quotes.
+func fishQuote(s string) string { return "'" + fishQuoter.Replace(s) + "'" }
+
+func fishQuoteAll(s []string) []string {
+	q := make([]string, len(s))
+	for i, w := range s {
+		q[i] = fishQuote(w)
+	}
+	return q
 }

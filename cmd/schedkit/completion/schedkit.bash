@@ -15,8 +15,28 @@ _schedkit() {
   else
     COMPREPLY=()
     cur=${COMP_WORDS[COMP_CWORD]}
+    prev=${COMP_WORDS[COMP_CWORD-1]}
     words=("${COMP_WORDS[@]}")
     cword=$COMP_CWORD
+  fi
+  # The value of a flag that takes a file or a directory (schedkit would
+  # answer -o with the flags named o...). --out-dir=DIR is one word with
+  # bash-completion's _init_completion, three (--out-dir = DIR) without.
+  local flag=$prev
+  if [[ $cur == -*=* ]]; then
+    flag=${cur%%=*}
+  elif [[ $prev == = ]] && ((cword > 1)); then
+    flag=${words[cword-2]}
+  fi
+  if [[ -z $flag ]]; then
+    :
+  elif [[ " {{.DirFlags}} " == *" $flag "* ]]; then
+    # Directory names only: bash's own directory completion.
+    compopt -o dirnames +o default +o bashdefault 2>/dev/null
+    return 0
+  elif [[ " {{.FileFlags}} " == *" $flag "* ]]; then
+    # No candidates: complete file names (complete -o default).
+    return 0
   fi
   local -a args=("${words[@]:1:cword-1}")
   # A bare "--" would end schedkit's flags; "-" asks for all of them.

@@ -13,6 +13,19 @@
 _schedkit() {
   local -a opts
   local cur=${words[CURRENT]}
+  # The value of a flag that takes a file or a directory (schedkit would
+  # answer -o with the flags named o...): -o FILE, --output=FILE.
+  local flag=${words[CURRENT-1]}
+  [[ $cur == -*=* ]] && flag=${cur%%=*}
+  if [[ -n $flag && " {{.DirFlags}} {{.FileFlags}} " == *" $flag "* ]]; then
+    [[ $cur == -*=* ]] && compset -P '*='
+    if [[ " {{.DirFlags}} " == *" $flag "* ]]; then
+      _files -/
+    else
+      _files
+    fi
+    return
+  fi
   local -a args=("${(@)words[2,CURRENT-1]}")
   # A bare "--" would end schedkit's flags; "-" asks for all of them.
   if [[ $cur == -- ]]; then
