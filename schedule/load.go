@@ -810,7 +810,10 @@ func (l *loader) times(sc *Schedule, t *Track, s *Session, fs map[string]field, 
 	good = good && hasStart
 
 	endText, ev, hasEnd := l.str(fs, "end", what)
-	_, endPresent := fs["end"]
+	endGiven := false // an end that is not null (end: ~ is no end)
+	if f, ok := fs["end"]; ok {
+		endGiven = !isNull(l.deref(f.val))
+	}
 	var end when
 	if hasEnd {
 		var err error
@@ -827,7 +830,7 @@ func (l *loader) times(sc *Schedule, t *Track, s *Session, fs map[string]field, 
 		durGiven = !isNull(l.deref(f.val))
 	}
 	switch {
-	case !endPresent && !durGiven:
+	case !endGiven && !durGiven:
 		at := sv // after the start, where the end would go
 		if sv == nil || sv.Kind != yaml.ScalarNode {
 			at = n
@@ -836,8 +839,8 @@ func (l *loader) times(sc *Schedule, t *Track, s *Session, fs map[string]field, 
 		good = false
 	case durGiven && !hasDur:
 		good = false // the bad duration is reported
-	case endPresent && !hasEnd && !durGiven:
-		good = false // end: ~, or end of the wrong type: reported
+	case endGiven && !hasEnd:
+		good = false // an end of the wrong type, or malformed: reported
 	}
 
 	if hasStart && start.hasDate {

@@ -171,6 +171,20 @@ tracks:
 		msgs: map[int][]string{0: {"no date"}, 1: {"end"}, 4: {`"2024-13-01" does not exist`}, 7: {`"2024-02-30" does not exist`}},
 	},
 	{
+		// A null end or duration is no end or duration.
+		name: "NullEnd",
+		in: conf + `tracks:
+  - name: T
+    date: 2024-05-01
+    sessions:
+      - §{id: a, title: A, start: ∑"10:00", end: ~}
+      - §{id: b, title: B, start: ∑"10:00", end: ~, duration: ~}
+      - §{id: c, title: C, start: "10:00", end: ~, duration: 30m}
+`,
+		want: []string{"required", "required"},
+		msgs: map[int][]string{0: {"needs an end or a duration"}, 1: {"needs an end or a duration"}},
+	},
+	{
 		// An offset must be one the zone has at that time.
 		name: "OffsetNotTheZones",
 		in: conf + `tracks:

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"runtime/debug"
 	"slices"
@@ -111,6 +112,17 @@ func (e *env) exitCode(err error) int {
 	// Errors of the flag parser are usage errors.
 	fmt.Fprintf(e.stderr, "schedkit: %s\nRun 'schedkit --help' for usage.\n", flagMessage(err))
 	return exitTrouble
+}
+
+// stdoutFile is stdout as an *os.File (to ask whether it is a terminal),
+// under the errWriter that run puts around it.
+func (e *env) stdoutFile() (*os.File, bool) {
+	w := e.stdout
+	if ew, ok := w.(*errWriter); ok {
+		w = ew.w
+	}
+	f, ok := w.(*os.File)
+	return f, ok
 }
 
 // errWriter passes writes on and keeps the first error.

@@ -82,6 +82,9 @@ type exportJob struct {
 	// unless all were written, so a failure leaves every file as it was;
 	// with stdout they are written after the output.
 	extra func(s *schedule.Schedule) []atomicfile.File
+	// skip, when set, says why a --split group's file is not written ("" to
+	// write it): frab-xml cannot write a group of cancelled sessions only.
+	skip func(g export.Group) string
 	// prepare, when set, runs after validation and before the filters, and
 	// may add sessions (ics: events kept cancelled by --state). An error is
 	// trouble (exit 2) and nothing is written.
@@ -170,7 +173,14 @@ func (e *env) writeExport(job exportJob, s *schedule.Schedule, all export.Group,
 		}
 		batch := []atomicfile.File{{Path: filepath.Join(outDir, all.File+job.ext), Write: encode(all)}}
 		for _, g := range groups {
-			batch = append(batch, atomicfile.File{Path: filepath.Join(outDir, g.File+job.ext), Write: encode(g)})
+			path := filepath.Join(outDir, g.File+job.ext)
+			if job.skip != nil {
+				if why := job.skip(g); why != "" {
+					fmt.Fprintf(e.stderr, "schedkit: %s not written: %s\n", path, why)
+					continue
+				}
+			}
+			batch = append(batch, atomicfile.File{Path: path, Write: encode(g)})
 		}
 		if err := atomicfile.WriteAll(append(batch, extra...)); err != nil {
 			return troublef("%v", err)

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/schedkit/schedkit/export"
 	"github.com/schedkit/schedkit/export/frab"
@@ -20,27 +21,38 @@ zone's offset and <start> its wall clock, so the two agree; durations are
 HH:MM. event@id is the session's frab_id, or a positive integer derived from
 its guid (first 31 bits), unique in the file; guid is the session's guid or
 the UUIDv5 derived from conference id and session id. Untimed and
-cancelled sessions are left out (the formats have no status). The output is valid against the c3voc schema (%s).
+cancelled sessions are left out (the formats have no status). The output
+is valid against the c3voc schema (%s).
 
-With --split, one file per group in --out-dir, plus all%s.
+With --split, one file per group in --out-dir, plus all%s; frab-xml writes
+no file for a group whose sessions are all cancelled or untimed (the XSD
+needs a <day>) and says so on stderr.
 
 Exit status: 0 written, 1 nothing written because of errors, 2 usage error,
 unreadable input or a failed write.`
 
 func (e *env) exportFrabXMLCommand() *cli.Command {
 	return e.frabCommand("frab-xml", "write a frab schedule.xml for conference apps (EventFahrplan, Giggity, ConfClerk)",
-		"Writes the schedule as a frab/pentabarf schedule.xml.", "schedule.xml.xsd", ".xml", frab.WriteXML)
+		"Writes the schedule as a frab/pentabarf schedule.xml.", "schedule.xml.xsd", ".xml", frab.WriteXML,
+		// The XSD needs a <day>, so a split group with nothing to put on
+		// one (all its sessions cancelled or untimed) gets no file.
+		func(g export.Group) string {
+			if slices.ContainsFunc(g.Sessions, frab.Writes) {
+				return ""
+			}
+			return "a schedule.xml needs a <day>, and every session of this group is cancelled or untimed"
+		})
 }
 
 func (e *env) exportFrabJSONCommand() *cli.Command {
 	return e.frabCommand("frab-json", "write a pretalx/c3voc schedule.json",
-		"Writes the schedule as a c3voc/pretalx schedule.json.", "schedule.schema.json", ".json", frab.WriteJSON)
+		"Writes the schedule as a c3voc/pretalx schedule.json.", "schedule.schema.json", ".json", frab.WriteJSON, nil)
 }
 
 // frabCommand is an export to a frab format: what the output is, the c3voc
 // schema file it is valid against, the extension of split files and the
 // writer.
-func (e *env) frabCommand(name, usage, what, schema, ext string, write func(io.Writer, *schedule.Schedule, []*schedule.Session) error) *cli.Command {
+func (e *env) frabCommand(name, usage, what, schema, ext string, write func(io.Writer, *schedule.Schedule, []*schedule.Session) error, skip func(export.Group) string) *cli.Command {
 	return &cli.Command{
 		Name:        name,
 		Usage:       usage,
@@ -48,7 +60,7 @@ func (e *env) frabCommand(name, usage, what, schema, ext string, write func(io.W
 		Description: what + fmt.Sprintf(frabDescription, schema, ext),
 		Flags:       exportFlags(true),
 		Action: func(c *cli.Context) error {
-			return e.runExport(c, exportJob{ext: ext, encode: func(w io.Writer, s *schedule.Schedule, g export.Group) error {
+			return e.runExport(c, exportJob{ext: ext, skip: skip, encode: func(w io.Writer, s *schedule.Schedule, g export.Group) error {
 				return write(w, s, g.Sessions)
 			}})
 		},

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -72,7 +71,7 @@ func (e *env) exportTable(c *cli.Context) error {
 	}
 	toTerminal := false
 	if out := c.String("output"); out == "" || out == "-" {
-		if f, ok := e.stdout.(*os.File); ok {
+		if f, ok := e.stdoutFile(); ok {
 			toTerminal = isatty.IsTerminal(f.Fd())
 		}
 	}
@@ -103,7 +102,7 @@ func (e *env) defaultWidth(toTerminal bool) int {
 		return n
 	}
 	if toTerminal {
-		if f, ok := e.stdout.(*os.File); ok {
+		if f, ok := e.stdoutFile(); ok {
 			if n := terminalWidth(f); n >= table.MinWidth {
 				return n
 			}

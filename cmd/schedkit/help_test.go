@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
@@ -84,5 +85,18 @@ func TestOutputWriteFails(t *testing.T) {
 				t.Errorf("stderr does not say why: %q", stderr.String())
 			}
 		})
+	}
+}
+
+// TestStdoutFile: export table asks stdout whether it is a terminal
+// through the errWriter that run puts around it.
+func TestStdoutFile(t *testing.T) {
+	e := &env{stdout: &errWriter{w: os.Stdout}}
+	if f, ok := e.stdoutFile(); !ok || f != os.Stdout {
+		t.Errorf("stdoutFile() = %v, %v; want os.Stdout", f, ok)
+	}
+	e = &env{stdout: &bytes.Buffer{}}
+	if _, ok := e.stdoutFile(); ok {
+		t.Error("stdoutFile() of a buffer: ok")
 	}
 }

@@ -89,6 +89,10 @@ func gcd(a, b int) int {
 	return a
 }
 
+// Writes reports whether the writers write ss: a timed session that is not
+// cancelled.
+func Writes(ss *schedule.Session) bool { return ss.Timed() && ss.Status != "cancelled" }
+
 // makePlan assigns the timed sessions to days and rooms, ids and guids.
 func makePlan(s *schedule.Schedule, sessions []*schedule.Session) *plan {
 	loc := s.Loc()
@@ -98,7 +102,7 @@ func makePlan(s *schedule.Schedule, sessions []*schedule.Session) *plan {
 	}
 	var timed []*schedule.Session
 	for _, ss := range sessions {
-		if ss.Timed() && ss.Status != "cancelled" {
+		if Writes(ss) {
 			timed = append(timed, ss)
 		}
 	}
