@@ -111,6 +111,10 @@ func WriteAll(files []File) (err error) {
 			if err != nil {
 				return err
 			}
+			// A new file's directory may be reached through a link.
+			if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+				abs = filepath.Join(dir, filepath.Base(abs))
+			}
 			if first, dup := written[abs]; dup {
 				return fmt.Errorf("%s and %s are the same file; give each output its own", first, f.Path)
 			}

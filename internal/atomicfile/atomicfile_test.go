@@ -60,6 +60,20 @@ func TestWriteAll(t *testing.T) {
 			t.Errorf("WriteAll to %s twice: error %v, want 'are the same file'", other, err)
 		}
 	}
+	// A new file, through a link to its directory.
+	if err := os.Symlink("sub", filepath.Join(dir, "sublink")); err != nil {
+		t.Fatal(err)
+	}
+	err = WriteAll([]File{{Path: filepath.Join(sub, "new"), Write: writeString("1")}, {Path: filepath.Join(dir, "sublink", "new"), Write: writeString("2")}})
+	if err == nil || !strings.Contains(err.Error(), "are the same file") {
+		t.Errorf("WriteAll to a new file twice through a directory link: error %v, want 'are the same file'", err)
+	}
+	if _, err := os.Stat(filepath.Join(sub, "new")); err == nil {
+		t.Error("sub/new written although the batch was refused")
+	}
+	if err := os.Remove(filepath.Join(dir, "sublink")); err != nil {
+		t.Fatal(err)
+	}
 	assertDir(t, dir, map[string]string{"a.txt": "new a", "b.txt": "new b", "link": "new a"})
 }
 
