@@ -62,8 +62,9 @@
 // -2, -3, … for a repeated title. They are stable for a given page, and they
 // are not marked implicit: no implicit-id warning is reported, because
 // `schedkit import` writes them out explicitly, which pins them. The
-// conference name is the Conference header, else the file name without its
-// extension.
+// conference name is the Conference header, else the name of the page's
+// only track, else the file name without its extension; the conference id
+// (and so calendar UIDs) is its slug.
 //
 // Anything the reader could read more than one way is a text-ambiguous
 // warning at its line, saying which reading was taken.
@@ -833,6 +834,12 @@ func speakerLine(s string) (p schedule.Person, bare, ok bool) {
 func (r *reader) build() *schedule.Schedule {
 	sc := &schedule.Schedule{File: r.file, Policy: schedule.DefaultPolicy(), Location: time.UTC}
 	name := r.confName
+	if name == "" && len(r.tracks) == 1 {
+		// A page of one track that names no conference (the seed page):
+		// the track names the schedule and its calendars, and so its
+		// calendar UIDs stay the same when the file is renamed.
+		name = r.tracks[0].name
+	}
 	if name == "" {
 		name = strings.TrimSuffix(filepath.Base(r.file), filepath.Ext(r.file))
 		if name == "" || name == "." || strings.HasPrefix(name, "<") {

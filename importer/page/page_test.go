@@ -523,3 +523,26 @@ func BenchmarkRead(b *testing.B) {
 		}
 	}
 }
+
+// TestRead_ConferenceName: without a Conference line, a page of one track
+// is named after the track, whatever the file is called; a page of several
+// tracks after the file.
+func TestRead_ConferenceName(t *testing.T) {
+	one := "Track: Data\nLocation: Hall A\n\nMonday, 15 June 2026\n\n10:00 - 11:00\n\nA Talk\n\nAda Lovelace, Analyst @Engines\n"
+	two := one + "\nTrack: Platform\nLocation: Hall B\n\nMonday, 15 June 2026\n\n12:00 - 13:00\n\nOther Talk\n"
+	tests := []struct{ file, page, name, id string }{
+		{"download-1234.txt", one, "Data", "data"},
+		{"program.txt", one, "Data", "data"},
+		{"summit-2026.txt", two, "summit-2026", "summit-2026"},
+		{"x.txt", "Conference: Example Summit\n" + two, "Example Summit", "example-summit"},
+	}
+	for _, tt := range tests {
+		s, ds := Read(tt.file, []byte(tt.page), schedule.LoadOptions{Timezone: "Europe/Berlin"})
+		if s == nil {
+			t.Fatalf("%s: no schedule: %v", tt.file, ds)
+		}
+		if got := [2]string{s.Conference.Name, s.Conference.ID}; got != [2]string{tt.name, tt.id} {
+			t.Errorf("%s: conference %q, want %q", tt.file, got, [2]string{tt.name, tt.id})
+		}
+	}
+}
