@@ -37,6 +37,7 @@ var Rules = []Rule{
 	{ID: "speaker-buffer", Default: Warning, Needs: "rules.speaker_buffer", Summary: "a speaker has less than speaker_buffer between sessions in different rooms"},
 	{ID: "changeover", Default: Warning, Needs: "rules.changeover", Summary: "less than changeover between consecutive sessions in one room"},
 	{ID: "outside-hours", Default: Warning, Needs: "rules.day_start / rules.day_end", Summary: "a session starts before day_start or ends after day_end"},
+	{ID: "duplicate-speaker", Default: Warning, Summary: "one speaker listed twice in a session (the same id, or the same name where one has no id)"},
 	{ID: "room-variant", Default: Warning, Summary: "room names that differ only in case, spacing or Unicode form; treated as one room"},
 	{ID: "implicit-id", Default: Warning, Summary: "a session without an id; the derived id changes when the title does, and calendar UIDs with it"},
 	{ID: "duplicate-guid", Default: Error, Importer: true, Summary: "two sessions share a guid"},

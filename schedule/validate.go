@@ -20,6 +20,7 @@ import (
 func Validate(s *Schedule) []Diagnostic {
 	v := &validator{s: s}
 	v.duplicateIDs()
+	v.duplicateSpeakers()
 	v.rooms()
 	v.durations()
 	v.overlaps()
@@ -69,6 +70,29 @@ func (v *validator) duplicateIDs() {
 			v.add(d)
 		} else {
 			guids[s.GUID] = s
+		}
+	}
+}
+
+// duplicateSpeakers reports a speaker listed twice in one session, by
+// Person's rule of identity: the same id, or the same name where one of
+// the two has no id.
+func (v *validator) duplicateSpeakers() {
+	for _, s := range v.s.Sessions {
+		if len(s.Speakers) < 2 {
+			continue
+		}
+		for i, p := range s.Speakers[1:] {
+			for _, q := range s.Speakers[:i+1] {
+				same := p.ID != "" && p.ID == q.ID
+				if p.ID == "" || q.ID == "" {
+					same = NameKey(p.Name) == NameKey(q.Name)
+				}
+				if same {
+					v.add(Diag("duplicate-speaker", s.At("speakers"), "%s lists speaker %q twice", Who(s), strings.Join(strings.Fields(p.Name), " ")))
+					break
+				}
+			}
 		}
 	}
 }

@@ -162,20 +162,26 @@ tracks:
   - name: T
     date: 2024-05-01
     sessions:
-      - §{id: a, title: A, room: R1, start: "10:00", end: "11:00", speakers: [{name: Lee, id: lee1}, Lee]}
+      - §{id: a, title: A, room: R1, start: "10:00", end: "11:00", speakers: ∑[{name: Lee, id: lee1}, Lee]}
       - §{id: b, title: B, room: R2, start: ∑∑"10:00", end: "11:00", speakers: [{name: Lee, id: lee2}]}
 `,
 		// The Lee without an id may be either Lee with one, so a is in
-		// the sessions of lee2 too, although lee1 put it under her name.
-		want:    []string{"speaker-overlap", "track-overlap:warning"},
-		related: map[int][]string{0: {"a", "b"}, 1: {"a", "b"}},
-		msgs:    map[int][]string{0: {`"Lee"`}},
+		// the sessions of lee2 too, although lee1 put it under her name
+		// (and a's list names Lee twice, by the same rule).
+		want:    []string{"duplicate-speaker:warning", "speaker-overlap", "track-overlap:warning"},
+		related: map[int][]string{1: {"a", "b"}, 2: {"a", "b"}},
+		msgs:    map[int][]string{1: {`"Lee"`}},
 	},
 	{
+		// Listed twice, a speaker is one speaker to the overlap rules, and
+		// the list gets a warning.
 		name: "SpeakerTwiceInOneSession",
 		in: conf + `tracks:
-  - {name: T, room: R, date: 2024-05-01, sessions: [§{id: a, title: A, start: "10:00", end: "11:00", speakers: [Jane, jane, {name: Jane}]}]}
+  - {name: T, room: R, date: 2024-05-01, sessions: [§{id: a, title: A, start: "10:00", end: "11:00", speakers: ∑∑[Jane, jane, {name: Jane}]}]}
+  - {name: U, room: S, date: 2024-05-01, sessions: [§{id: b, title: B, start: "10:00", end: "11:00", speakers: ∑[{name: Lee, id: l1}, {name: Lee, id: l2}, {name: Kim, id: k}, {name: K., id: k}]}]}
 `,
+		want: []string{"duplicate-speaker:warning", "duplicate-speaker:warning", "duplicate-speaker:warning"},
+		msgs: map[int][]string{0: {`"A" (a) lists speaker "Jane" twice`}, 1: {`"jane" twice`}, 2: {`"K." twice`}},
 	},
 	{
 		name: "BreaksTakeNoSpeaker",
