@@ -14,3 +14,17 @@ func TestASCIIKeyMatchesSlowPath(t *testing.T) {
 		}
 	}
 }
+
+// TestSameName: SameName agrees with comparing NameKeys, on every pair of
+// a list of names that differ in case, spacing, Unicode form and words.
+func TestSameName(t *testing.T) {
+	names := []string{"", " ", "Jane Doe", "jane  doe", " JANE\tDOE ", "Jane Does", "Jane", "Doe Jane",
+		"Bernd Rücker", "bernd rücker", "Bernd Ru\u0308cker", "Straße", "STRASSE", "K", "\u212a", "a b", "ab"}
+	for _, a := range names {
+		for _, b := range names {
+			if got, want := SameName(a, b), NameKey(a) == NameKey(b); got != want {
+				t.Errorf("SameName(%q, %q) = %v, want %v (NameKey %q, %q)", a, b, got, want, NameKey(a), NameKey(b))
+			}
+		}
+	}
+}

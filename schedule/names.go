@@ -143,3 +143,42 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// SameName reports whether NameKey(a) == NameKey(b), without building the
+// keys when both are ASCII: word by word, ignoring case and the white
+// space between words.
+func SameName(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if !isASCII(a) || !isASCII(b) {
+		return NameKey(a) == NameKey(b)
+	}
+	const space = " \t\n\r\v\f"
+	for {
+		a, b = strings.TrimLeft(a, space), strings.TrimLeft(b, space)
+		if a == "" || b == "" {
+			return a == b
+		}
+		i, j := strings.IndexAny(a, space), strings.IndexAny(b, space)
+		if i < 0 {
+			i = len(a)
+		}
+		if j < 0 {
+			j = len(b)
+		}
+		if !strings.EqualFold(a[:i], b[:j]) {
+			return false
+		}
+		a, b = a[i:], b[j:]
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

@@ -86,7 +86,7 @@ func (v *validator) duplicateSpeakers() {
 			for _, q := range s.Speakers[:i+1] {
 				same := p.ID != "" && p.ID == q.ID
 				if p.ID == "" || q.ID == "" {
-					same = NameKey(p.Name) == NameKey(q.Name)
+					same = SameName(p.Name, q.Name)
 				}
 				if same {
 					v.add(Diag("duplicate-speaker", s.At("speakers"), "%s lists speaker %q twice", Who(s), strings.Join(strings.Fields(p.Name), " ")))
