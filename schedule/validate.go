@@ -74,24 +74,41 @@ func (v *validator) duplicateIDs() {
 	}
 }
 
-// duplicateSpeakers reports a speaker listed twice in one session, by
-// Person's rule of identity: the same id, or the same name where one of
-// the two has no id.
+// duplicateSpeakers reports a speaker listed more than once in a session,
+// by Person's rule of identity: the same id, or the same name where one of
+// the two has no id. Each such speaker is reported once, with the number
+// of times; a speaker without a name (a required error already) repeats
+// no one.
 func (v *validator) duplicateSpeakers() {
 	for _, s := range v.s.Sessions {
 		if len(s.Speakers) < 2 {
 			continue
 		}
-		for i, p := range s.Speakers[1:] {
-			for _, q := range s.Speakers[:i+1] {
+		times := make([]int, len(s.Speakers)) // of each first listing; 0 for a repeat
+		for i, p := range s.Speakers {
+			times[i] = 1
+			if NameKey(p.Name) == "" && p.ID == "" {
+				continue
+			}
+			for j, q := range s.Speakers[:i] {
+				if times[j] == 0 || NameKey(q.Name) == "" && q.ID == "" {
+					continue
+				}
 				same := p.ID != "" && p.ID == q.ID
 				if p.ID == "" || q.ID == "" {
-					same = SameName(p.Name, q.Name)
+					same = SameName(p.Name, q.Name) && NameKey(p.Name) != ""
 				}
 				if same {
-					v.add(Diag("duplicate-speaker", s.At("speakers"), "%s lists speaker %q twice", Who(s), strings.Join(strings.Fields(p.Name), " ")))
+					times[j]++
+					times[i] = 0
 					break
 				}
+			}
+		}
+		for i, n := range times {
+			if n > 1 {
+				v.add(Diag("duplicate-speaker", s.At("speakers"), "%s lists speaker %q %d times",
+					Who(s), strings.Join(strings.Fields(s.Speakers[i].Name), " "), n))
 			}
 		}
 	}

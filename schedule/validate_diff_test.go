@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -134,6 +135,34 @@ func TestValidateOverlapsAgainstAllPairs(t *testing.T) {
 		slices.Sort(got)
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Fatalf("seed %d: overlapping pairs (-all pairs +Validate):\n%s\n%s", seed, diff, src)
+		}
+	}
+}
+
+// TestDuplicateSpeakers: one finding per person listed more than once, none
+// for speakers without a name.
+func TestDuplicateSpeakers(t *testing.T) {
+	at := time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC)
+	tests := []struct {
+		speakers []Person
+		want     []string
+	}{
+		{[]Person{{Name: ""}, {Name: " "}, {Name: "", ID: "x"}, {Name: ""}}, nil},
+		{[]Person{{Name: "Lee", ID: "l1"}, {Name: "Lee"}, {Name: "Lee", ID: "l2"}}, []string{`session "S" (s) lists speaker "Lee" 2 times`}},
+		{[]Person{{Name: "Jane"}, {Name: "Jane"}, {Name: " jane "}}, []string{`session "S" (s) lists speaker "Jane" 3 times`}},
+		{[]Person{{Name: "Ann"}, {Name: "Bob"}, {Name: "Ann Bob"}}, nil},
+	}
+	for _, tt := range tests {
+		s := &Schedule{Location: time.UTC}
+		s.Sessions = []*Session{{ID: "s", Title: "S", Start: at, End: at.Add(time.Hour), Speakers: tt.speakers}}
+		var got []string
+		for _, d := range Validate(s) {
+			if d.Rule == "duplicate-speaker" {
+				got = append(got, d.Message)
+			}
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%v (-want +got):\n%s", tt.speakers, diff)
 		}
 	}
 }

@@ -148,8 +148,8 @@ func helpArgs(app *cli.App, args []string) []string {
 	if end < 0 {
 		end = len(args)
 	}
-	if !slices.ContainsFunc(args[1:end], func(a string) bool { return a == "--help" || a == "-h" }) ||
-		slices.Contains(args, "--generate-bash-completion") { // the shell completing "-h"
+	completing := args[len(args)-1] == "--generate-bash-completion" && !slices.Contains(args, "--") // the shell completing "-h"
+	if completing || !slices.ContainsFunc(args[1:end], func(a string) bool { return a == "--help" || a == "-h" }) {
 		return args
 	}
 	out := []string{args[0]}

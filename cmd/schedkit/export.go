@@ -176,7 +176,11 @@ func (e *env) writeExport(job exportJob, s *schedule.Schedule, all export.Group,
 			path := filepath.Join(outDir, g.File+job.ext)
 			if job.skip != nil {
 				if why := job.skip(g); why != "" {
-					fmt.Fprintf(e.stderr, "schedkit: %s not written: %s\n", path, why)
+					note := ""
+					if _, err := os.Stat(path); err == nil {
+						note = " (the file there, from an earlier export, is left as it was: remove it if the group is gone)"
+					}
+					fmt.Fprintf(e.stderr, "schedkit: %s not written: %s%s\n", path, why, note)
 					continue
 				}
 			}

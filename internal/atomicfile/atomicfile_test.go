@@ -71,8 +71,28 @@ func TestWriteAll(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(sub, "new")); err == nil {
 		t.Error("sub/new written although the batch was refused")
 	}
-	if err := os.Remove(filepath.Join(dir, "sublink")); err != nil {
+	// A path with ".." after a link is taken as written (cleaned), as the
+	// file is then created: link/../new is dir/new, another file than
+	// sub/new, and neither write replaces the other.
+	if err := os.Mkdir(filepath.Join(sub, "deep"), 0o755); err != nil {
 		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join("sub", "deep"), filepath.Join(dir, "deeplink")); err != nil {
+		t.Fatal(err)
+	}
+	err = WriteAll([]File{{Path: filepath.Join(sub, "new"), Write: writeString("1")}, {Path: filepath.Join(dir, "deeplink", "..", "new"), Write: writeString("2")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{filepath.Join(sub, "new"): "1", filepath.Join(dir, "new"): "2"} {
+		if b, err := os.ReadFile(path); err != nil || string(b) != want {
+			t.Errorf("%s = %q, %v; want %q", path, b, err, want)
+		}
+	}
+	for _, l := range []string{"sublink", "deeplink", "new"} {
+		if err := os.Remove(filepath.Join(dir, l)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	assertDir(t, dir, map[string]string{"a.txt": "new a", "b.txt": "new b", "link": "new a"})
 }
