@@ -84,19 +84,21 @@ func (v *validator) duplicateSpeakers() {
 		if len(s.Speakers) < 2 {
 			continue
 		}
+		// A name is blank when its NameKey is: nothing but white space.
+		blank := func(p Person) bool { return strings.TrimSpace(p.Name) == "" }
 		times := make([]int, len(s.Speakers)) // of each first listing; 0 for a repeat
 		for i, p := range s.Speakers {
 			times[i] = 1
-			if NameKey(p.Name) == "" && p.ID == "" {
+			if blank(p) && p.ID == "" {
 				continue
 			}
 			for j, q := range s.Speakers[:i] {
-				if times[j] == 0 || NameKey(q.Name) == "" && q.ID == "" {
+				if times[j] == 0 || blank(q) && q.ID == "" {
 					continue
 				}
 				same := p.ID != "" && p.ID == q.ID
 				if p.ID == "" || q.ID == "" {
-					same = SameName(p.Name, q.Name) && NameKey(p.Name) != ""
+					same = !blank(p) && SameName(p.Name, q.Name)
 				}
 				if same {
 					times[j]++
@@ -113,6 +115,10 @@ func (v *validator) duplicateSpeakers() {
 		}
 	}
 }
+
+// CanonicalizeRooms sets each session's Room to the canonical spelling, as
+// Validate does, without running the rules: for comparing schedules.
+func CanonicalizeRooms(s *Schedule) { (&validator{s: s}).rooms() }
 
 // rooms canonicalises room names and reports unknown rooms and variants.
 func (v *validator) rooms() {

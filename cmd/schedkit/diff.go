@@ -154,14 +154,13 @@ func (d *scheduleDiff) same() bool {
 	return len(d.Conference) == 0 && len(d.Added) == 0 && len(d.Removed) == 0 && len(d.Changed) == 0
 }
 
-// diffSchedules compares old and new session by session. It first runs
-// schedule.Validate on both (discarding its findings) so that rooms have
-// the canonical spelling validate gives them: the registry name for an
-// alias, else the first spelling. Sessions are paired by id; see
+// diffSchedules compares old and new session by session. Rooms are first
+// given the canonical spelling validate gives them (the registry name for
+// an alias, else the first spelling). Sessions are paired by id; see
 // pairSessions for an id used more than once.
 func diffSchedules(old, new *schedule.Schedule) *scheduleDiff {
-	schedule.Validate(old)
-	schedule.Validate(new)
+	schedule.CanonicalizeRooms(old)
+	schedule.CanonicalizeRooms(new)
 	d := &scheduleDiff{
 		Conference: []fieldChange{}, Added: []sessionRef{}, Removed: []sessionRef{}, Changed: []sessionChange{},
 		old: old, new: new,
