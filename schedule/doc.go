@@ -22,7 +22,6 @@
 // every scalar is text where the format wants text (title: 2026 is the
 // title "2026").
 //
-// The readers of other formats live in package importer and its
-// subpackages, the writers in package export and its subpackages; both
-// work on this model.
+// Each other format has a package of its own under format/ that reads
+// and writes it; all of them work on this model.
 package schedule

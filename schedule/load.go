@@ -739,7 +739,7 @@ func (l *loader) links(fs map[string]field, what string) []Link {
 		}
 		u, v, ok := l.required(lfs, ln, "url", what+": link")
 		if ok {
-			// As the frab reader words it: export/yamlout's round-trip
+			// As the frab reader words it: format/yamlout's round-trip
 			// test compares the two readers' messages.
 			l.checkURL(v, u, "link")
 		}

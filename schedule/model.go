@@ -7,8 +7,8 @@ import (
 
 // A Schedule is a conference timetable with every wall-clock time resolved
 // to an instant in the conference's time zone. Loaders (Load for schedkit's
-// own YAML/JSON format, and the readers in package importer) build it; Validate
-// checks it; the encoders in package export write it.
+// own YAML/JSON format, and the readers of package format's subpackages) build it;
+// Validate checks it; the writers of those subpackages write it.
 type Schedule struct {
 	// File is the name diagnostics report positions against.
 	File string

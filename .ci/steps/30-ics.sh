@@ -17,9 +17,9 @@ trap 'rm -rf "$work"' EXIT
 
 start=$SECONDS
 # Bounded fuzzing of what the ics package parses: the state file and HTML
-# abstracts. A failing input lands in export/ics/testdata/fuzz/.
-scripts/fuzz ./export/ics FuzzParseState "${FUZZTIME:-15s}"
-scripts/fuzz ./export/ics FuzzPlainText "${FUZZTIME:-15s}"
+# abstracts. A failing input lands in format/ics/testdata/fuzz/.
+scripts/fuzz ./format/ics FuzzParseState "${FUZZTIME:-15s}"
+scripts/fuzz ./format/ics FuzzPlainText "${FUZZTIME:-15s}"
 
 t0=$SECONDS
 # install-validators installs its Debian packages and npm parsers, but

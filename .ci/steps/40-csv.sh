@@ -24,7 +24,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 go build -o "$work/schedkit" ./cmd/schedkit
-go build -o "$work/csvread" ./export/csv/testdata/csvread
+go build -o "$work/csvread" ./format/csv/testdata/csvread
 sk="$work/schedkit"
 
 # The fixtures, and real schedules from ../shared when it is there (CI has

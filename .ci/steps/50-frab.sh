@@ -22,7 +22,7 @@ real=../shared/realdata
 xsd=$real/schedule.xml.xsd
 schema=$real/schedule.schema.json
 
-SCHEDKIT_REQUIRE_SHARED=1 SCHEDKIT_REQUIRE_TOOLS=1 go test -count=1 -run 'TestRealDataSchemas|TestRealDataRoundTrip' ./export/frab
+SCHEDKIT_REQUIRE_SHARED=1 SCHEDKIT_REQUIRE_TOOLS=1 go test -count=1 -run 'TestRealDataSchemas|TestRealDataRoundTrip' ./format/frab
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -57,8 +57,8 @@ done
 for f in testdata/frab/*.golden.xml; do xmllint --noout --schema "$xsd" "$f"; done
 for f in testdata/frab/*.golden.json; do check_json "$f"; done
 
-# Bounded fuzzing; a failing input lands in {importer,export}/frab/testdata/fuzz/.
-scripts/fuzz ./importer/frab FuzzReadXML "${FUZZTIME:-20s}"
-scripts/fuzz ./importer/frab FuzzReadJSON "${FUZZTIME:-20s}"
-scripts/fuzz ./export/frab FuzzWrite "${FUZZTIME:-20s}"
+# Bounded fuzzing; a failing input lands in format/frab/testdata/fuzz/.
+scripts/fuzz ./format/frab FuzzReadXML "${FUZZTIME:-20s}"
+scripts/fuzz ./format/frab FuzzReadJSON "${FUZZTIME:-20s}"
+scripts/fuzz ./format/frab FuzzWrite "${FUZZTIME:-20s}"
 echo "frab: schemas and fuzzing passed"

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/schedkit/schedkit/export"
+	"github.com/schedkit/schedkit/format"
 	"github.com/schedkit/schedkit/internal/atomicfile"
 	"github.com/schedkit/schedkit/schedule"
 	"github.com/urfave/cli/v2"
@@ -72,11 +72,11 @@ func exportFlags(split bool) []cli.Flag {
 	return append(append(fs, checkFlags()...), inputFlags()...)
 }
 
-// exportJob is what one format contributes to an export.
+// exportJob is what one format contributes to an format.
 type exportJob struct {
 	ext string // extension of split files, with the dot
 	// encode writes the sessions of g (the whole selection when g.By is "").
-	encode func(w io.Writer, s *schedule.Schedule, g export.Group) error
+	encode func(w io.Writer, s *schedule.Schedule, g format.Group) error
 	// extra, when set, gives files written in one batch with the output
 	// (the ics state file): with -o or --split none is renamed into place
 	// unless all were written, so a failure leaves every file as it was;
@@ -84,7 +84,7 @@ type exportJob struct {
 	extra func(s *schedule.Schedule) []atomicfile.File
 	// skip, when set, says why a --split group's file is not written ("" to
 	// write it): frab-xml cannot write a group of cancelled sessions only.
-	skip func(g export.Group) string
+	skip func(g format.Group) string
 	// prepare, when set, runs after validation and before the filters, and
 	// may add sessions (ics: events kept cancelled by --state). An error is
 	// trouble (exit 2) and nothing is written.
@@ -107,8 +107,8 @@ func (e *env) runExport(c *cli.Context, job exportJob) error {
 	switch {
 	case c.IsSet("output") && output == "":
 		return usageErrorf("-o needs a file name (or - for stdout)")
-	case split != "" && !export.ValidSplit(split):
-		return usageErrorf("--split %q: use one of %s", split, strings.Join(export.SplitKinds, ", "))
+	case split != "" && !format.ValidSplit(split):
+		return usageErrorf("--split %q: use one of %s", split, strings.Join(format.SplitKinds, ", "))
 	case split != "" && outDir == "":
 		return usageErrorf("--split needs --out-dir DIR")
 	case split == "" && outDir != "":
@@ -146,7 +146,7 @@ func (e *env) runExport(c *cli.Context, job exportJob) error {
 	if err := f.Check(s); err != nil {
 		return usageErrorf("%v", err)
 	}
-	all := export.Group{Name: s.Conference.Name, File: export.AllName, Sessions: f.Select(s)}
+	all := format.Group{Name: s.Conference.Name, File: format.AllName, Sessions: f.Select(s)}
 	return e.writeExport(job, s, all, split, outDir, output)
 }
 
@@ -154,17 +154,17 @@ func (e *env) runExport(c *cli.Context, job exportJob) error {
 // files: with split, one file per group plus all in outDir; else to the
 // file output, or to stdout when output is "" or "-". Files are written in
 // one atomic batch; stdout gets nothing when the encoding fails.
-func (e *env) writeExport(job exportJob, s *schedule.Schedule, all export.Group, split, outDir, output string) error {
+func (e *env) writeExport(job exportJob, s *schedule.Schedule, all format.Group, split, outDir, output string) error {
 	var extra []atomicfile.File
 	if job.extra != nil {
 		extra = job.extra(s)
 	}
-	encode := func(g export.Group) func(io.Writer) error {
+	encode := func(g format.Group) func(io.Writer) error {
 		return func(w io.Writer) error { return job.encode(w, s, g) }
 	}
 	switch {
 	case split != "":
-		groups, err := export.Split(all.Sessions, split)
+		groups, err := format.Split(all.Sessions, split)
 		if err != nil {
 			return usageErrorf("%v", err)
 		}

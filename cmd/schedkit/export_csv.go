@@ -3,8 +3,8 @@ package main
 import (
 	"io"
 
-	"github.com/schedkit/schedkit/export"
-	"github.com/schedkit/schedkit/export/csv"
+	"github.com/schedkit/schedkit/format"
+	"github.com/schedkit/schedkit/format/csv"
 	"github.com/schedkit/schedkit/schedule"
 	"github.com/urfave/cli/v2"
 )
@@ -66,7 +66,7 @@ func (e *env) exportCSV(c *cli.Context) error {
 	opt.Comma = comma
 	return e.runExport(c, exportJob{
 		ext: ".csv",
-		encode: func(w io.Writer, s *schedule.Schedule, g export.Group) error {
+		encode: func(w io.Writer, s *schedule.Schedule, g format.Group) error {
 			return csv.Write(w, s, g.Sessions, opt)
 		},
 	})

@@ -5,8 +5,8 @@ import (
 	"io"
 	"slices"
 
-	"github.com/schedkit/schedkit/export"
-	"github.com/schedkit/schedkit/export/frab"
+	"github.com/schedkit/schedkit/format"
+	"github.com/schedkit/schedkit/format/frab"
 	"github.com/schedkit/schedkit/schedule"
 	"github.com/urfave/cli/v2"
 )
@@ -36,7 +36,7 @@ func (e *env) exportFrabXMLCommand() *cli.Command {
 		"Writes the schedule as a frab/pentabarf schedule.xml.", "schedule.xml.xsd", ".xml", frab.WriteXML,
 		// The XSD needs a <day>, so a split group with nothing to put on
 		// one (all its sessions cancelled or untimed) gets no file.
-		func(g export.Group) string {
+		func(g format.Group) string {
 			if slices.ContainsFunc(g.Sessions, frab.Writes) {
 				return ""
 			}
@@ -52,7 +52,7 @@ func (e *env) exportFrabJSONCommand() *cli.Command {
 // frabCommand is an export to a frab format: what the output is, the c3voc
 // schema file it is valid against, the extension of split files and the
 // writer.
-func (e *env) frabCommand(name, usage, what, schema, ext string, write func(io.Writer, *schedule.Schedule, []*schedule.Session) error, skip func(export.Group) string) *cli.Command {
+func (e *env) frabCommand(name, usage, what, schema, ext string, write func(io.Writer, *schedule.Schedule, []*schedule.Session) error, skip func(format.Group) string) *cli.Command {
 	return &cli.Command{
 		Name:        name,
 		Usage:       usage,
@@ -60,7 +60,7 @@ func (e *env) frabCommand(name, usage, what, schema, ext string, write func(io.W
 		Description: what + fmt.Sprintf(frabDescription, schema, ext),
 		Flags:       exportFlags(true),
 		Action: func(c *cli.Context) error {
-			return e.runExport(c, exportJob{ext: ext, skip: skip, encode: func(w io.Writer, s *schedule.Schedule, g export.Group) error {
+			return e.runExport(c, exportJob{ext: ext, skip: skip, encode: func(w io.Writer, s *schedule.Schedule, g format.Group) error {
 				return write(w, s, g.Sessions)
 			}})
 		},

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/schedkit/schedkit/export"
-	"github.com/schedkit/schedkit/export/ics"
+	"github.com/schedkit/schedkit/format"
+	"github.com/schedkit/schedkit/format/ics"
 	"github.com/schedkit/schedkit/internal/atomicfile"
 	"github.com/schedkit/schedkit/schedule"
 	"github.com/urfave/cli/v2"
@@ -28,7 +28,7 @@ schedkit export ics --split {track | room | speaker} --out-dir DIR [flags] <file
 room or speaker plus all.ics in --out-dir. Feeds use CRLF, fold long lines,
 carry local times with a VTIMEZONE from the tz database (UTC for a time that
 occurs twice at a DST change), and give every session the same UID in every
-feed and every export.
+feed and every format.
 
 Without --state the output depends on the input only: DTSTAMP and
 LAST-MODIFIED are $SOURCE_DATE_EPOCH when set, else the earliest session
@@ -95,7 +95,7 @@ func (e *env) exportICS(c *cli.Context) error {
 			}
 			return nil
 		},
-		encode: func(w io.Writer, s *schedule.Schedule, g export.Group) error {
+		encode: func(w io.Writer, s *schedule.Schedule, g format.Group) error {
 			name := s.Conference.Name
 			if g.By != "" {
 				name += " – " + g.Name

@@ -3,8 +3,8 @@ package main
 import (
 	"io"
 
-	"github.com/schedkit/schedkit/export"
-	"github.com/schedkit/schedkit/export/jsonout"
+	"github.com/schedkit/schedkit/format"
+	"github.com/schedkit/schedkit/format/jsonout"
 	"github.com/schedkit/schedkit/schedule"
 	"github.com/urfave/cli/v2"
 )
@@ -31,7 +31,7 @@ unreadable input or a failed write.`,
 func (e *env) exportJSON(c *cli.Context) error {
 	return e.runExport(c, exportJob{
 		ext: ".json",
-		encode: func(w io.Writer, s *schedule.Schedule, g export.Group) error {
+		encode: func(w io.Writer, s *schedule.Schedule, g format.Group) error {
 			return jsonout.Write(w, s, g.Sessions)
 		},
 	})

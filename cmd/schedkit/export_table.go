@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/mattn/go-isatty"
-	"github.com/schedkit/schedkit/export"
-	"github.com/schedkit/schedkit/export/table"
+	"github.com/schedkit/schedkit/format"
+	"github.com/schedkit/schedkit/format/table"
 	"github.com/schedkit/schedkit/schedule"
 	"github.com/urfave/cli/v2"
 )
@@ -81,7 +81,7 @@ func (e *env) exportTable(c *cli.Context) error {
 	opt.Unicode = toTerminal
 	return e.runExport(c, exportJob{
 		ext: ".txt",
-		encode: func(w io.Writer, s *schedule.Schedule, g export.Group) error {
+		encode: func(w io.Writer, s *schedule.Schedule, g format.Group) error {
 			if len(g.Sessions) == 0 {
 				// Nothing to draw: say so rather than print nothing.
 				why := "the filters select none"

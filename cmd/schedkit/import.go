@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/schedkit/schedkit/export/yamlout"
+	"github.com/schedkit/schedkit/format/yamlout"
 	"github.com/schedkit/schedkit/internal/atomicfile"
 	"github.com/schedkit/schedkit/schedule"
 	"github.com/urfave/cli/v2"

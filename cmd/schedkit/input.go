@@ -11,7 +11,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/schedkit/schedkit/importer"
+	"github.com/schedkit/schedkit/format"
 	"github.com/schedkit/schedkit/schedule"
 	"github.com/urfave/cli/v2"
 )
@@ -22,7 +22,7 @@ const maxInput = 64 << 20
 // inputFlags are taken by every command that reads schedules.
 func inputFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "input-format", Usage: "input `FORMAT`: " + strings.Join(importer.FormatNames(), ", ") + " (default: detected from content)"},
+		&cli.StringFlag{Name: "input-format", Usage: "input `FORMAT`: " + strings.Join(format.FormatNames(), ", ") + " (default: detected from content)"},
 		&cli.StringFlag{Name: "timezone", Usage: "IANA time `ZONE` used when the input names none"},
 		&cli.StringFlag{Name: "date", Usage: "date `YYYY-MM-DD` of a program page that names none (text input)"},
 	}
@@ -43,7 +43,7 @@ func textOrJSON(c *cli.Context) (string, error) {
 	return format, nil
 }
 
-// checkFlags are taken by validate and every export.
+// checkFlags are taken by validate and every format.
 func checkFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringSliceFlag{Name: "rule", Usage: "set a rule's severity: `ID={error|warning|off}` (repeatable)"},
@@ -139,7 +139,7 @@ func checkInputFlags(c *cli.Context) error {
 		}
 	}
 	if f := c.String("input-format"); f != "" {
-		if _, err := importer.Lookup(f); err != nil {
+		if _, err := format.Lookup(f); err != nil {
 			return usageErrorf("--input-format: %v", err)
 		}
 	}
@@ -162,16 +162,16 @@ func (e *env) load(c *cli.Context, name string) (*input, error) {
 	if name == "-" {
 		display = "<stdin>"
 	}
-	format := c.String("input-format")
-	if format == "" {
-		format = importer.Detect(display, data)
+	in := c.String("input-format")
+	if in == "" {
+		in = format.Detect(display, data)
 	}
-	if opt.Date != "" && format != "text" {
+	if opt.Date != "" && in != "text" {
 		// Only a program page can lack a date; elsewhere the flag would be
 		// silently ignored.
-		return nil, usageErrorf("--date applies to program pages (text input); %s is %s", display, format)
+		return nil, usageErrorf("--date applies to program pages (text input); %s is %s", display, in)
 	}
-	s, diags, err := importer.Read(format, display, data, opt)
+	s, diags, err := format.Read(in, display, data, opt)
 	if err != nil {
 		return nil, usageErrorf("--input-format: %v", err)
 	}

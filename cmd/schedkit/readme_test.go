@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/schedkit/schedkit/export"
+	"github.com/schedkit/schedkit/format"
 	"github.com/schedkit/schedkit/schedule"
 )
 
@@ -86,7 +86,7 @@ func TestREADMERuleTable(t *testing.T) {
 }
 
 // TestREADMESplitNames: the README's split file name examples are what
-// export.FileNames makes of them.
+// format.FileNames makes of them.
 func TestREADMESplitNames(t *testing.T) {
 	names := []string{
 		"microservices",
@@ -98,7 +98,7 @@ func TestREADMESplitNames(t *testing.T) {
 		"../../etc/passwd",
 		"🎤",
 	}
-	files := export.FileNames(names)
+	files := format.FileNames(names)
 	var b strings.Builder
 	b.WriteString("  | track id / room / speaker | file |\n  |---|---|\n")
 	for i, n := range names {

@@ -1,14 +1,15 @@
 // Package realdata gives tests the real schedules of ../shared/realdata
 // (frab XML, pretalx JSON, iCalendar), read as the CLI reads them. It is
-// separate from package testutil because it imports package importer,
-// whose readers' own tests use testutil.
+// separate from package testutil because it imports package format,
+// whose readers' own tests use testutil; for the same reason the tests of
+// format/frab and format/ics read the real files with their own readers.
 package realdata
 
 import (
 	"os"
 	"testing"
 
-	"github.com/schedkit/schedkit/importer"
+	"github.com/schedkit/schedkit/format"
 	"github.com/schedkit/schedkit/internal/testutil"
 	"github.com/schedkit/schedkit/schedule"
 )
@@ -34,7 +35,7 @@ func Read(t testing.TB, name string) (*schedule.Schedule, []schedule.Diagnostic)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, diags, err := importer.Read("", name, data, schedule.LoadOptions{})
+	s, diags, err := format.Read("", name, data, schedule.LoadOptions{})
 	if err != nil || s == nil {
 		t.Fatalf("%s cannot be read: %v %v", name, err, diags)
 	}

@@ -56,7 +56,7 @@ func Fixture(t testing.TB, name string) (*schedule.Schedule, []schedule.Diagnost
 }
 
 // ReadFile reads the file at path with read, a reader of the shape of
-// schedule.Load and the importer subpackages' Read functions, naming it by
+// schedule.Load and the format packages' Read functions, naming it by
 // its base name. It fails the test when the file cannot be opened or read
 // returns no schedule, and returns the schedule with the reader's
 // diagnostics followed by Validate's.

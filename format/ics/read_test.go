@@ -1,4 +1,4 @@
-package ical
+package ics
 
 import (
 	"bytes"
@@ -13,8 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	icsexport "github.com/schedkit/schedkit/export/ics"
-	"github.com/schedkit/schedkit/importer/page"
+	"github.com/schedkit/schedkit/format/page"
 	"github.com/schedkit/schedkit/internal/testutil"
 	"github.com/schedkit/schedkit/schedule"
 )
@@ -506,12 +505,12 @@ func TestRealDataPageRoundTrip(t *testing.T) {
 }
 
 // roundTrip compares what the reader makes of the feed of orig with orig,
-// whose texts are cleaned as the writer cleans them (icsexport.Text: no
+// whose texts are cleaned as the writer cleans them (Text: no
 // control characters, no trailing white space, HTML abstracts as text).
 func roundTrip(t *testing.T, orig *schedule.Schedule, min int) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := icsexport.Encode(&buf, orig, orig.Sessions, icsexport.Options{Stamp: icsexport.DefaultStamp(orig)}); err != nil {
+	if err := Encode(&buf, orig, orig.Sessions, Options{Stamp: DefaultStamp(orig)}); err != nil {
 		t.Fatal(err)
 	}
 	back, ds := Read("feed.ics", buf.Bytes(), schedule.LoadOptions{})
@@ -543,9 +542,9 @@ func roundTrip(t *testing.T, orig *schedule.Schedule, min int) {
 		}
 		return out
 	}
-	want := proj(orig, func(x *schedule.Session) string { return icsexport.UID(orig.Conference.ID, x.ID) })
+	want := proj(orig, func(x *schedule.Session) string { return UID(orig.Conference.ID, x.ID) })
 	for i := range want {
-		want[i].Abstract = icsexport.Text(icsexport.PlainText(want[i].Abstract))
+		want[i].Abstract = Text(PlainText(want[i].Abstract))
 	}
 	got := proj(back, func(x *schedule.Session) string { return x.ID })
 	if len(want) < min || !slices.ContainsFunc(want, func(x rt) bool { return len(x.Speakers) > 0 }) {

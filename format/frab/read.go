@@ -1,41 +1,3 @@
-// Package frab reads frab/pentabarf schedule.xml and pretalx/c3voc
-// schedule.json files: the formats described by the c3voc schema files
-// schedule.xml.xsd and schedule.schema.json (https://c3voc.de/wiki/schedule).
-//
-// The readers are forgiving where real files deviate from those schemas,
-// and never silently wrong:
-//
-//   - Elements and keys the readers do not use are ignored (FOSDEM's
-//     top-level <tracks>, <answers>, attachments, recording data), and so is
-//     the element order, which the XSD prescribes.
-//   - Durations may be unpadded ("0:30"). A 3-part duration "A:BB:CC" is
-//     read as H:MM:SS; when it could also be D:HH:MM (as EventFahrplan reads
-//     it) an ambiguous-duration warning says so.
-//   - Ids may be numbers or strings; null means absent.
-//   - The conference zone is time_zone_name when it agrees with the file:
-//     the zone must turn each <date> instant into the wall clock of its
-//     <start>. When time_zone_name is missing or contradicts that, a
-//     zone-mismatch warning says so and --timezone decides, or else the
-//     offsets do (as the fixed IANA zone Etc/GMT±N).
-//   - <date> is the instant of the event. When <day date> plus <start>
-//     (on the next day when <start> is before the day's start clock, i.e.
-//     after day_change) names another instant, a date-mismatch warning gives
-//     both and <date> wins: it is the one complete timestamp frab and pretalx
-//     write, and what the conference ran (DebConf 23). Without <date>,
-//     <day date> plus <start> is used.
-//   - Events without a guid get schedule.DerivedGUID of the conference
-//     acronym and the event id; events without a track go to the track
-//     "No track" (id no-track), which the writers write as an empty track.
-//   - frab tracks are topics that run in parallel (36C3 has about 10,000
-//     pairs of overlapping sessions within a track), not one stream of
-//     sessions, so the track-overlap rule is off for frab input: the
-//     schedule's rules.severity says so, and import writes it into the
-//     YAML. --rule track-overlap=warning turns it back on.
-//
-// Event types are mapped onto schedkit's session types (lecture → talk,
-// hands-on → workshop, …, anything unknown → other); the original wording is
-// not kept. Attachments, descriptions (unless the abstract is empty), slugs,
-// logos and recording data are not read.
 package frab
 
 import (
@@ -591,7 +553,7 @@ func (b *builder) event(e *rawEvent) {
 // the schedule it came from give the same findings.
 func (b *builder) check(e *rawEvent, s *schedule.Session) {
 	// The messages are the loader's, word for word (TestRealDataSameFindings
-	// in export/yamlout compares them).
+	// in format/yamlout compares them).
 	what := schedule.Who(s)
 	if d, bad := schedule.CheckURL(e.get("url").pos, what, s.URL); s.URL != "" && bad {
 		b.diags = append(b.diags, d)

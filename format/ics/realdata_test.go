@@ -2,12 +2,16 @@ package ics
 
 import (
 	"bytes"
+	"os"
+	"strings"
 	"testing"
 	"time"
 
 	ical "github.com/arran4/golang-ical"
 	"github.com/google/go-cmp/cmp"
-	"github.com/schedkit/schedkit/internal/realdata"
+	"github.com/schedkit/schedkit/format/frab"
+	"github.com/schedkit/schedkit/internal/testutil"
+	"github.com/schedkit/schedkit/schedule"
 )
 
 // TestRealDataInstants exports FOSDEM 2025 (frab XML) and pretalx DemoCon
@@ -16,7 +20,18 @@ import (
 func TestRealDataInstants(t *testing.T) {
 	for _, name := range []string{"fosdem-2025.schedule.xml", "pretalx-democon.schedule.json"} {
 		t.Run(name, func(t *testing.T) {
-			s, _ := realdata.Read(t, name)
+			read := frab.ReadXML
+			if strings.HasSuffix(name, ".json") {
+				read = frab.ReadJSON
+			}
+			data, err := os.ReadFile(testutil.Shared(t, "realdata/"+name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, diags := read(name, data, schedule.LoadOptions{})
+			if s == nil {
+				t.Fatalf("%s cannot be read: %v", name, diags)
+			}
 			out := encode(t, s, s.Sessions, Options{})
 			cal, err := ical.ParseCalendar(bytes.NewReader(out))
 			if err != nil {

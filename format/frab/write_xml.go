@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"time"
 
-	importfrab "github.com/schedkit/schedkit/importer/frab"
 	"github.com/schedkit/schedkit/schedule"
 )
 
@@ -92,7 +91,7 @@ func WriteXML(out io.Writer, s *schedule.Schedule, sessions []*schedule.Session)
 		conf.elem("    ", "end", p.last.String())
 		conf.elem("    ", "days", strconv.Itoa(len(p.days)))
 	}
-	conf.elem("    ", "timeslot_duration", importfrab.FormatDuration(timeslotDur(p)))
+	conf.elem("    ", "timeslot_duration", FormatDuration(timeslotDur(p)))
 	if httpURL.MatchString(c.URL) {
 		conf.elem("    ", "base_url", c.URL)
 	}
@@ -118,7 +117,7 @@ func writeXMLEvent(w *xw, e *event, loc *time.Location) {
 	const in = "        "
 	w.elem(in, "date", start.Format(dateLayout))
 	w.elem(in, "start", start.Format("15:04"))
-	w.elem(in, "duration", importfrab.FormatDuration(ss.Duration()))
+	w.elem(in, "duration", FormatDuration(ss.Duration()))
 	w.elem(in, "room", ss.Room)
 	w.elem(in, "title", ss.Title)
 	if ss.Subtitle != "" {

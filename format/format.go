@@ -1,7 +1,14 @@
-// Package importer reads every schedule format schedkit understands and
-// detects which one a file is in. Each foreign format has its own
-// subpackage; schedkit's own YAML/JSON format is schedule.Load.
-package importer
+// Package format is the registry of the schedule formats schedkit reads:
+// their names, detection from a file's content, and lookup of a reader. It
+// also splits a schedule into the per-track, per-room or per-speaker groups
+// of a split export and names their files (Split, FileNames).
+//
+// Each format lives in a subpackage that reads and writes it, as
+// encoding/csv does: frab (schedule.xml, schedule.json), ics (iCalendar),
+// page (program-page text, read only), csv, table, jsonout and yamlout
+// (written only). schedkit's own YAML/JSON format is read by schedule.Load.
+// No format package imports another.
+package format
 
 import (
 	"bytes"
@@ -11,9 +18,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/schedkit/schedkit/importer/frab"
-	"github.com/schedkit/schedkit/importer/ical"
-	"github.com/schedkit/schedkit/importer/page"
+	"github.com/schedkit/schedkit/format/frab"
+	"github.com/schedkit/schedkit/format/ics"
+	"github.com/schedkit/schedkit/format/page"
 	"github.com/schedkit/schedkit/schedule"
 )
 
@@ -33,7 +40,7 @@ var Formats = []Format{
 	{Name: "yaml", Doc: "schedkit's own format, YAML or JSON", Read: schedule.Load},
 	{Name: "frab-xml", Doc: "frab/pentabarf schedule.xml", Read: frab.ReadXML},
 	{Name: "frab-json", Doc: "pretalx/c3voc schedule.json", Read: frab.ReadJSON},
-	{Name: "ics", Doc: "iCalendar (.ics) with VEVENTs", Read: ical.Read},
+	{Name: "ics", Doc: "iCalendar (.ics) with VEVENTs", Read: ics.Read},
 	{Name: "text", Doc: "the plain text of a program web page", Read: page.Read},
 }
 

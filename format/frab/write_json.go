@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	importfrab "github.com/schedkit/schedkit/importer/frab"
 	"github.com/schedkit/schedkit/schedule"
 )
 
@@ -118,7 +117,7 @@ func WriteJSON(out io.Writer, s *schedule.Schedule, sessions []*schedule.Session
 	c := s.Conference
 	jc := jConference{
 		Acronym: acronym(c.ID), Title: c.Name, DaysCount: len(p.days),
-		TimeslotDuration: importfrab.FormatDuration(timeslotDur(p)),
+		TimeslotDuration: FormatDuration(timeslotDur(p)),
 		Rooms:            []jRoom{}, Tracks: []jTrack{}, Days: []jDay{},
 	}
 	if p.hasEvents {
@@ -139,7 +138,7 @@ func WriteJSON(out io.Writer, s *schedule.Schedule, sessions []*schedule.Session
 		for _, r := range d.rooms {
 			evs := []jEvent{}
 			for _, e := range r.events {
-				evs = append(evs, jsonEvent(s, e))
+				evs = append(evs, encodeJSONEvent(s, e))
 				if t := trackName(e.s); t != "" && !seenTrack[t] {
 					seenTrack[t] = true
 					jc.Tracks = append(jc.Tracks, jTrack{Name: t})
@@ -173,12 +172,12 @@ func WriteJSON(out io.Writer, s *schedule.Schedule, sessions []*schedule.Session
 	return err
 }
 
-func jsonEvent(s *schedule.Schedule, e *event) jEvent {
+func encodeJSONEvent(s *schedule.Schedule, e *event) jEvent {
 	ss := e.s
 	start := ss.Start.In(s.Loc())
 	je := jEvent{
 		ID: e.id, GUID: e.guid, Date: start.Format(dateLayout), Start: start.Format("15:04"),
-		Duration: importfrab.FormatDuration(ss.Duration()), Room: ss.Room,
+		Duration: FormatDuration(ss.Duration()), Room: ss.Room,
 		Slug: slug(s.Conference.ID, e.id, ss.Title), URL: ss.URL, Title: ss.Title, Subtitle: ss.Subtitle,
 		Track: optional(trackName(ss)), Type: ss.Type, Language: optional(ss.Language), Abstract: ss.Abstract,
 		Persons: []jPerson{}, Links: []jLink{},

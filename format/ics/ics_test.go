@@ -14,7 +14,6 @@ import (
 
 	ical "github.com/arran4/golang-ical"
 	"github.com/google/go-cmp/cmp"
-	"github.com/schedkit/schedkit/export"
 	"github.com/schedkit/schedkit/schedule"
 )
 
@@ -188,34 +187,6 @@ func TestQConUtopia(t *testing.T) {
 	}
 }
 
-// TestSplitFeedsShareUIDs checks that an event is the same in the track
-// feeds and in the whole feed.
-func TestSplitFeedsShareUIDs(t *testing.T) {
-	s := load(t, "../../testdata/ics/multiday-newyear.yaml")
-	events := func(b []byte) map[string]string {
-		out := map[string]string{}
-		for _, ev := range regexp.MustCompile(`(?s)BEGIN:VEVENT\r\n(.*?)END:VEVENT`).FindAllSubmatch(b, -1) {
-			uid := regexp.MustCompile(`UID:(\S+)`).FindSubmatch(ev[1])[1]
-			out[string(uid)] = string(ev[1])
-		}
-		return out
-	}
-	all := events(encode(t, s, s.Sessions, Options{}))
-	for _, by := range export.SplitKinds {
-		groups, err := export.Split(s.Sessions, by)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, g := range groups {
-			for uid, ev := range events(encode(t, s, g.Sessions, Options{Name: g.Name})) {
-				if diff := cmp.Diff(all[uid], ev); diff != "" {
-					t.Errorf("%s %s: event %s differs from all (-all +group):\n%s", by, g.Name, uid, diff)
-				}
-			}
-		}
-	}
-}
-
 // With --force a schedule may use a session id twice; its events must
 // still have distinct UIDs (clients merge events that share one), and the
 // same ones in every feed.
@@ -270,7 +241,7 @@ func TestText(t *testing.T) {
 	}
 }
 
-// TestDescription pins the speakers' paragraph that importer/ical reads
+// TestDescription pins the speakers' paragraph that format/ics reads
 // back: "Speaker:" is one person, "Speakers:" one person a line, so that a
 // comma in a name splits nothing.
 func TestDescription(t *testing.T) {

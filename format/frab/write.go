@@ -1,37 +1,3 @@
-// Package frab writes schedules as frab schedule.xml and pretalx/c3voc
-// schedule.json, valid against the c3voc schema files schedule.xml.xsd and
-// schedule.schema.json (https://c3voc.de/wiki/schedule), for conference
-// apps such as EventFahrplan, Giggity and ConfClerk.
-//
-// What the writers guarantee:
-//
-//   - every <day> has index, date, start and end, with UTC offsets; a day
-//     runs from the conference day_change (midnight when unset) to one
-//     minute before the next day's, and a session belongs to the day its
-//     start falls in;
-//   - <date> is the start instant with the zone's offset and <start> its
-//     wall clock in the conference zone, so the two always agree;
-//   - durations are HH:MM (hours may exceed 23; seconds are dropped);
-//   - event@id is a positive integer unique within the file: the session's
-//     frab_id when it has one and no earlier session took it, else one
-//     derived from the guid (its first 31 bits; 1 when that is 0), moved to
-//     the next free integer on a collision;
-//   - guid is the session's guid, or schedule.DerivedGUID of the conference
-//     id and session id; a guid already used in the file is replaced by the
-//     one derived from the session id (so a --force export of a file with
-//     duplicate guids is still valid).
-//
-// Deviations and losses: untimed sessions are left out (they cannot be
-// placed on a day), and so are cancelled ones: the formats have no status,
-// and apps would show them as taking place (tentative sessions are written
-// like confirmed ones); XML person ids are written only when they are integers
-// (or as guid when they are UUIDs); session ids that are not frab integers
-// become event ids and are not kept; the conference day_change has no XSD
-// element and is expressed by the day starts; the JSON acronym is the
-// conference id with '-' turned into '_' (the schema's pattern), and
-// time_zone_name is left out of JSON when the schema's pattern rejects it
-// (Etc/GMT-1): the offsets still carry the instants. The track "no-track"
-// of the readers is written as an empty track.
 package frab
 
 import (
@@ -46,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	importfrab "github.com/schedkit/schedkit/importer/frab"
 	"github.com/schedkit/schedkit/schedule"
 )
 
@@ -194,7 +159,7 @@ func derivedID(guid string) int {
 }
 
 func trackName(ss *schedule.Session) string {
-	if ss.Track == nil || ss.Track.ID == importfrab.NoTrackID && ss.Track.Name == importfrab.NoTrackName {
+	if ss.Track == nil || ss.Track.ID == NoTrackID && ss.Track.Name == NoTrackName {
 		return ""
 	}
 	return ss.Track.Name

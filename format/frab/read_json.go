@@ -234,7 +234,7 @@ func ReadJSON(file string, data []byte, opt schedule.LoadOptions) (*schedule.Sch
 					doc.add("bad-value", ln.pos(en.off), "an event must be an object, not %s", jkindNames[en.kind])
 					continue
 				}
-				doc.events = append(doc.events, jsonEvent(doc, ln, en, day, roomName, scalar))
+				doc.events = append(doc.events, readJSONEvent(doc, ln, en, day, roomName, scalar))
 			}
 		}
 	}
@@ -248,7 +248,7 @@ func arrayItems(n *jnode) []*jnode {
 	return n.vals
 }
 
-func jsonEvent(doc *rawDoc, ln *lines, en *jnode, day *rawDay, roomName string, scalar func(*jnode, string) value) *rawEvent {
+func readJSONEvent(doc *rawDoc, ln *lines, en *jnode, day *rawDay, roomName string, scalar func(*jnode, string) value) *rawEvent {
 	e := &rawEvent{pos: ln.pos(en.off), f: map[string]value{}, day: day, roomName: roomName}
 	for _, k := range eventFields {
 		if v := scalar(en.get(k), "event "+k); v.ok {

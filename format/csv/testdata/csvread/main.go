@@ -1,7 +1,7 @@
 // Command csvread prints the records encoding/csv reads from a file as one
 // JSON array of arrays of strings, so that .ci/steps/40-csv.sh can compare
 // Go's reading with Python's csv module. It lives in testdata so that
-// ./... leaves it out; run it as go run ./export/csv/testdata/csvread.
+// ./... leaves it out; run it as go run ./format/csv/testdata/csvread.
 //
 // Usage: csvread [-comma C] FILE
 package main

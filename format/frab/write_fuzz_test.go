@@ -6,7 +6,6 @@ import (
 	"os"
 	"testing"
 
-	importfrab "github.com/schedkit/schedkit/importer/frab"
 	"github.com/schedkit/schedkit/schedule"
 )
 
@@ -21,9 +20,9 @@ func FuzzWrite(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		read := importfrab.ReadXML
+		read := ReadXML
 		if bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
-			read = importfrab.ReadJSON
+			read = ReadJSON
 		}
 		s, _ := read("in", data, schedule.LoadOptions{})
 		if s == nil {
@@ -38,7 +37,7 @@ func FuzzWrite(f *testing.F) {
 		for _, w := range []struct {
 			write func(*bytes.Buffer, *schedule.Schedule) error
 			read  reader
-		}{{writeXML, importfrab.ReadXML}, {writeJSON, importfrab.ReadJSON}} {
+		}{{writeXML, ReadXML}, {writeJSON, ReadJSON}} {
 			var out bytes.Buffer
 			err := w.write(&out, s)
 			if timed == 0 && errors.Is(err, ErrNoEvents) {

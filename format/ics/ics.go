@@ -1,37 +1,3 @@
-// Package ics writes a schedule as an iCalendar feed (RFC 5545) meant to be
-// published at a stable URL and subscribed to: one VEVENT per session, with
-// the calendar properties of RFC 7986 and, when the schedule names an
-// organizer, METHOD:PUBLISH as RFC 5546 §3.2.1 defines it.
-//
-// Serialization (folding at 75 octets without splitting UTF-8, TEXT
-// escaping) is github.com/arran4/golang-ical's. What that library leaves to
-// its user is done here: CRLF line endings, TEXT values cleaned of CR and
-// other control characters (RFC 5545 §3.1, §3.3.11), parameter values kept
-// free of the characters the library would backslash-escape (RFC 5545 §3.2
-// has no such escape), local DTSTART/DTEND with TZID written as local time
-// and never with a trailing Z (§3.3.5), and a VTIMEZONE generated from the
-// tz database (§3.6.5; see VTimezone).
-//
-// Deviations and choices:
-//   - A wall time that occurs twice at a daylight-saving change is written in
-//     UTC: §3.3.5 says such a local time means its first occurrence, but most
-//     parsers take the second.
-//   - A session with no resolved times (only possible with --force) is left
-//     out: a VEVENT of a feed needs DTSTART. One that ends at or before its
-//     start (also only with --force) has no DTEND: §3.8.2.2 wants DTEND
-//     later than DTSTART, so it becomes a zero-length event.
-//   - DTSTAMP is the session's last modification, not the time the file was
-//     written (RFC 5545 §3.8.7.2 allows that reading without METHOD; with
-//     METHOD:PUBLISH it keeps feeds byte-stable between exports, which is
-//     what HTTP caches and diffs need).
-//   - A backslash followed by n or N in a text gets U+2060 WORD JOINER in
-//     between (see Text): python icalendar and node-ical read the correct
-//     escape "\\n" as a backslash and a line break.
-//   - A url that is no URI as it stands ("https://example.org/a b", non-ASCII)
-//     is percent-encoded (RFC 3986) in URL and in DESCRIPTION; only one
-//     that is not absolute even so (validate reports it) has no URL.
-//   - Breaks are TRANSP:TRANSPARENT; no VALARM, no ATTENDEE (speakers are
-//     named in DESCRIPTION).
 package ics
 
 import (
@@ -316,7 +282,7 @@ func status(s string) ical.ObjectStatus {
 // The speakers' paragraph is "Speaker: Name (Affiliation)" for one speaker
 // and "Speakers:" followed by one "Name (Affiliation)" line per speaker for
 // several, so that a comma in a name ("O'Brien, Siobhán") never splits it
-// when importer/ical reads the feed back.
+// when format/ics reads the feed back.
 func Description(x *schedule.Session) string {
 	var parts []string
 	if t := Text(x.Subtitle); t != "" {

@@ -14,9 +14,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
-	"github.com/schedkit/schedkit/export/yamlout"
-	importfrab "github.com/schedkit/schedkit/importer/frab"
-	"github.com/schedkit/schedkit/internal/realdata"
+	"github.com/schedkit/schedkit/format/yamlout"
 	"github.com/schedkit/schedkit/internal/testutil"
 	"github.com/schedkit/schedkit/schedule"
 )
@@ -78,6 +76,27 @@ func roundTrip(t *testing.T, src *schedule.Schedule, write func(*bytes.Buffer, *
 	return mustRead(t, read, "out", out.Bytes())
 }
 
+// readRealSource reads a frab file of ../shared/realdata (XML or JSON, by its
+// extension) with this package's readers, as realdata.Read would (which
+// this package cannot import: it imports the format registry, which
+// imports this package). Validate is not run.
+func readRealSource(t testing.TB, name string) (*schedule.Schedule, []schedule.Diagnostic) {
+	t.Helper()
+	data, err := os.ReadFile(testutil.Shared(t, "realdata/"+name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := ReadXML
+	if strings.HasSuffix(name, ".json") {
+		read = ReadJSON
+	}
+	s, diags := read(name, data, schedule.LoadOptions{})
+	if s == nil {
+		t.Fatalf("%s cannot be read: %v", name, diags)
+	}
+	return s, diags
+}
+
 func writeXML(b *bytes.Buffer, s *schedule.Schedule) error  { return WriteXML(b, s, s.Sessions) }
 func writeJSON(b *bytes.Buffer, s *schedule.Schedule) error { return WriteJSON(b, s, s.Sessions) }
 
@@ -85,12 +104,12 @@ func writeJSON(b *bytes.Buffer, s *schedule.Schedule) error { return WriteJSON(b
 // again: the same sessions, instants, rooms, persons and guids.
 func TestRealDataRoundTrip(t *testing.T) {
 	for _, name := range []string{"fosdem-2025.schedule.xml", "debconf23.schedule.xml", "pretalx-democon.schedule.json"} {
-		src, _ := realdata.Read(t, name)
+		src, _ := readRealSource(t, name)
 		for _, f := range []struct {
 			name  string
 			write func(*bytes.Buffer, *schedule.Schedule) error
 			read  reader
-		}{{"frab-xml", writeXML, importfrab.ReadXML}, {"frab-json", writeJSON, importfrab.ReadJSON}} {
+		}{{"frab-xml", writeXML, ReadXML}, {"frab-json", writeJSON, ReadJSON}} {
 			t.Run(name+"/"+f.name, func(t *testing.T) {
 				got := roundTrip(t, src, f.write, f.read)
 				if diff := cmp.Diff(sessions(src), sessions(got), sameInstant, cmpopts.EquateEmpty()); diff != "" {
@@ -124,7 +143,7 @@ func TestRealDataSchemas(t *testing.T) {
 	hasJSONSchema := tool("/usr/bin/python3", "-c", "import jsonschema")
 	dir := t.TempDir()
 	for _, name := range []string{"fosdem-2025.schedule.xml", "36c3-merged.schedule.xml", "debconf23.schedule.xml", "pretalx-democon.schedule.json"} {
-		s, _ := realdata.Read(t, name)
+		s, _ := readRealSource(t, name)
 		var x, j bytes.Buffer
 		if err := WriteXML(&x, s, s.Sessions); err != nil {
 			t.Fatal(err)
@@ -167,7 +186,7 @@ func TestGolden(t *testing.T) {
 	for _, f := range []struct {
 		src  string
 		read reader
-	}{{"mini.schedule.xml", importfrab.ReadXML}, {"mini.schedule.json", importfrab.ReadJSON}} {
+	}{{"mini.schedule.xml", ReadXML}, {"mini.schedule.json", ReadJSON}} {
 		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "frab", f.src))
 		if err != nil {
 			t.Fatal(err)
@@ -244,7 +263,7 @@ func BenchmarkWriteXMLFOSDEM(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s := mustRead(b, importfrab.ReadXML, "f", data)
+	s := mustRead(b, ReadXML, "f", data)
 	for b.Loop() {
 		var out bytes.Buffer
 		if err := WriteXML(&out, s, s.Sessions); err != nil {

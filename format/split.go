@@ -1,7 +1,4 @@
-// Package export holds what every encoder shares: the split of a schedule
-// into per-track, per-room or per-speaker groups and their file names. Each
-// format lives in its own subpackage.
-package export
+package format
 
 import (
 	"cmp"

@@ -1,6 +1,10 @@
-package export
+package format
 
 import (
+	"bytes"
+	"github.com/schedkit/schedkit/format/ics"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -81,4 +85,61 @@ func TestSplit(t *testing.T) {
 	if _, err := Split(sessions, "day"); err == nil {
 		t.Error("Split by day: no error")
 	}
+}
+
+// TestSplitFeedsShareUIDs checks that an event is the same in the track
+// feeds and in the whole feed.
+func TestSplitFeedsShareUIDs(t *testing.T) {
+	s := loadValid(t, "../testdata/ics/multiday-newyear.yaml")
+	events := func(b []byte) map[string]string {
+		out := map[string]string{}
+		for _, ev := range regexp.MustCompile(`(?s)BEGIN:VEVENT\r\n(.*?)END:VEVENT`).FindAllSubmatch(b, -1) {
+			uid := regexp.MustCompile(`UID:(\S+)`).FindSubmatch(ev[1])[1]
+			out[string(uid)] = string(ev[1])
+		}
+		return out
+	}
+	all := events(encodeICS(t, s, s.Sessions, ""))
+	for _, by := range SplitKinds {
+		groups, err := Split(s.Sessions, by)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range groups {
+			for uid, ev := range events(encodeICS(t, s, g.Sessions, g.Name)) {
+				if diff := cmp.Diff(all[uid], ev); diff != "" {
+					t.Errorf("%s %s: event %s differs from all (-all +group):\n%s", by, g.Name, uid, diff)
+				}
+			}
+		}
+	}
+}
+
+// loadValid loads a schedkit file that must validate without errors.
+func loadValid(t testing.TB, file string) *schedule.Schedule {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, diags := schedule.Load(file, data, schedule.LoadOptions{})
+	if s == nil {
+		t.Fatalf("%s: %v", file, diags)
+	}
+	diags = append(diags, schedule.Validate(s)...)
+	diags = schedule.Severities{Schedule: s.Policy.Severity}.Apply(diags)
+	if schedule.HasErrors(diags) {
+		t.Fatalf("%s: %v", file, diags)
+	}
+	return s
+}
+
+// encodeICS writes the iCalendar feed of sessions, named name.
+func encodeICS(t testing.TB, s *schedule.Schedule, ss []*schedule.Session, name string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := ics.Encode(&buf, s, ss, ics.Options{Name: name, Version: "test", Stamp: ics.DefaultStamp(s)}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
