@@ -36,12 +36,27 @@ func (e *exitError) Error() string {
 }
 func (e *exitError) Unwrap() error { return e.err }
 
-// usageErrorf is a command-line mistake: exit 2. The exit code is
-// troublef's; the two names say which kind of failure a call site reports.
-// The message should say what to write instead (a hint to --help is the
-// caller's to add, as onUsageError does).
+// usageError is a command-line mistake: exit 2. When help names a command
+// ("schedkit export"), exitCode follows the message with the hint to run it
+// with --help; this is the one place that hint is written.
+type usageError struct {
+	help string // the command's help name, or "" when the message says what to write instead
+	err  error
+}
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+// usageErrorf is a command-line mistake whose message says what to write
+// instead: exit 2, no hint to --help.
 func usageErrorf(format string, args ...any) error {
-	return &exitError{exitTrouble, fmt.Errorf(format, args...)}
+	return &usageError{err: fmt.Errorf(format, args...)}
+}
+
+// usagef is a command-line mistake of command c (the arguments are wrong,
+// not one value): exit 2, and the hint to run c with --help.
+func usagef(c *cli.Context, format string, args ...any) error {
+	return &usageError{help: c.Command.HelpName, err: fmt.Errorf(format, args...)}
 }
 
 // troublef is an I/O failure or unreadable input: exit 2.
@@ -102,6 +117,14 @@ func (e *env) exitCode(err error) int {
 	if err == nil {
 		return exitOK
 	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(e.stderr, "schedkit: %v\n", ue.err)
+		if ue.help != "" {
+			fmt.Fprintf(e.stderr, "Run '%s --help' for usage.\n", ue.help)
+		}
+		return exitTrouble
+	}
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
@@ -109,9 +132,8 @@ func (e *env) exitCode(err error) int {
 		}
 		return ee.code
 	}
-	// Errors of the flag parser are usage errors.
-	fmt.Fprintf(e.stderr, "schedkit: %s\nRun 'schedkit --help' for usage.\n", flagMessage(err))
-	return exitTrouble
+	// Errors of the flag parser before any command are usage errors.
+	return e.exitCode(&usageError{help: "schedkit", err: errors.New(flagMessage(err))})
 }
 
 // stdoutFile is stdout as an *os.File (to ask whether it is a terminal),
@@ -231,7 +253,7 @@ func fixCommands(cmds []*cli.Command) {
 }
 
 func onUsageError(c *cli.Context, err error, _ bool) error {
-	return usageErrorf("%s\nRun '%s --help' for usage.", flagMessage(err), c.Command.HelpName)
+	return usagef(c, "%s", flagMessage(err))
 }
 
 // flagErrs match the messages of Go's flag package, which write every flag

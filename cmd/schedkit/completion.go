@@ -58,7 +58,7 @@ Exit status: 0 printed, 2 usage error or a failed write.`,
 		Action: func(c *cli.Context) error {
 			switch {
 			case c.NArg() != 1:
-				return usageErrorf("completion needs one shell: bash, zsh or fish\nRun 'schedkit completion --help' for usage.")
+				return usagef(c, "completion needs one shell: bash, zsh or fish")
 			case !slices.Contains(completionShells, c.Args().First()):
 				return usageErrorf("completion: unknown shell %q: use bash, zsh or fish", c.Args().First())
 			}

@@ -32,7 +32,7 @@ unreadable input or a failed write.`,
 				names = append(names, sc.Name)
 			}
 			if c.NArg() == 0 {
-				return usageErrorf("export needs a format: %s\nRun 'schedkit export --help' for usage.", strings.Join(names, ", "))
+				return usagef(c, "export needs a format: %s", strings.Join(names, ", "))
 			}
 			msg := fmt.Sprintf("unknown export format %q: use one of %s", c.Args().First(), strings.Join(names, ", "))
 			if g := schedule.Suggest(c.Args().First(), names); g != "" {

@@ -73,7 +73,7 @@ func (e *env) files(c *cli.Context, atMost int) ([]string, error) {
 		checked = 0
 	}
 	if len(args) == 0 {
-		return nil, usageErrorf("%s needs a schedule file (or - for stdin)\nRun '%s --help' for usage.", commandName(c), c.Command.HelpName)
+		return nil, usagef(c, "%s needs a schedule file (or - for stdin)", commandName(c))
 	}
 	for _, a := range args[:checked] {
 		if strings.HasPrefix(a, "-") && a != "-" {
@@ -84,7 +84,7 @@ func (e *env) files(c *cli.Context, atMost int) ([]string, error) {
 		return nil, usageErrorf("- (stdin) can be given only once: stdin is read once")
 	}
 	if atMost > 0 && len(args) > atMost {
-		return nil, usageErrorf("%s takes %s, got %d\nRun '%s --help' for usage.", commandName(c), plural(atMost, "file"), len(args), c.Command.HelpName)
+		return nil, usagef(c, "%s takes %s, got %d", commandName(c), plural(atMost, "file"), len(args))
 	}
 	return args, nil
 }

@@ -2,10 +2,13 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"github.com/google/go-cmp/cmp"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -93,5 +96,41 @@ func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("exit status %d, want %d", got, want)
+	}
+}
+
+// TestExitCode pins the one place errors become exit codes and messages:
+// a usage error of a command ends with the hint to its help, one whose
+// message says what to write instead has none.
+func TestExitCode(t *testing.T) {
+	tests := []struct {
+		name     string
+		err      error
+		code     int
+		wantText string
+	}{
+		{"nil", nil, exitOK, ""},
+		{"usage with help", &usageError{help: "schedkit export", err: errors.New("export needs a format")}, exitTrouble,
+			"schedkit: export needs a format\nRun 'schedkit export --help' for usage.\n"},
+		{"usage without help", usageErrorf("--format %q: use text or json", "xml"), exitTrouble,
+			"schedkit: --format \"xml\": use text or json\n"},
+		{"wrapped usage", fmt.Errorf("outer: %w", &usageError{help: "schedkit diff", err: errors.New("two files")}), exitTrouble,
+			"schedkit: two files\nRun 'schedkit diff --help' for usage.\n"},
+		{"trouble", troublef("cannot read %s", "x"), exitTrouble, "schedkit: cannot read x\n"},
+		{"silent findings", silent(exitFindings), exitFindings, ""},
+		{"flag parser", errors.New("flag provided but not defined: -split"), exitTrouble,
+			"schedkit: unknown flag --split\nRun 'schedkit --help' for usage.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stderr strings.Builder
+			e := &env{stderr: &stderr}
+			if got := e.exitCode(tt.err); got != tt.code {
+				t.Errorf("exit code %d, want %d", got, tt.code)
+			}
+			if diff := cmp.Diff(tt.wantText, stderr.String()); diff != "" {
+				t.Errorf("stderr (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

@@ -20,7 +20,7 @@ schedkit.1 in a man1 directory of $MANPATH.
 Exit status: 0 printed, 2 usage error or a failed write.`,
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
-				return usageErrorf("man takes no arguments, got %q\nRun 'schedkit man --help' for usage.", c.Args().First())
+				return usagef(c, "man takes no arguments, got %q", c.Args().First())
 			}
 			manTexts(c.App.Commands)
 			page, err := c.App.ToManWithSection(1)

@@ -23,7 +23,7 @@ describes the format.
 Exit status: 0 printed, 2 usage error or a failed write.`,
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
-				return usageErrorf("schema takes no arguments, got %q\nRun 'schedkit schema --help' for usage.", c.Args().First())
+				return usagef(c, "schema takes no arguments, got %q", c.Args().First())
 			}
 			if _, err := e.stdout.Write(docs.Schema); err != nil {
 				return troublef("writing the schema: %v", err)
