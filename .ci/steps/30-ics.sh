@@ -16,18 +16,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 start=$SECONDS
-# Bounded fuzzing of what the ics package parses: the state file and HTML
-# abstracts. A failing input lands in format/ics/testdata/fuzz/.
-scripts/fuzz ./format/ics FuzzParseState "${FUZZTIME:-15s}"
-scripts/fuzz ./format/ics FuzzPlainText "${FUZZTIME:-15s}"
-
 t0=$SECONDS
-# install-validators installs its Debian packages and npm parsers, but
-# needs node and npm to be there.
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
-fi
+.ci/install # node and npm, which install-validators needs; a no-op under .ci/run
 "$icsval/install-validators" "$deps"
 echo "30-ics: validators ready in $((SECONDS - t0)) s"
 

@@ -12,13 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-need_apt=()
-[ -x /usr/bin/python3 ] || need_apt+=(python3)
-command -v node >/dev/null && command -v npm >/dev/null || need_apt+=(nodejs npm)
-if [ ${#need_apt[@]} -gt 0 ]; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
-fi
+.ci/install # python3, node, npm; a no-op under .ci/run
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -53,7 +53,19 @@ func TestScripts(t *testing.T) {
 		},
 		// [shared]: ../shared/realdata exists. A missing ../shared skips
 		// the script, or fails it when SCHEDKIT_REQUIRE_SHARED is set (CI).
+		// [tool:NAME]: the program NAME is on PATH; a missing one skips the
+		// script, or fails it when SCHEDKIT_REQUIRE_TOOLS is set (CI, which
+		// installs every tool before the tests).
 		Condition: func(cond string) (bool, error) {
+			if name, ok := strings.CutPrefix(cond, "tool:"); ok {
+				if _, err := exec.LookPath(name); err != nil {
+					if os.Getenv("SCHEDKIT_REQUIRE_TOOLS") != "" {
+						return false, errors.New(name + " is required (SCHEDKIT_REQUIRE_TOOLS is set) but not installed")
+					}
+					return false, nil
+				}
+				return true, nil
+			}
 			if cond != "shared" {
 				return false, errors.New("unknown condition " + strconv.Quote(cond))
 			}
