@@ -49,7 +49,8 @@ type Result struct {
 }
 
 // FieldChange is a field that differs; Old and New are display values
-// (times as When shows them, lists joined), never equal.
+// (times to the minute in their schedule's zone, lists joined), never
+// equal.
 type FieldChange struct {
 	Field string `json:"field"`
 	Old   string `json:"old"`
@@ -117,7 +118,7 @@ func Compare(old, new *schedule.Schedule) *Result {
 }
 
 func ref(s *schedule.Session, i int) SessionRef {
-	return SessionRef{ID: s.ID, Title: s.Title, Start: When(s.Start), End: When(s.End), Room: s.Room, Index: i}
+	return SessionRef{ID: s.ID, Title: s.Title, Start: when(s.Start), End: when(s.End), Room: s.Room, Index: i}
 }
 
 // pair pairs every session of new with at most one of old, by id, as the

@@ -141,9 +141,9 @@ func text(name string, get func(*schedule.Session) string) Field {
 }
 
 // instant is a time field, compared as an instant: the same time written
-// in another zone is no change. It is shown as When shows it, to the
-// minute in the schedule's zone; when two different instants read alike
-// that way (seconds apart, or zones with one abbreviation), they are shown
+// in another zone is no change. It is shown to the minute in the
+// schedule's zone (see when); when two different instants read alike that
+// way (seconds apart, or zones with one abbreviation), they are shown
 // to the nanosecond with their UTC offsets.
 func instant(name string, get func(*schedule.Session) time.Time) Field {
 	return Field{
@@ -157,7 +157,7 @@ func instant(name string, get func(*schedule.Session) time.Time) Field {
 		},
 		show: func(_ *schedule.Schedule, o *schedule.Session, _ *schedule.Schedule, n *schedule.Session) (string, string) {
 			ot, nt := get(o), get(n)
-			if ov, nv := When(ot), When(nt); ov != nv {
+			if ov, nv := when(ot), when(nt); ov != nv {
 				return ov, nv
 			}
 			const exact = "2006-01-02 15:04:05.999999999 MST -07:00"
@@ -166,9 +166,9 @@ func instant(name string, get func(*schedule.Session) time.Time) Field {
 	}
 }
 
-// When formats an instant as diff shows it: to the minute, in its
+// when formats an instant as diff shows it: to the minute, in its
 // schedule's zone; "" for an untimed session.
-func When(t time.Time) string {
+func when(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
