@@ -1,14 +1,17 @@
 package main
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/schedkit/schedkit/schedule"
+	"github.com/schedkit/schedkit/schedule/diff"
 )
 
-// loadDiffSide loads one side of a diff test from schedkit YAML.
+// loadDiffSide loads one side of a diff test from schedkit YAML, rooms
+// canonicalised as diffAction does.
 func loadDiffSide(t *testing.T, name, sessions string) *schedule.Schedule {
 	t.Helper()
 	src := "conference: {name: D, id: d, timezone: Europe/Berlin}\n" + sessions
@@ -16,12 +19,14 @@ func loadDiffSide(t *testing.T, name, sessions string) *schedule.Schedule {
 	if s == nil || schedule.HasErrors(diags) {
 		t.Fatalf("%s does not load: %v", name, diags)
 	}
+	schedule.CanonicalizeRooms(s)
 	return s
 }
 
-// TestDiffText compares schedules through diffSchedules and writeText:
-// pairing of duplicate ids, rooms as validate canonicalises them, lists
-// element by element, and long values shortened around their difference.
+// TestDiffText renders what diff.Compare finds (pairing and fields are
+// tested in package diff): one line each, added and changed sessions in
+// the new file's order, removed ones last, and long values shortened
+// around their difference.
 func TestDiffText(t *testing.T) {
 	const track = "tracks:\n  - name: T\n    date: 2024-05-01\n    sessions:\n"
 	long := strings.Repeat("All work and no play makes Jack a dull boy. ", 4)
@@ -30,118 +35,29 @@ func TestDiffText(t *testing.T) {
 		old, new string
 		want     string
 	}{{
-		name: "second use of a duplicate id moved",
+		name: "the same",
 		old: track + `
-      - {id: x, title: First, room: A, start: "10:00", end: "11:00", speakers: [Ann]}
-      - {id: x, title: Second, room: B, start: "12:00", end: "13:00", speakers: [Bob]}`,
+      - {id: x, title: X, start: "10:00", end: "11:00"}`,
 		new: track + `
-      - {id: x, title: First, room: A, start: "10:00", end: "11:00", speakers: [Ann]}
-      - {id: x, title: Second, room: B, start: "15:00", end: "16:00", speakers: [Carl]}`,
-		want: `~ x: start "2024-05-01 12:00 CEST" → "2024-05-01 15:00 CEST"
-~ x: end "2024-05-01 13:00 CEST" → "2024-05-01 16:00 CEST"
-~ x: speakers "Bob" → "Carl"
-`,
-	}, {
-		name: "duplicate ids reordered are the same",
-		old: track + `
-      - {id: x, title: First, room: A, start: "10:00", end: "11:00"}
-      - {id: x, title: Second, room: B, start: "12:00", end: "13:00"}`,
-		new: track + `
-      - {id: x, title: Second, room: B, start: "12:00", end: "13:00"}
-      - {id: x, title: First, room: A, start: "10:00", end: "11:00"}`,
+      - {id: x, title: X, start: "10:00", end: "11:00"}`,
 		want: ``,
 	}, {
-		name: "a third use is added, a use dropped is removed",
+		name: "added and changed in the new file's order, removed last",
 		old: track + `
-      - {id: x, title: First, room: A, start: "10:00", end: "11:00"}
-      - {id: x, title: Second, room: B, start: "12:00", end: "13:00"}
-      - {id: y, title: Why, room: B, start: "09:00", end: "10:00"}
-      - {id: y, title: Why Not, room: B, start: "13:00", end: "14:00"}`,
+      - {id: a, title: A, room: R, start: "09:00", end: "10:00"}
+      - {id: b, title: B, start: "10:00", end: "11:00"}
+      - {id: c, title: C, start: "11:00", end: "12:00", speakers: [Ann]}`,
 		new: track + `
-      - {id: x, title: First, room: A, start: "10:00", end: "11:00"}
-      - {id: x, title: Second, room: B, start: "12:00", end: "13:00"}
-      - {id: x, title: Third, room: C, start: "14:00", end: "15:00"}
-      - {id: y, title: Why Not, room: B, start: "13:00", end: "14:00"}`,
-		want: `+ x: added "Third" (2024-05-01 14:00 CEST–2024-05-01 15:00 CEST, C)
-- y: removed "Why" (2024-05-01 09:00 CEST–2024-05-01 10:00 CEST, B)
-`,
-	}, {
-		name: "the rest paired by start time, room and title",
-		old: track + `
-      - {id: x, title: Late, room: A, start: "14:00", end: "15:00"}
-      - {id: x, title: Early, room: A, start: "10:00", end: "11:00"}`,
-		new: track + `
-      - {id: x, title: Early, room: A, start: "10:30", end: "11:00"}
-      - {id: x, title: Late, room: A, start: "14:30", end: "15:00"}`,
-		want: `~ x: start "2024-05-01 10:00 CEST" → "2024-05-01 10:30 CEST"
-~ x: start "2024-05-01 14:00 CEST" → "2024-05-01 14:30 CEST"
-`,
-	}, {
-		name: "the rest paired by guid first",
-		old: track + `
-      - {id: x, guid: 00000000-0000-4000-8000-000000000001, title: One, room: A, start: "10:00", end: "11:00"}
-      - {id: x, guid: 00000000-0000-4000-8000-000000000002, title: Two, room: A, start: "11:00", end: "12:00"}`,
-		new: track + `
-      - {id: x, guid: 00000000-0000-4000-8000-000000000002, title: Two, room: A, start: "10:00", end: "11:00"}
-      - {id: x, guid: 00000000-0000-4000-8000-000000000001, title: One, room: A, start: "11:00", end: "12:00"}`,
-		want: `~ x: start "2024-05-01 11:00 CEST" → "2024-05-01 10:00 CEST"
-~ x: end "2024-05-01 12:00 CEST" → "2024-05-01 11:00 CEST"
-~ x: start "2024-05-01 10:00 CEST" → "2024-05-01 11:00 CEST"
-~ x: end "2024-05-01 11:00 CEST" → "2024-05-01 12:00 CEST"
-`,
-	}, {
-		name: "room alias is the registry name",
-		old: "rooms: [{name: Hall A, aliases: [Big Hall]}]\n" + track + `
-      - {id: x, title: X, room: Big Hall, start: "10:00", end: "11:00"}`,
-		new: "rooms: [{name: Hall A, aliases: [Big Hall]}]\n" + track + `
-      - {id: x, title: X, room: Hall A, start: "10:00", end: "11:00"}`,
-		want: ``,
-	}, {
-		name: "room moved to another registry room",
-		old: "rooms: [{name: Hall A, aliases: [Big Hall]}, Hall B]\n" + track + `
-      - {id: x, title: X, room: Big Hall, start: "10:00", end: "11:00"}`,
-		new: "rooms: [{name: Hall A, aliases: [Big Hall]}, Hall B]\n" + track + `
-      - {id: x, title: X, room: hall b, start: "10:00", end: "11:00"}`,
-		want: `~ x: room "Hall A" → "Hall B"
-`,
-	}, {
-		name: "speakers element by element",
-		old: track + `
-      - {id: x, title: X, start: "10:00", end: "11:00", speakers: ["Ann, Bob"]}`,
-		new: track + `
-      - {id: x, title: X, start: "10:00", end: "11:00", speakers: [Ann, Bob]}`,
-		want: `~ x: speakers "\"Ann, Bob\"" → "\"Ann\", \"Bob\""
-`,
-	}, {
-		name: "affiliation is not part of the name",
-		old: track + `
-      - {id: x, title: X, start: "10:00", end: "11:00", speakers: ["Ann (ACME)"]}`,
-		new: track + `
-      - {id: x, title: X, start: "10:00", end: "11:00", speakers: [{name: Ann, affiliation: ACME}]}`,
-		want: `~ x: speakers "\"Ann (ACME)\"" → "\"Ann\" (\"ACME\")"
-`,
-	}, {
-		name: "speakers that print differently stay joined",
-		old: track + `
-      - {id: x, title: X, start: "10:00", end: "11:00", speakers: [{name: Ann, affiliation: ACME}]}`,
-		new: track + `
-      - {id: x, title: X, start: "10:00", end: "11:00", speakers: [{name: Ann, affiliation: ACME}, Kim]}`,
-		want: `~ x: speakers "Ann (ACME)" → "Ann (ACME), Kim"
-`,
-	}, {
-		name: "speaker ids are not compared, as before",
-		old: track + `
-      - {id: x, title: X, start: "10:00", end: "11:00", speakers: [{name: Ann, id: "1"}]}`,
-		new: track + `
-      - {id: x, title: X, start: "10:00", end: "11:00", speakers: [{name: Ann, id: "2"}]}`,
-		want: ``,
-	}, {
-		name: "tags element by element",
-		old: track + `
-      - {id: x, title: X, start: "10:00", end: "11:00", tags: ["a, b"]}`,
-		new: track + `
-      - {id: x, title: X, start: "10:00", end: "11:00", tags: [a, b]}`,
-		want: `~ x: tags "\"a, b\"" → "\"a\", \"b\""
+      - {id: e, title: E, room: R, start: "08:00", end: "09:00"}
+      - {id: c, title: C2, start: "11:00", end: "12:00", speakers: [Ann, Bob]}
+      - {id: f, title: F, start: "13:00", end: "14:00"}
+      - {id: a, title: A, room: S, start: "09:00", end: "10:00"}`,
+		want: `+ e: added "E" (2024-05-01 08:00 CEST–2024-05-01 09:00 CEST, R)
+~ c: title "C" → "C2"
+~ c: speakers "Ann" → "Ann, Bob"
++ f: added "F" (2024-05-01 13:00 CEST–2024-05-01 14:00 CEST)
+~ a: room "R" → "S"
+- b: removed "B" (2024-05-01 10:00 CEST–2024-05-01 11:00 CEST)
 `,
 	}, {
 		name: "a long value differing at its end",
@@ -161,18 +77,36 @@ func TestDiffText(t *testing.T) {
 `,
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			d := diffSchedules(loadDiffSide(t, "old.yaml", tc.old), loadDiffSide(t, "new.yaml", tc.new))
+			d := diff.Compare(loadDiffSide(t, "old.yaml", tc.old), loadDiffSide(t, "new.yaml", tc.new))
 			var b strings.Builder
-			if err := d.writeText(&b); err != nil {
+			if err := writeDiffText(&b, d); err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(tc.want, b.String()); diff != "" {
-				t.Errorf("diff text (-want +got):\n%s", diff)
+			if got := cmp.Diff(tc.want, b.String()); got != "" {
+				t.Errorf("diff text (-want +got):\n%s", got)
 			}
-			if got, want := d.same(), tc.want == ""; got != want {
-				t.Errorf("same() = %v, want %v", got, want)
+			if got, want := d.Same(), tc.want == ""; got != want {
+				t.Errorf("Same() = %v, want %v", got, want)
 			}
 		})
+	}
+}
+
+// TestDiffHelpFields: the help names the compared fields of diff's table,
+// in its order, so that the text cannot drift from what is compared.
+func TestDiffHelpFields(t *testing.T) {
+	help := strings.Join(strings.Fields((&env{}).diffCommand().Description), " ")
+	_, after, ok := strings.Cut(help, "changed field by field (")
+	list, _, ok2 := strings.Cut(after, ")")
+	if !ok || !ok2 {
+		t.Fatalf("the help of diff lists no fields: %q", help)
+	}
+	var want []string
+	for _, f := range diff.Fields() {
+		want = append(want, f.Name)
+	}
+	if got := strings.Split(list, ", "); !slices.Equal(got, want) {
+		t.Errorf("diff --help lists %q, diff.Fields %q (-want +got):\n%s", got, want, cmp.Diff(want, got))
 	}
 }
 

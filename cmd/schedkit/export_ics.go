@@ -34,12 +34,13 @@ Without --state the output depends on the input only: DTSTAMP and
 LAST-MODIFIED are $SOURCE_DATE_EPOCH when set, else the earliest session
 start, and SEQUENCE is 0.
 
---state FILE remembers what subscribers last saw. An event whose content
-changed since the last export gets SEQUENCE+1 and LAST-MODIFIED set to the
-export time ($SOURCE_DATE_EPOCH when set, else now); a session gone from the
-schedule is published as STATUS:CANCELLED. The state file is created when
-missing. With -o or --split it is written together with the feeds: when any
-of them cannot be written, none is changed.`,
+--state FILE remembers what subscribers last saw. An event whose session
+changed since the last export, as schedkit diff would report it, gets
+SEQUENCE+1 and LAST-MODIFIED set to the export time ($SOURCE_DATE_EPOCH
+when set, else now); a session gone from the schedule is published as
+STATUS:CANCELLED. The state file is created when missing. With -o or
+--split it is written together with the feeds: when any of them cannot be
+written, none is changed.`,
 		Flags: append(exportFlags(true),
 			&cli.StringFlag{Name: "state", Usage: "keep SEQUENCE and LAST-MODIFIED across exports in `FILE` (JSON)"},
 			&cli.StringFlag{Name: "refresh", Value: strings.TrimSuffix(strings.TrimSuffix(ics.DefaultRefresh.String(), "0s"), "0m"), DefaultText: strings.TrimSuffix(strings.TrimSuffix(ics.DefaultRefresh.String(), "0s"), "0m"), Usage: "polling interval `DURATION` suggested to subscribers (REFRESH-INTERVAL, X-PUBLISHED-TTL), such as 30m, 6h or 1d"},

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/schedkit/schedkit/schedule"
+	"github.com/schedkit/schedkit/schedule/diff"
 )
 
 // StateVersion is the format version of a state file.
@@ -20,7 +21,9 @@ const StateVersion = 1
 // exports (schedkit export ics --state FILE) so that a changed event gets a
 // higher SEQUENCE and a new LAST-MODIFIED (RFC 5546 §2.1.4: clients apply an
 // update only when SEQUENCE grows) and a removed one is published as
-// cancelled.
+// cancelled. An event has changed exactly when schedkit diff would report
+// its session changed (package schedule/diff decides both), so that the
+// feeds and diff never disagree about what changed.
 //
 // The file is JSON:
 //
@@ -31,7 +34,7 @@ const StateVersion = 1
 //	      "session": "<session id>",
 //	      "sequence": 0,
 //	      "last_modified": "2024-03-01T12:00:00Z",
-//	      "content": {"title": …, "start": …, "end": …, "room": …, "status": …, …}
+//	      "content": {"title": …, "start": …, "end": …, "room": …, "status": …, …, "guid": …}
 //	    }
 //	  }
 //	}
@@ -49,9 +52,18 @@ type Record struct {
 	Content      Content   `json:"content"`
 }
 
-// Content is what a subscriber sees of an event, enough to publish it again
-// (as cancelled) once its session is gone from the schedule. Any change to
-// it is a new revision.
+// Content is the session as the last export published it: every field
+// schedule/diff compares (its Fields, by name: start and end are instants,
+// the track is its id), plus what else the feed shows (the track's name,
+// the speakers' ids), enough to publish it again (as cancelled) once its
+// session is gone from the schedule. Only a change of what diff compares
+// is a new revision; the rest is recorded without one.
+//
+// Language and GUID joined the state after its first release: a record
+// without a GUID (schedkit writes one now, GUIDOf never being empty) was
+// written before them, and both count as unchanged for it, so that
+// upgrading schedkit does not bump every SEQUENCE; the next export records
+// them.
 type Content struct {
 	Title     string    `json:"title"`
 	Subtitle  string    `json:"subtitle,omitempty"`
@@ -66,6 +78,10 @@ type Content struct {
 	Abstract  string    `json:"abstract,omitempty"`
 	URL       string    `json:"url,omitempty"`
 	Tags      []string  `json:"tags,omitempty"`
+	Language  string    `json:"language,omitempty"`
+	// GUID is the session's GUID as exported (derived when the schedule
+	// gives none).
+	GUID string `json:"guid,omitempty"`
 }
 
 // Speaker is a speaker as the state keeps it.
@@ -190,14 +206,15 @@ func (st *State) uids() []string {
 	return uids
 }
 
-// ContentOf returns what a feed shows of x.
-func ContentOf(x *schedule.Session) Content {
+// ContentOf returns the content of session x of schedule s.
+func ContentOf(s *schedule.Schedule, x *schedule.Session) Content {
 	c := Content{
 		Title: x.Title, Subtitle: x.Subtitle,
 		Start: x.Start.UTC(), End: x.End.UTC(),
 		Room: x.Room, Status: x.Status, Type: x.Type,
 		TrackID: x.TrackID(), TrackName: x.TrackName(),
 		Abstract: x.Abstract, URL: x.URL, Tags: slices.Clone(x.Tags),
+		Language: x.Language, GUID: s.GUIDOf(x),
 	}
 	for _, p := range x.Speakers {
 		c.Speakers = append(c.Speakers, Speaker(p))
@@ -208,24 +225,28 @@ func ContentOf(x *schedule.Session) Content {
 	return c
 }
 
-func (c Content) equal(d Content) bool {
-	return c.Title == d.Title && c.Subtitle == d.Subtitle &&
-		c.Start.Equal(d.Start) && c.End.Equal(d.End) &&
-		c.Room == d.Room && c.Status == d.Status && c.Type == d.Type &&
-		c.TrackID == d.TrackID && c.TrackName == d.TrackName &&
-		slices.Equal(c.Speakers, d.Speakers) && c.Abstract == d.Abstract &&
-		c.URL == d.URL && slices.Equal(c.Tags, d.Tags)
+// changed reports whether session x of s is a new revision of the event r
+// records: whether schedkit diff would report the recorded session, paired
+// with x, as changed. A record without a GUID was written before the state
+// kept the guid and the language: both are taken as unchanged.
+func (r *Record) changed(s *schedule.Schedule, x *schedule.Session) bool {
+	was := r.session(s)
+	if r.Content.GUID == "" {
+		was.GUID, was.Language = s.GUIDOf(x), x.Language
+	}
+	return diff.Changed(s, was, s, x)
 }
 
-// session rebuilds a session from a record, to publish it cancelled.
+// session rebuilds a session from a record, to publish it cancelled and to
+// compare it with the schedule's.
 func (r *Record) session(s *schedule.Schedule) *schedule.Session {
 	c := r.Content
 	loc := s.Loc()
 	x := &schedule.Session{
-		ID: r.Session, Title: c.Title, Subtitle: c.Subtitle,
+		ID: r.Session, GUID: c.GUID, Title: c.Title, Subtitle: c.Subtitle,
 		Start: c.Start.In(loc), End: c.End.In(loc),
 		Room: c.Room, Status: c.Status, Type: c.Type,
-		Abstract: c.Abstract, URL: c.URL, Tags: slices.Clone(c.Tags),
+		Abstract: c.Abstract, URL: c.URL, Language: c.Language, Tags: slices.Clone(c.Tags),
 	}
 	for _, p := range c.Speakers {
 		x.Speakers = append(x.Speakers, schedule.Person(p))
@@ -249,7 +270,12 @@ func (r *Record) session(s *schedule.Schedule) *schedule.Session {
 // are cancelled and should be published with the others.
 //
 //   - A session seen for the first time gets SEQUENCE 0 and LAST-MODIFIED now.
-//   - A session whose Content changed gets SEQUENCE+1 and LAST-MODIFIED now.
+//   - A session that changed, as schedkit diff would report it changed
+//     (diff.Changed against the recorded content), gets SEQUENCE+1 and
+//     LAST-MODIFIED now.
+//   - Any other session keeps its SEQUENCE and LAST-MODIFIED; its record's
+//     Content is brought up to date (a renamed track, a speaker's id, a
+//     room respelled, and the language and guid an older state lacks).
 //   - An event whose session is gone, not yet cancelled, becomes cancelled
 //     with SEQUENCE+1 and LAST-MODIFIED now; it stays in the state (and the
 //     feeds) as cancelled.
@@ -269,17 +295,19 @@ func (st *State) Update(s *schedule.Schedule, now time.Time) (map[*schedule.Sess
 		if !x.Timed() {
 			continue
 		}
-		c := ContentOf(x)
+		c := ContentOf(s, x)
 		r := st.Events[uid]
 		switch {
 		case r == nil:
 			r = &Record{Session: x.ID, LastModified: now, Content: c}
 			st.Events[uid] = r
-		case !r.Content.equal(c):
+		case r.changed(s, x):
 			r.Sequence++
 			r.LastModified = now
 			r.Content = c
 			r.Session = x.ID
+		default:
+			r.Content = c
 		}
 		revs[x] = Revision{UID: uid, Sequence: r.Sequence, Modified: r.LastModified}
 	}

@@ -2,6 +2,7 @@ package ics
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -198,4 +199,68 @@ func FuzzParseState(f *testing.F) {
 			t.Fatalf("round trip changed the state:\n%s\n%s", out, out2)
 		}
 	})
+}
+
+// TestStateUpgrade: a state file written before the state recorded the
+// guid and the language (testdata/state-before-guid.json, written by
+// schedkit export ics --state of the schedule below) is read, bumps no
+// SEQUENCE although its sessions have a guid and languages, and gets both
+// recorded; from then on they count.
+func TestStateUpgrade(t *testing.T) {
+	const src = `conference: {name: Up, id: up, timezone: Europe/Berlin}
+tracks:
+  - name: Main
+    id: main
+    room: Hall
+    date: 2024-06-01
+    sessions:
+      - {id: a, title: Alpha, start: "10:00", end: "10:45", guid: 6f1c3a0e-0000-4000-8000-000000000001, language: en, speakers: [{name: Ann, id: "1"}], tags: [x]}
+      - {id: b, title: Beta, start: "11:00", end: "11:45", language: de}
+`
+	s, diags := schedule.Load("up.yaml", []byte(src), schedule.LoadOptions{})
+	if s == nil || schedule.HasErrors(diags) {
+		t.Fatalf("up.yaml: %v", diags)
+	}
+	data, err := os.ReadFile("testdata/state-before-guid.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), `"guid"`) || strings.Contains(string(data), `"language"`) {
+		t.Fatal("testdata/state-before-guid.json has a guid or language: it is not a state of before")
+	}
+	st, err := ParseState(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	summary := func(revs map[*schedule.Session]Revision) map[string]string {
+		out := map[string]string{}
+		for x, r := range revs {
+			out[x.ID] = fmt.Sprintf("%d %s", r.Sequence, r.Modified.Format(time.RFC3339))
+		}
+		return out
+	}
+	t1 := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	revs, _ := st.Update(s, t1)
+	want := map[string]string{"a": "0 2024-01-01T00:00:00Z", "b": "0 2024-01-01T00:00:00Z"}
+	if diff := cmp.Diff(want, summary(revs)); diff != "" {
+		t.Errorf("first export with the old state (-want +got):\n%s", diff)
+	}
+	recorded := map[string][2]string{}
+	for _, r := range st.Events {
+		recorded[r.Session] = [2]string{r.Content.GUID, r.Content.Language}
+	}
+	wantRecorded := map[string][2]string{
+		"a": {"6f1c3a0e-0000-4000-8000-000000000001", "en"},
+		"b": {schedule.DerivedGUID("up", "b"), "de"},
+	}
+	if diff := cmp.Diff(wantRecorded, recorded); diff != "" {
+		t.Errorf("guid and language recorded (-want +got):\n%s", diff)
+	}
+
+	s.Sessions[1].Language = "fr"
+	revs, _ = st.Update(s, t1.Add(time.Hour))
+	want["b"] = "1 2024-03-01T01:00:00Z"
+	if diff := cmp.Diff(want, summary(revs)); diff != "" {
+		t.Errorf("language changed (-want +got):\n%s", diff)
+	}
 }

@@ -1,0 +1,417 @@
+package diff
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/schedkit/schedkit/schedule"
+)
+
+// loadSide loads one side of a comparison from schedkit YAML and
+// canonicalises its rooms, as schedkit diff does before comparing.
+func loadSide(t *testing.T, name, src string) *schedule.Schedule {
+	t.Helper()
+	s, diags := schedule.Load(name, []byte(src), schedule.LoadOptions{})
+	if s == nil || schedule.HasErrors(diags) {
+		t.Fatalf("%s does not load: %v", name, diags)
+	}
+	schedule.CanonicalizeRooms(s)
+	return s
+}
+
+const (
+	conf  = "conference: {name: D, id: d, timezone: Europe/Berlin}\n"
+	track = "tracks:\n  - name: T\n    date: 2024-05-01\n    sessions:\n"
+)
+
+// change is the FieldChange of field from old to new.
+func change(field, old, new string) FieldChange { return FieldChange{Field: field, Old: old, New: new} }
+
+// result fills in the empty lists Compare gives.
+func result(r Result) *Result {
+	for _, l := range []*[]FieldChange{&r.Conference} {
+		if *l == nil {
+			*l = []FieldChange{}
+		}
+	}
+	if r.Added == nil {
+		r.Added = []SessionRef{}
+	}
+	if r.Removed == nil {
+		r.Removed = []SessionRef{}
+	}
+	if r.Changed == nil {
+		r.Changed = []SessionChange{}
+	}
+	return &r
+}
+
+// TestCompare: pairing of duplicate ids, rooms as validate canonicalises
+// them, lists item by item, conference fields, and the order of the
+// result.
+func TestCompare(t *testing.T) {
+	long := strings.Repeat("All work and no play makes Jack a dull boy. ", 4)
+	for _, tc := range []struct {
+		name     string
+		old, new string
+		want     *Result
+	}{{
+		name: "second use of a duplicate id moved",
+		old: conf + track + `
+      - {id: x, title: First, room: A, start: "10:00", end: "11:00", speakers: [Ann]}
+      - {id: x, title: Second, room: B, start: "12:00", end: "13:00", speakers: [Bob]}`,
+		new: conf + track + `
+      - {id: x, title: First, room: A, start: "10:00", end: "11:00", speakers: [Ann]}
+      - {id: x, title: Second, room: B, start: "15:00", end: "16:00", speakers: [Carl]}`,
+		want: result(Result{Changed: []SessionChange{{ID: "x", Title: "Second", Index: 1, Fields: []FieldChange{
+			change("start", "2024-05-01 12:00 CEST", "2024-05-01 15:00 CEST"),
+			change("end", "2024-05-01 13:00 CEST", "2024-05-01 16:00 CEST"),
+			change("speakers", "Bob", "Carl"),
+		}}}}),
+	}, {
+		name: "duplicate ids reordered are the same",
+		old: conf + track + `
+      - {id: x, title: First, room: A, start: "10:00", end: "11:00"}
+      - {id: x, title: Second, room: B, start: "12:00", end: "13:00"}`,
+		new: conf + track + `
+      - {id: x, title: Second, room: B, start: "12:00", end: "13:00"}
+      - {id: x, title: First, room: A, start: "10:00", end: "11:00"}`,
+		want: result(Result{}),
+	}, {
+		name: "a third use is added, a use dropped is removed",
+		old: conf + track + `
+      - {id: x, title: First, room: A, start: "10:00", end: "11:00"}
+      - {id: x, title: Second, room: B, start: "12:00", end: "13:00"}
+      - {id: y, title: Why, room: B, start: "09:00", end: "10:00"}
+      - {id: y, title: Why Not, room: B, start: "13:00", end: "14:00"}`,
+		new: conf + track + `
+      - {id: x, title: First, room: A, start: "10:00", end: "11:00"}
+      - {id: x, title: Second, room: B, start: "12:00", end: "13:00"}
+      - {id: x, title: Third, room: C, start: "14:00", end: "15:00"}
+      - {id: y, title: Why Not, room: B, start: "13:00", end: "14:00"}`,
+		want: result(Result{
+			Added:   []SessionRef{{ID: "x", Title: "Third", Start: "2024-05-01 14:00 CEST", End: "2024-05-01 15:00 CEST", Room: "C", Index: 2}},
+			Removed: []SessionRef{{ID: "y", Title: "Why", Start: "2024-05-01 09:00 CEST", End: "2024-05-01 10:00 CEST", Room: "B", Index: 2}},
+		}),
+	}, {
+		name: "the rest paired by start time, room and title",
+		old: conf + track + `
+      - {id: x, title: Late, room: A, start: "14:00", end: "15:00"}
+      - {id: x, title: Early, room: A, start: "10:00", end: "11:00"}`,
+		new: conf + track + `
+      - {id: x, title: Early, room: A, start: "10:30", end: "11:00"}
+      - {id: x, title: Late, room: A, start: "14:30", end: "15:00"}`,
+		want: result(Result{Changed: []SessionChange{
+			{ID: "x", Title: "Early", Index: 0, Fields: []FieldChange{change("start", "2024-05-01 10:00 CEST", "2024-05-01 10:30 CEST")}},
+			{ID: "x", Title: "Late", Index: 1, Fields: []FieldChange{change("start", "2024-05-01 14:00 CEST", "2024-05-01 14:30 CEST")}},
+		}}),
+	}, {
+		name: "the rest paired by guid first",
+		old: conf + track + `
+      - {id: x, guid: 00000000-0000-4000-8000-000000000001, title: One, room: A, start: "10:00", end: "11:00"}
+      - {id: x, guid: 00000000-0000-4000-8000-000000000002, title: Two, room: A, start: "11:00", end: "12:00"}`,
+		new: conf + track + `
+      - {id: x, guid: 00000000-0000-4000-8000-000000000002, title: Two, room: A, start: "10:00", end: "11:00"}
+      - {id: x, guid: 00000000-0000-4000-8000-000000000001, title: One, room: A, start: "11:00", end: "12:00"}`,
+		want: result(Result{Changed: []SessionChange{
+			{ID: "x", Title: "Two", Index: 0, Fields: []FieldChange{
+				change("start", "2024-05-01 11:00 CEST", "2024-05-01 10:00 CEST"),
+				change("end", "2024-05-01 12:00 CEST", "2024-05-01 11:00 CEST"),
+			}},
+			{ID: "x", Title: "One", Index: 1, Fields: []FieldChange{
+				change("start", "2024-05-01 10:00 CEST", "2024-05-01 11:00 CEST"),
+				change("end", "2024-05-01 11:00 CEST", "2024-05-01 12:00 CEST"),
+			}},
+		}}),
+	}, {
+		name: "room alias is the registry name",
+		old: conf + "rooms: [{name: Hall A, aliases: [Big Hall]}]\n" + track + `
+      - {id: x, title: X, room: Big Hall, start: "10:00", end: "11:00"}`,
+		new: conf + "rooms: [{name: Hall A, aliases: [Big Hall]}]\n" + track + `
+      - {id: x, title: X, room: Hall A, start: "10:00", end: "11:00"}`,
+		want: result(Result{}),
+	}, {
+		name: "room moved to another registry room",
+		old: conf + "rooms: [{name: Hall A, aliases: [Big Hall]}, Hall B]\n" + track + `
+      - {id: x, title: X, room: Big Hall, start: "10:00", end: "11:00"}`,
+		new: conf + "rooms: [{name: Hall A, aliases: [Big Hall]}, Hall B]\n" + track + `
+      - {id: x, title: X, room: hall b, start: "10:00", end: "11:00"}`,
+		want: result(Result{Changed: []SessionChange{{ID: "x", Title: "X", Fields: []FieldChange{change("room", "Hall A", "Hall B")}}}}),
+	}, {
+		name: "speakers element by element",
+		old: conf + track + `
+      - {id: x, title: X, start: "10:00", end: "11:00", speakers: ["Ann, Bob"]}`,
+		new: conf + track + `
+      - {id: x, title: X, start: "10:00", end: "11:00", speakers: [Ann, Bob]}`,
+		want: result(Result{Changed: []SessionChange{{ID: "x", Title: "X", Fields: []FieldChange{change("speakers", `"Ann, Bob"`, `"Ann", "Bob"`)}}}}),
+	}, {
+		name: "affiliation is not part of the name",
+		old: conf + track + `
+      - {id: x, title: X, start: "10:00", end: "11:00", speakers: ["Ann (ACME)"]}`,
+		new: conf + track + `
+      - {id: x, title: X, start: "10:00", end: "11:00", speakers: [{name: Ann, affiliation: ACME}]}`,
+		want: result(Result{Changed: []SessionChange{{ID: "x", Title: "X", Fields: []FieldChange{change("speakers", `"Ann (ACME)"`, `"Ann" ("ACME")`)}}}}),
+	}, {
+		name: "speakers that print differently stay joined",
+		old: conf + track + `
+      - {id: x, title: X, start: "10:00", end: "11:00", speakers: [{name: Ann, affiliation: ACME}]}`,
+		new: conf + track + `
+      - {id: x, title: X, start: "10:00", end: "11:00", speakers: [{name: Ann, affiliation: ACME}, Kim]}`,
+		want: result(Result{Changed: []SessionChange{{ID: "x", Title: "X", Fields: []FieldChange{change("speakers", "Ann (ACME)", "Ann (ACME), Kim")}}}}),
+	}, {
+		name: "speaker ids are not compared, as before",
+		old: conf + track + `
+      - {id: x, title: X, start: "10:00", end: "11:00", speakers: [{name: Ann, id: "1"}]}`,
+		new: conf + track + `
+      - {id: x, title: X, start: "10:00", end: "11:00", speakers: [{name: Ann, id: "2"}]}`,
+		want: result(Result{}),
+	}, {
+		name: "tags element by element",
+		old: conf + track + `
+      - {id: x, title: X, start: "10:00", end: "11:00", tags: ["a, b"]}`,
+		new: conf + track + `
+      - {id: x, title: X, start: "10:00", end: "11:00", tags: [a, b]}`,
+		want: result(Result{Changed: []SessionChange{{ID: "x", Title: "X", Fields: []FieldChange{change("tags", `"a, b"`, `"a", "b"`)}}}}),
+	}, {
+		name: "long values are whole: shortening is for the text output",
+		old: conf + track + `
+      - {id: x, title: X, start: "10:00", end: "11:00", abstract: "` + long + `Old."}`,
+		new: conf + track + `
+      - {id: x, title: X, start: "10:00", end: "11:00", abstract: "` + long + `New."}`,
+		want: result(Result{Changed: []SessionChange{{ID: "x", Title: "X", Fields: []FieldChange{change("abstract", long+"Old.", long+"New.")}}}}),
+	}, {
+		name: "the same instants in another zone",
+		old: conf + track + `
+      - {id: x, title: X, start: "10:00", end: "11:00"}`,
+		new: "conference: {name: D, id: d, timezone: Europe/London}\n" + track + `
+      - {id: x, title: X, start: "09:00", end: "10:00"}`,
+		want: result(Result{Conference: []FieldChange{change("timezone", "Europe/Berlin", "Europe/London")}}),
+	}, {
+		name: "conference fields; a new id changes derived guids",
+		old: conf + track + `
+      - {id: x, title: X, start: "10:00", end: "11:00"}
+      - {id: y, title: Y, guid: 00000000-0000-4000-8000-000000000001, start: "11:00", end: "12:00"}`,
+		new: "conference: {name: E, id: e, timezone: Europe/Berlin, url: https://e.example}\n" + track + `
+      - {id: x, title: X, start: "10:00", end: "11:00"}
+      - {id: y, title: Y, guid: 00000000-0000-4000-8000-000000000001, start: "11:00", end: "12:00"}`,
+		want: result(Result{
+			Conference: []FieldChange{change("name", "D", "E"), change("id", "d", "e"), change("url", "", "https://e.example")},
+			Changed: []SessionChange{{ID: "x", Title: "X", Fields: []FieldChange{
+				change("guid", schedule.DerivedGUID("d", "x"), schedule.DerivedGUID("e", "x")),
+			}}},
+		}),
+	}, {
+		name: "added and changed in the new file's order, removed in the old's",
+		old: conf + track + `
+      - {id: a, title: A, start: "09:00", end: "10:00"}
+      - {id: b, title: B, start: "10:00", end: "11:00"}
+      - {id: c, title: C, start: "11:00", end: "12:00"}
+      - {id: d, title: D, start: "12:00", end: "13:00"}`,
+		new: conf + track + `
+      - {id: e, title: E, start: "08:00", end: "09:00"}
+      - {id: c, title: C2, start: "11:00", end: "12:00"}
+      - {id: f, title: F, start: "13:00", end: "14:00"}
+      - {id: a, title: A2, start: "09:00", end: "10:00"}`,
+		want: result(Result{
+			Added: []SessionRef{
+				{ID: "e", Title: "E", Start: "2024-05-01 08:00 CEST", End: "2024-05-01 09:00 CEST", Index: 0},
+				{ID: "f", Title: "F", Start: "2024-05-01 13:00 CEST", End: "2024-05-01 14:00 CEST", Index: 2},
+			},
+			Removed: []SessionRef{
+				{ID: "b", Title: "B", Start: "2024-05-01 10:00 CEST", End: "2024-05-01 11:00 CEST", Index: 1},
+				{ID: "d", Title: "D", Start: "2024-05-01 12:00 CEST", End: "2024-05-01 13:00 CEST", Index: 3},
+			},
+			Changed: []SessionChange{
+				{ID: "c", Title: "C2", Index: 1, Fields: []FieldChange{change("title", "C", "C2")}},
+				{ID: "a", Title: "A2", Index: 3, Fields: []FieldChange{change("title", "A", "A2")}},
+			},
+		}),
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Compare(loadSide(t, "old.yaml", tc.old), loadSide(t, "new.yaml", tc.new))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Compare (-want +got):\n%s", diff)
+			}
+			if got, want := got.Same(), tc.want.Same(); got != want {
+				t.Errorf("Same() = %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+// TestFields edits one thing of a session at a time: an edit of a field of
+// the table is exactly that field's change (and a different content key,
+// so that pairing does not take the two as identical); an edit of anything
+// else is no change.
+func TestFields(t *testing.T) {
+	const src = conf + `rooms: [{name: Hall A}, {name: Hall B}]
+tracks:
+  - {name: T, id: t, date: 2024-05-01, sessions: [{id: other, title: O, start: "08:00", end: "09:00"}]}
+  - name: U
+    id: u
+    date: 2024-05-01
+    sessions:
+      - id: x
+        title: X
+        subtitle: Sub
+        room: Hall A
+        start: "10:00"
+        end: "11:00"
+        type: talk
+        status: confirmed
+        speakers: [{name: Ann, affiliation: ACME, id: "7"}, Bob]
+        abstract: About.
+        url: https://x.example/x
+        language: en
+        tags: [a, b]
+        links: [{title: Slides, url: https://x.example/slides}]
+        frab_id: 12
+`
+	for _, tc := range []struct {
+		name string
+		edit func(s *schedule.Schedule, x *schedule.Session)
+		want []FieldChange // nil: no change
+	}{
+		{"title", func(_ *schedule.Schedule, x *schedule.Session) { x.Title = "Y" }, []FieldChange{change("title", "X", "Y")}},
+		{"subtitle", func(_ *schedule.Schedule, x *schedule.Session) { x.Subtitle = "" }, []FieldChange{change("subtitle", "Sub", "")}},
+		{"track", func(s *schedule.Schedule, x *schedule.Session) { x.Track = s.Tracks[0] }, []FieldChange{change("track", "u", "t")}},
+		{"room", func(_ *schedule.Schedule, x *schedule.Session) { x.Room = "Hall B" }, []FieldChange{change("room", "Hall A", "Hall B")}},
+		{"start", func(_ *schedule.Schedule, x *schedule.Session) { x.Start = x.Start.Add(-time.Hour) },
+			[]FieldChange{change("start", "2024-05-01 10:00 CEST", "2024-05-01 09:00 CEST")}},
+		{"end", func(_ *schedule.Schedule, x *schedule.Session) { x.End = x.End.Add(time.Hour) },
+			[]FieldChange{change("end", "2024-05-01 11:00 CEST", "2024-05-01 12:00 CEST")}},
+		{"start, seconds apart", func(_ *schedule.Schedule, x *schedule.Session) { x.Start = x.Start.Add(30 * time.Second) },
+			[]FieldChange{change("start", "2024-05-01 10:00:00 CEST +02:00", "2024-05-01 10:00:30 CEST +02:00")}},
+		{"end, an abbreviation of another offset", func(_ *schedule.Schedule, x *schedule.Session) {
+			x.End = time.Date(2024, 5, 1, 11, 0, 0, 0, time.FixedZone("CEST", 3600))
+		}, []FieldChange{change("end", "2024-05-01 11:00:00 CEST +02:00", "2024-05-01 11:00:00 CEST +01:00")}},
+		{"type", func(_ *schedule.Schedule, x *schedule.Session) { x.Type = "keynote" }, []FieldChange{change("type", "talk", "keynote")}},
+		{"status", func(_ *schedule.Schedule, x *schedule.Session) { x.Status = "cancelled" }, []FieldChange{change("status", "confirmed", "cancelled")}},
+		{"speakers", func(_ *schedule.Schedule, x *schedule.Session) { x.Speakers = x.Speakers[1:] },
+			[]FieldChange{change("speakers", "Ann (ACME), Bob", "Bob")}},
+		{"speaker affiliation", func(_ *schedule.Schedule, x *schedule.Session) { x.Speakers[1].Affiliation = "Uni" },
+			[]FieldChange{change("speakers", "Ann (ACME), Bob", "Ann (ACME), Bob (Uni)")}},
+		{"abstract", func(_ *schedule.Schedule, x *schedule.Session) { x.Abstract = "About!" }, []FieldChange{change("abstract", "About.", "About!")}},
+		{"url", func(_ *schedule.Schedule, x *schedule.Session) { x.URL = "" }, []FieldChange{change("url", "https://x.example/x", "")}},
+		{"language", func(_ *schedule.Schedule, x *schedule.Session) { x.Language = "de" }, []FieldChange{change("language", "en", "de")}},
+		{"tags reordered", func(_ *schedule.Schedule, x *schedule.Session) { x.Tags = []string{"b", "a"} }, []FieldChange{change("tags", "a, b", "b, a")}},
+		{"guid", func(_ *schedule.Schedule, x *schedule.Session) { x.GUID = "00000000-0000-4000-8000-000000000009" },
+			[]FieldChange{change("guid", schedule.DerivedGUID("d", "x"), "00000000-0000-4000-8000-000000000009")}},
+		{"every field at once", func(s *schedule.Schedule, x *schedule.Session) {
+			*x = schedule.Session{ID: "x", Title: "Y", Track: s.Tracks[0], GUID: "00000000-0000-4000-8000-000000000009"}
+		}, []FieldChange{
+			change("title", "X", "Y"), change("subtitle", "Sub", ""), change("track", "u", "t"), change("room", "Hall A", ""),
+			change("start", "2024-05-01 10:00 CEST", ""), change("end", "2024-05-01 11:00 CEST", ""),
+			change("type", "talk", ""), change("status", "confirmed", ""), change("speakers", "Ann (ACME), Bob", ""),
+			change("abstract", "About.", ""), change("url", "https://x.example/x", ""), change("language", "en", ""),
+			change("tags", "a, b", ""), change("guid", schedule.DerivedGUID("d", "x"), "00000000-0000-4000-8000-000000000009"),
+		}},
+
+		{"the derived guid written out", func(_ *schedule.Schedule, x *schedule.Session) { x.GUID = schedule.DerivedGUID("d", "x") }, nil},
+		{"room spelled otherwise", func(_ *schedule.Schedule, x *schedule.Session) { x.Room = " hall  a" }, nil},
+		{"the same instant in another zone", func(_ *schedule.Schedule, x *schedule.Session) { x.Start = x.Start.UTC() }, nil},
+		{"speaker id", func(_ *schedule.Schedule, x *schedule.Session) { x.Speakers[0].ID = "8" }, nil},
+		{"track renamed", func(s *schedule.Schedule, x *schedule.Session) { x.Track.Name = "New name" }, nil},
+		{"links", func(_ *schedule.Schedule, x *schedule.Session) { x.Links = nil }, nil},
+		{"frab id", func(_ *schedule.Schedule, x *schedule.Session) { x.FrabID = 13 }, nil},
+		{"implicit id", func(_ *schedule.Schedule, x *schedule.Session) { x.ImplicitID = true }, nil},
+		{"positions", func(_ *schedule.Schedule, x *schedule.Session) { x.Pos, x.FieldPos = schedule.Pos{}, nil }, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			old, new := loadSide(t, "old.yaml", src), loadSide(t, "new.yaml", src)
+			o, n := old.Sessions[1], new.Sessions[1]
+			tc.edit(new, n)
+			if diff := cmp.Diff(tc.want, Changes(old, o, new, n)); diff != "" {
+				t.Errorf("Changes (-want +got):\n%s", diff)
+			}
+			if got, want := Changed(old, o, new, n), tc.want != nil; got != want {
+				t.Errorf("Changed = %v, want %v", got, want)
+			}
+			if got, want := contentKey(old, o) != contentKey(new, n), tc.want != nil; got != want {
+				t.Errorf("content keys differ: %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+// TestFieldNames pins the table's order, which is the order of changes in
+// the output, and checks that no two fields share a name.
+func TestFieldNames(t *testing.T) {
+	var got []string
+	for _, f := range Fields() {
+		got = append(got, f.Name)
+	}
+	want := []string{"title", "subtitle", "track", "room", "start", "end", "type", "status", "speakers", "abstract", "url", "language", "tags", "guid"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Fields (-want +got):\n%s", diff)
+	}
+}
+
+// TestCompareDoesNotMutate: Compare leaves both schedules as loaded, also
+// when it sorts the uses of a duplicate id and when rooms are spelled
+// differently (canonicalising is the caller's business).
+func TestCompareDoesNotMutate(t *testing.T) {
+	old := conf + "rooms: [{name: Hall A, aliases: [Big Hall]}]\n" + track + `
+      - {id: x, title: Late, room: Big Hall, start: "14:00", end: "15:00", speakers: [Ann], tags: [b, a]}
+      - {id: x, title: Early, room: hall a, start: "10:00", end: "11:00"}
+      - {id: y, title: Y, start: "11:00", end: "12:00"}`
+	new := conf + "rooms: [{name: Hall A, aliases: [Big Hall]}]\n" + track + `
+      - {id: x, title: Early, room: HALL A, start: "10:30", end: "11:00"}
+      - {id: x, title: Late, room: Big Hall, start: "14:30", end: "15:00"}
+      - {id: z, title: Z, start: "11:00", end: "12:00"}`
+	load := func(name, src string) *schedule.Schedule {
+		s, diags := schedule.Load(name, []byte(src), schedule.LoadOptions{})
+		if s == nil {
+			t.Fatalf("%s: %v", name, diags)
+		}
+		return s
+	}
+	o, n := load("old.yaml", old), load("new.yaml", new)
+	r := Compare(o, n)
+	if r.Same() {
+		t.Fatal("Compare found no difference; the test compares nothing")
+	}
+	same := cmp.Comparer(func(a, b *time.Location) bool { return a.String() == b.String() })
+	if diff := cmp.Diff(load("old.yaml", old), o, same); diff != "" {
+		t.Errorf("Compare changed old (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(load("new.yaml", new), n, same); diff != "" {
+		t.Errorf("Compare changed new (-want +got):\n%s", diff)
+	}
+}
+
+func TestDuplicateIDs(t *testing.T) {
+	s := loadSide(t, "dup.yaml", conf+track+`
+      - {id: a, title: A1, start: "09:00", end: "10:00"}
+      - {id: b, title: B1, start: "09:00", end: "10:00"}
+      - {id: b, title: B2, start: "10:00", end: "11:00"}
+      - {id: c, title: C, start: "10:00", end: "11:00"}
+      - {id: a, title: A2, start: "11:00", end: "12:00"}
+      - {id: b, title: B3, start: "11:00", end: "12:00"}`)
+	want := []DuplicateID{{"b", 3}, {"a", 2}}
+	if diff := cmp.Diff(want, DuplicateIDs(s)); diff != "" {
+		t.Errorf("DuplicateIDs (-want +got):\n%s", diff)
+	}
+	if got := DuplicateIDs(loadSide(t, "one.yaml", conf+track+`
+      - {id: a, title: A, start: "09:00", end: "10:00"}`)); got != nil {
+		t.Errorf("DuplicateIDs of unique ids = %v, want nil", got)
+	}
+}
+
+// TestCompareFixtures: every fixture compared with itself loaded
+// again is the same.
+func TestCompareFixtures(t *testing.T) {
+	for _, file := range []string{"../../testdata/qcon-ny-2019.yaml", "../../testdata/ics/dst-berlin-2024.yaml", "../../testdata/ics/multiday-newyear.yaml", "../../testdata/ics/nasty-text.yaml"} {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := Compare(loadSide(t, file, string(data)), loadSide(t, file, string(data)))
+		if diff := cmp.Diff(result(Result{}), r); diff != "" {
+			t.Errorf("%s against itself (-want +got):\n%s", file, diff)
+		}
+	}
+}

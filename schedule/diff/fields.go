@@ -1,0 +1,210 @@
+package diff
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/schedkit/schedkit/schedule"
+)
+
+// A Field is one compared property of a session. The table of them (see
+// Fields) is the whole definition of a change: two sessions differ exactly
+// when one of their fields' keys differ, and then the change is reported
+// under the field's Name with display values that always differ. Only the
+// table makes Fields.
+type Field struct {
+	// Name names the field in output ("title", "start", …) and in the
+	// list of compared fields of schedkit diff --help.
+	Name string
+	// key is what is compared, as a string: equal keys are no change.
+	key func(sc *schedule.Schedule, s *schedule.Session) string
+	// show returns the display values of a change (called only when the
+	// keys differ); they always differ, so that a reported change never
+	// reads "x → x".
+	show func(old *schedule.Schedule, o *schedule.Session, new *schedule.Schedule, n *schedule.Session) (string, string)
+}
+
+// fields is the table of compared fields, in the order changes are
+// reported. Fields of a session not in it are not compared: the speakers'
+// ids (a person is their name and affiliation here), the track's name (a
+// track is its id), links, positions in the source and the frab id.
+var fields = []Field{
+	text("title", func(s *schedule.Session) string { return s.Title }),
+	text("subtitle", func(s *schedule.Session) string { return s.Subtitle }),
+	text("track", (*schedule.Session).TrackID),
+	{
+		// A room is compared as validate canonicalises it (different
+		// spellings of one NameKey are one room); callers canonicalise
+		// aliases to their registry name first, as validate does.
+		Name: "room",
+		key:  func(_ *schedule.Schedule, s *schedule.Session) string { return schedule.NameKey(s.Room) },
+		show: func(_ *schedule.Schedule, o *schedule.Session, _ *schedule.Schedule, n *schedule.Session) (string, string) {
+			return o.Room, n.Room
+		},
+	},
+	instant("start", func(s *schedule.Session) time.Time { return s.Start }),
+	instant("end", func(s *schedule.Session) time.Time { return s.End }),
+	text("type", func(s *schedule.Session) string { return s.Type }),
+	text("status", func(s *schedule.Session) string { return s.Status }),
+	list("speakers", func(s *schedule.Session) []listItem {
+		items := make([]listItem, len(s.Speakers))
+		for i, p := range s.Speakers {
+			items[i] = listItem{key: strconv.Quote(p.Name) + strconv.Quote(p.Affiliation), text: p.Name, quoted: strconv.Quote(p.Name)}
+			if p.Affiliation != "" {
+				items[i].text += " (" + p.Affiliation + ")"
+				items[i].quoted += " (" + strconv.Quote(p.Affiliation) + ")"
+			}
+		}
+		return items
+	}),
+	text("abstract", func(s *schedule.Session) string { return s.Abstract }),
+	text("url", func(s *schedule.Session) string { return s.URL }),
+	text("language", func(s *schedule.Session) string { return s.Language }),
+	list("tags", func(s *schedule.Session) []listItem {
+		items := make([]listItem, len(s.Tags))
+		for i, t := range s.Tags {
+			items[i] = listItem{key: strconv.Quote(t), text: t, quoted: strconv.Quote(t)}
+		}
+		return items
+	}),
+	{
+		// GUIDs are compared as exported, a missing one derived from the
+		// conference id and the session id, so that a file that writes the
+		// derived guid out, as import does, is not a change.
+		Name: "guid",
+		key:  (*schedule.Schedule).GUIDOf,
+		show: func(old *schedule.Schedule, o *schedule.Session, new *schedule.Schedule, n *schedule.Session) (string, string) {
+			return old.GUIDOf(o), new.GUIDOf(n)
+		},
+	},
+}
+
+// Fields returns the table of compared fields, in the order changes are
+// reported (a copy: the table itself cannot be changed).
+func Fields() []Field { return append([]Field(nil), fields...) }
+
+// Differs reports whether session o of schedule old and n of new differ in
+// field f.
+func (f Field) Differs(old *schedule.Schedule, o *schedule.Session, new *schedule.Schedule, n *schedule.Session) bool {
+	return f.key(old, o) != f.key(new, n)
+}
+
+// Changes returns the fields in which session o of schedule old and n of
+// new differ, in table order, with their display values; nil when they do
+// not differ. The schedules matter for the guid, which is derived from the
+// conference id when a session has none.
+func Changes(old *schedule.Schedule, o *schedule.Session, new *schedule.Schedule, n *schedule.Session) []FieldChange {
+	var fs []FieldChange
+	for _, f := range fields {
+		if f.Differs(old, o, new, n) {
+			ov, nv := f.show(old, o, new, n)
+			fs = append(fs, FieldChange{Field: f.Name, Old: ov, New: nv})
+		}
+	}
+	return fs
+}
+
+// Changed reports whether schedkit diff would report session o of old,
+// paired with n of new, as changed: whether any field differs. It is what
+// the ics state bumps an event's SEQUENCE on.
+func Changed(old *schedule.Schedule, o *schedule.Session, new *schedule.Schedule, n *schedule.Session) bool {
+	for _, f := range fields {
+		if f.Differs(old, o, new, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// contentKey encodes every field's key of s, so that two sessions have
+// equal content keys exactly when Changed is false for them. Keys are
+// quoted, so that their concatenation cannot be read two ways.
+func contentKey(sc *schedule.Schedule, s *schedule.Session) string {
+	var b []byte
+	for _, f := range fields {
+		b = strconv.AppendQuote(b, f.key(sc, s))
+	}
+	return string(b)
+}
+
+// text is a field that is compared and shown as the string get returns.
+func text(name string, get func(*schedule.Session) string) Field {
+	return Field{
+		Name: name,
+		key:  func(_ *schedule.Schedule, s *schedule.Session) string { return get(s) },
+		show: func(_ *schedule.Schedule, o *schedule.Session, _ *schedule.Schedule, n *schedule.Session) (string, string) {
+			return get(o), get(n)
+		},
+	}
+}
+
+// instant is a time field, compared as an instant: the same time written
+// in another zone is no change. It is shown to the minute in the
+// schedule's zone (see when); when two different instants read alike that
+// way (seconds apart, or zones with one abbreviation), they are shown
+// to the nanosecond with their UTC offsets.
+func instant(name string, get func(*schedule.Session) time.Time) Field {
+	return Field{
+		Name: name,
+		key: func(_ *schedule.Schedule, s *schedule.Session) string {
+			t := get(s)
+			if t.IsZero() {
+				return ""
+			}
+			return fmt.Sprintf("%d.%09d", t.Unix(), t.Nanosecond())
+		},
+		show: func(_ *schedule.Schedule, o *schedule.Session, _ *schedule.Schedule, n *schedule.Session) (string, string) {
+			ot, nt := get(o), get(n)
+			if ov, nv := when(ot), when(nt); ov != nv {
+				return ov, nv
+			}
+			const exact = "2006-01-02 15:04:05.999999999 MST -07:00"
+			return ot.Format(exact), nt.Format(exact)
+		},
+	}
+}
+
+// when formats an instant as diff shows it: to the minute, in its
+// schedule's zone; "" for an untimed session.
+func when(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02 15:04 MST")
+}
+
+// listItem is one element of a list field: key is what is compared, text
+// how it is shown, quoted how it is shown when the joined lists would
+// print alike.
+type listItem struct{ key, text, quoted string }
+
+// list is a field holding a list, compared item by item (keys are quoted,
+// so that their concatenation is unambiguous). A change shows both lists
+// joined by ", " ("Name (Affiliation), Name"), or, when that reads the
+// same on both sides (["Ann, Bob"] and [Ann, Bob]), with each item quoted.
+func list(name string, items func(*schedule.Session) []listItem) Field {
+	join := func(items []listItem, part func(listItem) string) string {
+		parts := make([]string, len(items))
+		for i, it := range items {
+			parts[i] = part(it)
+		}
+		return strings.Join(parts, ", ")
+	}
+	return Field{
+		Name: name,
+		key: func(_ *schedule.Schedule, s *schedule.Session) string {
+			return join(items(s), func(it listItem) string { return it.key })
+		},
+		show: func(_ *schedule.Schedule, o *schedule.Session, _ *schedule.Schedule, n *schedule.Session) (string, string) {
+			oi, ni := items(o), items(n)
+			text := func(it listItem) string { return it.text }
+			if ov, nv := join(oi, text), join(ni, text); ov != nv {
+				return ov, nv
+			}
+			quoted := func(it listItem) string { return it.quoted }
+			return join(oi, quoted), join(ni, quoted)
+		},
+	}
+}
