@@ -66,7 +66,7 @@ func (e *env) diffAction(c *cli.Context) error {
 		return err
 	}
 	if len(names) != 2 {
-		return usageErrorf("diff needs two schedules, <old> and <new>\nRun 'schedkit diff --help' for usage.")
+		return usagef(c, "diff needs two schedules, <old> and <new>")
 	}
 	if err := checkInputFlags(c); err != nil {
 		return err
