@@ -35,9 +35,17 @@ func clockOf(t time.Time) int { return t.Hour()*60 + t.Minute() }
 
 // conferenceDay returns the date of the conference day that a session
 // starting at t (in the conference zone) belongs to, when days start at
-// change minutes after midnight.
+// change minutes after midnight: t's date, or the day before when t's wall
+// clock is before change. Wall clocks are compared, not instants: on the
+// days clocks change, change minutes of elapsed time from midnight are not
+// the change's wall clock, and the day must be the one whose dayBounds
+// hold t and that startDate reads back.
 func conferenceDay(t time.Time, change int) schedule.Date {
-	return schedule.DateOf(t.Add(-time.Duration(change) * time.Minute))
+	d := schedule.DateOf(t)
+	if clockOf(t) < change {
+		return d.AddDays(-1)
+	}
+	return d
 }
 
 // dayBounds returns the <day start> and <day end> of conference day d in
