@@ -627,7 +627,7 @@ func (b *builder) end(e *rawEvent, s *schedule.Session, at time.Time) (time.Time
 		default:
 			if amb {
 				b.add("ambiguous-duration", uv.pos, "%s: duration %s could be H:MM:SS (%s) or D:HH:MM (%s); read as H:MM:SS",
-					who(s), strings.TrimSpace(uv.s), fmtDur(d), fmtDur(alt))
+					who(s), strings.TrimSpace(uv.s), schedule.FormatDuration(d), schedule.FormatDuration(alt))
 			}
 			if hasEnd && !end.Equal(at.Add(d)) {
 				b.add("duration-mismatch", uv.pos, "%s: duration %s disagrees with end %s; using end", who(s), strings.TrimSpace(uv.s), stamp(end))
@@ -643,23 +643,3 @@ func (b *builder) end(e *rawEvent, s *schedule.Session, at time.Time) (time.Time
 }
 
 func stamp(t time.Time) string { return t.Format("2006-01-02 15:04 MST") }
-
-func fmtDur(d time.Duration) string {
-	var parts []string
-	if days := d / (24 * time.Hour); days > 0 {
-		parts = append(parts, fmt.Sprintf("%dd", days))
-		d -= days * 24 * time.Hour
-	}
-	if h := d / time.Hour; h > 0 {
-		parts = append(parts, fmt.Sprintf("%dh", h))
-		d -= h * time.Hour
-	}
-	if m := d / time.Minute; m > 0 {
-		parts = append(parts, fmt.Sprintf("%dm", m))
-		d -= m * time.Minute
-	}
-	if sec := d / time.Second; sec > 0 || len(parts) == 0 {
-		parts = append(parts, fmt.Sprintf("%ds", sec))
-	}
-	return strings.Join(parts, "")
-}
