@@ -114,6 +114,34 @@ func ParseDuration(s string) (time.Duration, error) {
 	return d, nil
 }
 
+// FormatDuration writes d as schedkit's format writes durations and as its
+// messages show them: hours, minutes and seconds, each only when not zero
+// ("50m", "1h30m", "4h", "1h5m", "26h", "10m30s"), "0m" for zero. It is
+// Go duration syntax, so ParseDuration reads it back exactly, to the
+// second; there is no day unit (ParseDuration has none), and fractions of
+// a second are dropped. A negative d is written with a leading "-".
+func FormatDuration(d time.Duration) string {
+	secs := int64(d / time.Second) // toward zero, so never overflows on negation
+	if secs == 0 {
+		return "0m"
+	}
+	var b strings.Builder
+	if secs < 0 {
+		b.WriteByte('-')
+		secs = -secs
+	}
+	if h := secs / 3600; h > 0 {
+		b.WriteString(strconv.FormatInt(h, 10) + "h")
+	}
+	if m := secs / 60 % 60; m > 0 {
+		b.WriteString(strconv.FormatInt(m, 10) + "m")
+	}
+	if s := secs % 60; s > 0 {
+		b.WriteString(strconv.FormatInt(s, 10) + "s")
+	}
+	return b.String()
+}
+
 // WallKind says how a wall-clock time maps to instants in a zone.
 type WallKind int
 

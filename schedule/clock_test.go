@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -52,6 +53,42 @@ func TestWallProblem(t *testing.T) {
 		rule, msg := WallProblem(at, kind, tt.d, tt.min, loc)
 		if diff := cmp.Diff([2]string{tt.rule, tt.want}, [2]string{rule, msg}); diff != "" {
 			t.Errorf("%s %s in %s (-want +got):\n%s", tt.d, FormatClock(tt.min), tt.zone, diff)
+		}
+	}
+}
+
+// TestFormatDuration: the one form of durations in messages and in the
+// YAML schedkit writes, which ParseDuration reads back.
+func TestFormatDuration(t *testing.T) {
+	tests := []struct {
+		in   time.Duration
+		want string
+	}{
+		{0, "0m"},
+		{50 * time.Minute, "50m"},
+		{90 * time.Minute, "1h30m"},
+		{65 * time.Minute, "1h5m"},
+		{4 * time.Hour, "4h"},
+		{26 * time.Hour, "26h"}, // no day unit
+		{24*time.Hour + time.Minute, "24h1m"},
+		{10*time.Minute + 30*time.Second, "10m30s"},
+		{45 * time.Second, "45s"},
+		{time.Hour + 5*time.Second, "1h5s"},
+		{1500 * time.Millisecond, "1s"}, // fractions dropped
+		{999 * time.Millisecond, "0m"},
+		{-90 * time.Minute, "-1h30m"},
+	}
+	for _, tc := range tests {
+		got := FormatDuration(tc.in)
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("FormatDuration(%v) (-want +got):\n%s", tc.in, diff)
+		}
+		if tc.in < 0 {
+			continue // ParseDuration takes no negative durations
+		}
+		back, err := ParseDuration(got)
+		if err != nil || back != tc.in.Truncate(time.Second) {
+			t.Errorf("ParseDuration(%q) = %v, %v; want %v", got, back, err, tc.in.Truncate(time.Second))
 		}
 	}
 }

@@ -90,7 +90,9 @@ func (d Diagnostic) String() string {
 	return fmt.Sprintf("%s: %s: %s [%s]", d.Pos, d.Severity, d.Message, d.Rule)
 }
 
-// -- output protocol: keep in sync with the README's "JSON diagnostics" --
+// -- output protocol: the README's "JSON diagnostics" shows it, and
+// cmd/schedkit's TestREADMEJSONDiagnostics fails when the README's keys or
+// their types differ from what MarshalJSON writes. --
 
 type jsonRelated struct {
 	File    string `json:"file"`
@@ -109,8 +111,8 @@ type jsonDiagnostic struct {
 	Related  []jsonRelated `json:"related"`
 }
 
-// MarshalJSON writes the documented object
-// {file, line, column, severity, rule, message, related: [{file, line, column, session}]}.
+// MarshalJSON writes d as the object the README documents: jsonDiagnostic,
+// with the related sessions as jsonRelated.
 func (d Diagnostic) MarshalJSON() ([]byte, error) {
 	j := jsonDiagnostic{
 		File: d.Pos.File, Line: d.Pos.Line, Column: d.Pos.Column,

@@ -877,7 +877,7 @@ func (l *loader) times(sc *Schedule, t *Track, s *Session, fs map[string]field, 
 	if !hasEnd {
 		endAt = startAt.Add(dur)
 	} else if hasDur && endAt.Sub(startAt) != dur && endAt.After(startAt) {
-		l.add("duration-mismatch", dv, "%s: duration %s disagrees with %s–%s (%s)", what, fmtDur(dur), startText, endText, fmtDur(endAt.Sub(startAt)))
+		l.add("duration-mismatch", dv, "%s: duration %s disagrees with %s–%s (%s)", what, FormatDuration(dur), startText, endText, FormatDuration(endAt.Sub(startAt)))
 	}
 	s.Start, s.End = startAt, endAt
 }
@@ -948,13 +948,5 @@ func parseWhen(s string) (when, error) {
 	return when{min: min}, nil
 }
 
-func fmtDur(d time.Duration) string {
-	h, m := int(d.Hours()), int(d.Minutes())%60
-	switch {
-	case h == 0:
-		return fmt.Sprintf("%dm", m)
-	case m == 0:
-		return fmt.Sprintf("%dh", h)
-	}
-	return fmt.Sprintf("%dh%02dm", h, m)
-}
+// fmtDur is FormatDuration, under the name validate.go still uses.
+func fmtDur(d time.Duration) string { return FormatDuration(d) }

@@ -287,7 +287,7 @@ tracks:
       - §{id: e, title: E, room: R5, start: "15:00", duration: ∑2h1m}
 `,
 		want: []string{"duration-min:warning", "duration-max:warning", "duration-max:warning"},
-		msgs: map[int][]string{0: {`"B" (b)`, "14m", "15m"}, 1: {`"D" (d)`, "2h01m", "2h"}},
+		msgs: map[int][]string{0: {`"B" (b)`, "14m", "15m"}, 1: {`"D" (d)`, "2h1m", "2h"}},
 	},
 	{
 		name: "DefaultMaxDuration",

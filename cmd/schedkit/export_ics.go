@@ -43,7 +43,7 @@ STATUS:CANCELLED. The state file is created when missing. With -o or
 written, none is changed.`,
 		Flags: append(exportFlags(true),
 			&cli.StringFlag{Name: "state", Usage: "keep SEQUENCE and LAST-MODIFIED across exports in `FILE` (JSON)"},
-			&cli.StringFlag{Name: "refresh", Value: strings.TrimSuffix(strings.TrimSuffix(ics.DefaultRefresh.String(), "0s"), "0m"), DefaultText: strings.TrimSuffix(strings.TrimSuffix(ics.DefaultRefresh.String(), "0s"), "0m"), Usage: "polling interval `DURATION` suggested to subscribers (REFRESH-INTERVAL, X-PUBLISHED-TTL), such as 30m, 6h or 1d"},
+			&cli.StringFlag{Name: "refresh", Value: schedule.FormatDuration(ics.DefaultRefresh), DefaultText: schedule.FormatDuration(ics.DefaultRefresh), Usage: "polling interval `DURATION` suggested to subscribers (REFRESH-INTERVAL, X-PUBLISHED-TTL), such as 30m, 6h or 1d"},
 		),
 		Action: e.exportICS,
 	}

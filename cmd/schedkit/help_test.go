@@ -4,9 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/schedkit/schedkit/format/csv"
+	"github.com/schedkit/schedkit/format/jsonout"
+	"github.com/schedkit/schedkit/internal/testutil"
 	"github.com/urfave/cli/v2"
 )
 
@@ -99,4 +104,44 @@ func TestStdoutFile(t *testing.T) {
 	if _, ok := e.stdoutFile(); ok {
 		t.Error("stdoutFile() of a buffer: ok")
 	}
+}
+
+// command returns the subcommand of the app at path.
+func command(t *testing.T, path ...string) *cli.Command {
+	t.Helper()
+	cmds := (&env{}).newApp().Commands
+	var c *cli.Command
+	for _, name := range path {
+		i := slices.IndexFunc(cmds, func(c *cli.Command) bool { return c.Name == name })
+		if i < 0 {
+			t.Fatalf("no command %q in %v", name, path)
+		}
+		c = cmds[i]
+		cmds = c.Subcommands
+	}
+	return c
+}
+
+// TestExportHelpSchemas: the help of export csv lists csv.Columns in
+// order, and the help of export json sketches the top-level keys of
+// jsonout.Document.
+func TestExportHelpSchemas(t *testing.T) {
+	desc := command(t, "export", "csv").Description
+	_, list, ok := strings.Cut(desc, "The columns, in this order:\n\n")
+	list, _, _ = strings.Cut(list, "\n\n")
+	if !ok {
+		t.Fatalf("export csv's help does not say %q", "The columns, in this order:")
+	}
+	got := strings.Split(strings.Join(strings.Fields(list), " "), ", ")
+	if diff := cmp.Diff(csv.Columns, got); diff != "" {
+		t.Errorf("export csv's help lists other columns than csv.Columns (-code +help):\n%s", diff)
+	}
+
+	desc = command(t, "export", "json").Description
+	_, sketch, ok := strings.Cut(desc, "Writes one JSON object: ")
+	sketch, _, _ = strings.Cut(sketch, ". ")
+	if !ok {
+		t.Fatalf("export json's help does not say %q", "Writes one JSON object: ")
+	}
+	testutil.CheckSketch(t, "export json's help", sketch, jsonout.Document{})
 }

@@ -12,6 +12,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/schedkit/schedkit/format"
+	"github.com/schedkit/schedkit/format/csv"
+	"github.com/schedkit/schedkit/format/jsonout"
+	"github.com/schedkit/schedkit/internal/testutil"
 	"github.com/schedkit/schedkit/schedule"
 )
 
@@ -34,6 +37,18 @@ func readmeBlock(t *testing.T, readme []byte, name string) (start, end int) {
 		t.Fatalf("README.md has no <!-- %s:end --> line", name)
 	}
 	return loc[1], loc[1] + stop
+}
+
+// readmeText returns the README's block name, for tests that check it
+// against the code rather than generate it.
+func readmeText(t *testing.T, name string) string {
+	t.Helper()
+	readme, err := os.ReadFile(readmePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start, end := readmeBlock(t, readme, name)
+	return string(readme[start:end])
 }
 
 // checkREADMEBlock compares a generated block with the README's, or with
@@ -110,12 +125,7 @@ func TestREADMESplitNames(t *testing.T) {
 // TestREADMEJSONDiagnostics: the README's example of a JSON diagnostic has
 // exactly the fields schedule.Diagnostic marshals to, with the same types.
 func TestREADMEJSONDiagnostics(t *testing.T) {
-	readme, err := os.ReadFile(readmePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	start, end := readmeBlock(t, readme, "jsondiag")
-	block := string(readme[start:end])
+	block := readmeText(t, "jsondiag")
 	block = strings.TrimPrefix(strings.TrimSpace(block), "```json")
 	block = strings.TrimSuffix(strings.TrimSpace(block), "```")
 	var doc map[string]any
@@ -167,3 +177,31 @@ func shape(v any) any {
 	}
 	return fmt.Sprintf("%T", v)
 }
+
+// TestREADMEJSONExport: the README's sketch of `export json` names exactly
+// the keys jsonout.Document is written with.
+func TestREADMEJSONExport(t *testing.T) {
+	block := strings.TrimSpace(readmeText(t, "jsonexport"))
+	block = strings.TrimSuffix(strings.TrimPrefix(block, "```"), "```")
+	testutil.CheckSketch(t, "README.md block jsonexport", block, jsonout.Document{})
+}
+
+// TestREADMECSVColumns: the README's table of CSV columns names csv.Columns,
+// in order.
+func TestREADMECSVColumns(t *testing.T) {
+	var got []string
+	for _, line := range strings.Split(readmeText(t, "csvcolumns"), "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) < 3 || !strings.Contains(cells[1], "`") {
+			continue // not a row, or the header
+		}
+		for _, m := range codeSpan.FindAllStringSubmatch(cells[1], -1) {
+			got = append(got, m[1])
+		}
+	}
+	if diff := cmp.Diff(csv.Columns, got); diff != "" {
+		t.Errorf("README.md block csvcolumns lists other columns than csv.Columns (-code +README):\n%s", diff)
+	}
+}
+
+var codeSpan = regexp.MustCompile("`([^`]*)`")

@@ -74,7 +74,10 @@ import (
 	"github.com/schedkit/schedkit/schedule"
 )
 
-// Columns is the header record. Keep in sync with the README and docs.
+// Columns is the header record. This comment, the README's table and the
+// help of export csv name the same columns in the same order: TestColumnsDoc
+// and cmd/schedkit's TestREADMECSVColumns and TestExportHelpSchemas fail
+// when one differs.
 //
 //	id            session id
 //	track         track id

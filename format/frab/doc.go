@@ -3,8 +3,8 @@
 // files schedule.xml.xsd and schedule.schema.json
 // (https://c3voc.de/wiki/schedule), which conference apps such as
 // EventFahrplan, Giggity and ConfClerk read. What the two directions share
-// (durations, the track of events without one, the day change) lives here
-// once.
+// lives here once: the day change in day.go, durations in duration.go, the
+// track of events without one in track.go.
 //
 // # Reading
 //

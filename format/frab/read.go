@@ -11,12 +11,6 @@ import (
 	"github.com/schedkit/schedkit/schedule"
 )
 
-// NoTrackID and NoTrackName name the track of events that have none.
-const (
-	NoTrackID   = "no-track"
-	NoTrackName = "No track"
-)
-
 // value is a scalar read from the source and where it was.
 type value struct {
 	s   string
@@ -123,40 +117,6 @@ func parseStart(s string) (int, error) {
 	return h*60 + mi, nil
 }
 
-var durRE = regexp.MustCompile(`^(\d{1,4}):(\d{1,2})(?::(\d{1,2}))?$`)
-
-// parseDuration parses a frab duration: H:MM or HH:MM (unpadded hours and
-// minutes accepted), or 3-part A:BB:CC read as H:MM:SS. ambiguous reports
-// that the 3-part form is also a valid D:HH:MM with another meaning.
-func parseDuration(s string) (d time.Duration, ambiguous bool, alt time.Duration, err error) {
-	m := durRE.FindStringSubmatch(strings.TrimSpace(s))
-	if m == nil {
-		return 0, false, 0, fmt.Errorf("duration %q is not HH:MM", s)
-	}
-	a, _ := strconv.Atoi(m[1])
-	bb, _ := strconv.Atoi(m[2])
-	if bb > 59 {
-		return 0, false, 0, fmt.Errorf("duration %q has more than 59 minutes", s)
-	}
-	if m[3] == "" {
-		return time.Duration(a)*time.Hour + time.Duration(bb)*time.Minute, false, 0, nil
-	}
-	cc, _ := strconv.Atoi(m[3])
-	if cc > 59 {
-		return 0, false, 0, fmt.Errorf("duration %q has more than 59 seconds", s)
-	}
-	d = time.Duration(a)*time.Hour + time.Duration(bb)*time.Minute + time.Duration(cc)*time.Second
-	alt = time.Duration(a)*24*time.Hour + time.Duration(bb)*time.Hour + time.Duration(cc)*time.Minute
-	return d, bb <= 23 && alt != d, alt, nil
-}
-
-// FormatDuration writes d as HH:MM (hours may exceed 99), the form the
-// c3voc schemas ask for. Seconds are dropped.
-func FormatDuration(d time.Duration) string {
-	m := int(d / time.Minute)
-	return fmt.Sprintf("%02d:%02d", m/60, m%60)
-}
-
 func build(doc *rawDoc, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
 	// NoTrackID is taken: it is the id of the track of events without one.
 	b := &builder{doc: doc, diags: doc.diags, tracks: map[string]*schedule.Track{}, trackIDs: map[string]bool{NoTrackID: true}}
@@ -194,27 +154,6 @@ func build(doc *rawDoc, opt schedule.LoadOptions) (*schedule.Schedule, []schedul
 		b.event(e)
 	}
 	return s, b.diags
-}
-
-// dayStartClock returns the wall clock at which every day starts, when all
-// days agree and it is not midnight; else "".
-func (b *builder) dayStartClock() string {
-	clock := ""
-	for _, d := range b.doc.days {
-		p, err := parseDate(d.start.s)
-		if !d.start.ok || err != nil || !p.hasOffset {
-			return ""
-		}
-		c := p.t.In(b.loc).Format("15:04")
-		if clock != "" && c != clock {
-			return ""
-		}
-		clock = c
-	}
-	if clock == "00:00" {
-		return ""
-	}
-	return clock
 }
 
 // personIDs drops person ids that do not identify a person: 0 and empty
@@ -454,7 +393,7 @@ func (b *builder) track(name string, pos schedule.Pos) *schedule.Track {
 		if t, ok := b.tracks["\x00"]; ok {
 			return t
 		}
-		t := &schedule.Track{ID: NoTrackID, Name: NoTrackName, Pos: pos, IDPos: pos}
+		t := noTrack(pos)
 		b.tracks["\x00"] = t
 		b.s.AddTrack(t)
 		return t
@@ -585,30 +524,6 @@ func (b *builder) wall(d schedule.Date, min int, pos schedule.Pos, s *schedule.S
 	return t, kind != schedule.WallGap
 }
 
-// dayOf returns the date on which <start> falls in <day>: the day's date,
-// or the next day when start is before the day's start clock (past
-// day_change), and a description of both for messages.
-func (b *builder) dayOf(day *rawDay, start int) (schedule.Date, string, bool) {
-	if day == nil || !day.date.ok {
-		return schedule.Date{}, "", false
-	}
-	d, err := schedule.ParseDate(day.date.s)
-	if err != nil {
-		return schedule.Date{}, "", false
-	}
-	change := -1
-	if p, err := parseDate(day.start.s); day.start.ok && err == nil && p.hasOffset {
-		t := p.t.In(b.loc)
-		change = t.Hour()*60 + t.Minute()
-	} else if m, err := schedule.ParseClock(b.s.Conference.DayChange); err == nil {
-		change = m
-	}
-	if change >= 0 && start < change {
-		d = d.AddDays(1)
-	}
-	return d, fmt.Sprintf("<day date=%q> and <start>%s</start>", day.date.s, schedule.FormatClock(start)), true
-}
-
 func (b *builder) times(e *rawEvent, s *schedule.Session) {
 	dv, sv := e.get("date"), e.get("start")
 	start, hasStart := -1, false
@@ -712,7 +627,7 @@ func (b *builder) end(e *rawEvent, s *schedule.Session, at time.Time) (time.Time
 		default:
 			if amb {
 				b.add("ambiguous-duration", uv.pos, "%s: duration %s could be H:MM:SS (%s) or D:HH:MM (%s); read as H:MM:SS",
-					who(s), strings.TrimSpace(uv.s), fmtDur(d), fmtDur(alt))
+					who(s), strings.TrimSpace(uv.s), schedule.FormatDuration(d), schedule.FormatDuration(alt))
 			}
 			if hasEnd && !end.Equal(at.Add(d)) {
 				b.add("duration-mismatch", uv.pos, "%s: duration %s disagrees with end %s; using end", who(s), strings.TrimSpace(uv.s), stamp(end))
@@ -728,23 +643,3 @@ func (b *builder) end(e *rawEvent, s *schedule.Session, at time.Time) (time.Time
 }
 
 func stamp(t time.Time) string { return t.Format("2006-01-02 15:04 MST") }
-
-func fmtDur(d time.Duration) string {
-	var parts []string
-	if days := d / (24 * time.Hour); days > 0 {
-		parts = append(parts, fmt.Sprintf("%dd", days))
-		d -= days * 24 * time.Hour
-	}
-	if h := d / time.Hour; h > 0 {
-		parts = append(parts, fmt.Sprintf("%dh", h))
-		d -= h * time.Hour
-	}
-	if m := d / time.Minute; m > 0 {
-		parts = append(parts, fmt.Sprintf("%dm", m))
-		d -= m * time.Minute
-	}
-	if sec := d / time.Second; sec > 0 || len(parts) == 0 {
-		parts = append(parts, fmt.Sprintf("%ds", sec))
-	}
-	return strings.Join(parts, "")
-}

@@ -198,41 +198,6 @@ func TestReadJSONDiagnostics(t *testing.T) {
 	}
 }
 
-func TestParseDuration(t *testing.T) {
-	tests := []struct {
-		in        string
-		want      time.Duration
-		ambiguous bool
-		err       bool
-	}{
-		{"00:30", 30 * time.Minute, false, false},
-		{"0:30", 30 * time.Minute, false, false},
-		{"12:59", 12*time.Hour + 59*time.Minute, false, false},
-		{"100:00", 100 * time.Hour, false, false},
-		{"00:30:00", 30 * time.Minute, false, false},
-		{"01:00:00", time.Hour, true, false},
-		{"0:01:30", time.Minute + 30*time.Second, true, false},
-		{"00:00:00", 0, false, false},
-		{"1:60", 0, false, true},
-		{"90", 0, false, true},
-		{"", 0, false, true},
-	}
-	for _, tc := range tests {
-		d, amb, _, err := parseDuration(tc.in)
-		if got := (struct {
-			D   time.Duration
-			A   bool
-			Err bool
-		}{d, amb, err != nil}); got != (struct {
-			D   time.Duration
-			A   bool
-			Err bool
-		}{tc.want, tc.ambiguous, tc.err}) {
-			t.Errorf("parseDuration(%q) = %v, %v, %v; want %v, %v, error %v", tc.in, d, amb, err, tc.want, tc.ambiguous, tc.err)
-		}
-	}
-}
-
 // TestFixtures reads the small fixtures in testdata/frab, XML and JSON, which
 // describe the same MiniCon, and checks the sessions they share agree.
 func TestFixtures(t *testing.T) {

@@ -61,10 +61,7 @@ func Writes(ss *schedule.Session) bool { return ss.Timed() && ss.Status != "canc
 // makePlan assigns the timed sessions to days and rooms, ids and guids.
 func makePlan(s *schedule.Schedule, sessions []*schedule.Session) *plan {
 	loc := s.Loc()
-	change, err := schedule.ParseClock(s.Conference.DayChange)
-	if err != nil {
-		change = 0
-	}
+	change := dayChange(&s.Conference)
 	var timed []*schedule.Session
 	for _, ss := range sessions {
 		if Writes(ss) {
@@ -105,12 +102,11 @@ func makePlan(s *schedule.Schedule, sessions []*schedule.Session) *plan {
 			used[id] = true
 		}
 		start := ss.Start.In(loc)
-		d := schedule.DateOf(start.Add(-time.Duration(change) * time.Minute))
+		d := conferenceDay(start, change)
 		dy, ok := days[d]
 		if !ok {
-			ds, _ := schedule.ResolveWall(d, change, loc)
-			de, _ := schedule.ResolveWall(d.AddDays(1), change, loc)
-			dy = &day{date: d, start: ds, end: de.Add(-time.Minute), byName: map[string]*room{}}
+			ds, de := dayBounds(d, change, loc)
+			dy = &day{date: d, start: ds, end: de, byName: map[string]*room{}}
 			days[d] = dy
 			p.days = append(p.days, dy)
 		}
@@ -156,13 +152,6 @@ func derivedID(guid string) int {
 	}
 	id := int(binary.BigEndian.Uint32(b) & 0x7fffffff)
 	return max(id, 1)
-}
-
-func trackName(ss *schedule.Session) string {
-	if ss.Track == nil || ss.Track.ID == NoTrackID && ss.Track.Name == NoTrackName {
-		return ""
-	}
-	return ss.Track.Name
 }
 
 var httpURL = regexp.MustCompile(`^https?://\S+$`)

@@ -1,8 +1,9 @@
 // Package ics reads and writes iCalendar (RFC 5545): Encode writes a
 // schedule as a feed meant to be published at a stable URL and subscribed
 // to, Read reads the VEVENTs of any calendar file into a schedule. What the
-// two directions share (the speakers' paragraph of DESCRIPTION, the TEXT
-// cleaning and its U+2060 word joiner) lives here once.
+// two directions share lives here once: the DESCRIPTION and its speakers'
+// paragraph in description.go, TEXT values and the U+2060 word joiner in
+// text.go.
 //
 // # Writing
 //

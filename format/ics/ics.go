@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	ical "github.com/arran4/golang-ical"
 	"github.com/schedkit/schedkit/schedule"
@@ -275,53 +274,6 @@ func status(s string) ical.ObjectStatus {
 	return ical.ObjectStatusConfirmed
 }
 
-// Description is the plain-text DESCRIPTION of a session: the subtitle,
-// the speakers with their affiliations, the abstract (HTML turned into text
-// by PlainText) and the URL, in paragraphs, cleaned by Text.
-//
-// The speakers' paragraph is "Speaker: Name (Affiliation)" for one speaker
-// and "Speakers:" followed by one "Name (Affiliation)" line per speaker for
-// several, so that a comma in a name ("O'Brien, Siobhán") never splits it
-// when format/ics reads the feed back.
-func Description(x *schedule.Session) string {
-	var parts []string
-	if t := Text(x.Subtitle); t != "" {
-		parts = append(parts, t)
-	}
-	if len(x.Speakers) > 0 {
-		names := make([]string, 0, len(x.Speakers))
-		for _, p := range x.Speakers {
-			n := oneLine(p.Name)
-			if a := oneLine(p.Affiliation); a != "" {
-				n += " (" + a + ")"
-			}
-			if n != "" {
-				names = append(names, n)
-			}
-		}
-		switch len(names) {
-		case 0:
-		case 1:
-			parts = append(parts, "Speaker: "+names[0])
-		default:
-			parts = append(parts, "Speakers:\n"+strings.Join(names, "\n"))
-		}
-	}
-	if t := Text(PlainText(x.Abstract)); t != "" {
-		parts = append(parts, t)
-	}
-	if u := cmp.Or(uriValue(x.URL), Text(x.URL)); u != "" {
-		parts = append(parts, u) // as URL has it, so that readers can tell it is the same
-	}
-	return strings.Join(parts, "\n\n")
-}
-
-// oneLine is Text with line breaks turned into spaces: a speaker's line of
-// the DESCRIPTION.
-func oneLine(s string) string {
-	return strings.ReplaceAll(Text(s), "\n", " ")
-}
-
 func categories(x *schedule.Session) []string {
 	var out []string
 	add := func(c string) {
@@ -374,72 +326,6 @@ func absURL(u string) string {
 	}
 	return percentHex.Replace(u)
 }
-
-// Text cleans a TEXT value (RFC 5545 §3.3.11) before golang-ical escapes it:
-// CRLF and lone CR become LF, tabs become spaces, every other control
-// character (C0, DEL, C1), the byte-order mark and the line and paragraph
-// separators are dropped or turned into LF, trailing white space is trimmed
-// from every line (libical drops it, other parsers keep it), runs of more
-// than one empty line are collapsed, and the value is trimmed. A backslash
-// followed by n or N gets an invisible U+2060 WORD JOINER in between,
-// because two common parsers misread the correct escape of that pair, and
-// the percent-escapes %2C %3A %3B %5C get lower-case hex digits, because
-// python icalendar decodes them in every value.
-func Text(s string) string {
-	if s == "" {
-		return ""
-	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085':
-			b.WriteByte('\n')
-		case r == '\t':
-			b.WriteByte(' ')
-		case r < ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\ufeff':
-			// dropped
-		default:
-			b.WriteRune(r)
-		}
-	}
-	lines := strings.Split(b.String(), "\n")
-	out := lines[:0]
-	blank := 0
-	for _, l := range lines {
-		l = strings.TrimRightFunc(l, unicode.IsSpace)
-		if l == "" {
-			blank++
-			if blank > 1 {
-				continue
-			}
-		} else {
-			blank = 0
-		}
-		out = append(out, l)
-	}
-	s = strings.TrimSpace(strings.Join(out, "\n"))
-	// A backslash before n or N is escaped correctly as \\n, but python
-	// icalendar 4 and node-ical read that as a backslash and a newline.
-	// U+2060 WORD JOINER between them is invisible and keeps every parser
-	// reading the same text.
-	if strings.Contains(s, "\\") {
-		s = backslashN.Replace(s)
-	}
-	if strings.Contains(s, "%") {
-		s = percentHex.Replace(s)
-	}
-	return s
-}
-
-// percentHex lowers the hex digits of the percent-escapes python icalendar
-// 4 decodes in every value (%2C %3A %3B %5C become , : ; \), which turns
-// "?uri=CELEX%3A32014" into "?uri=CELEX:32014". In a URL the lower-case
-// escape means the same (RFC 3986 §2.1); the decoder leaves it alone.
-var percentHex = strings.NewReplacer("%2C", "%2c", "%3A", "%3a", "%3B", "%3b", "%5C", "%5c")
-
-var backslashN = strings.NewReplacer("\\n", "\\\u2060n", "\\N", "\\\u2060N")
 
 // paramSafe makes a parameter value (CN) or PRODID part that golang-ical
 // writes unchanged: control characters and the characters it would

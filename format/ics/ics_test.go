@@ -216,61 +216,6 @@ func TestDuplicateIDsDistinctUIDs(t *testing.T) {
 	}
 }
 
-func TestText(t *testing.T) {
-	tests := []struct{ name, in, want string }{
-		{"plain", "Hello", "Hello"},
-		{"crlf and cr", "a\r\nb\rc\nd", "a\nb\nc\nd"},
-		{"controls dropped", "a\x00b\x07c\x1bd\x7fe\u0085f\u009fg", "abcd" + "e\nf" + "g"},
-		{"tab", "a\tb", "a b"},
-		{"trailing spaces per line", "a  \nb \t\n c ", "a\nb\n c"},
-		{"blank lines collapsed", "a\n\n\n\nb", "a\n\nb"},
-		{"trimmed", "  \n a \n ", "a"},
-		{"bom and separators", "\ufeffa\u2028b\u2029c", "a\nb\nc"},
-		{"backslash n", `C:\new \N \x`, "C:\\\u2060new \\\u2060N \\x"},
-		{"punctuation kept", `a,b;c:"d"\`, `a,b;c:"d"\`},
-		{"percent escapes", "?u=C%3A1%2C%3B%5C %20 %3a", "?u=C%3a1%2c%3b%5c %20 %3a"},
-		{"emoji", "🎉 👩‍💻", "🎉 👩‍💻"},
-		{"empty", "", ""},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, Text(tc.in)); diff != "" {
-				t.Errorf("Text(%q) (-want +got):\n%s", tc.in, diff)
-			}
-		})
-	}
-}
-
-// TestDescription pins the speakers' paragraph that format/ics reads
-// back: "Speaker:" is one person, "Speakers:" one person a line, so that a
-// comma in a name splits nothing.
-func TestDescription(t *testing.T) {
-	type P = schedule.Person
-	tests := []struct {
-		name string
-		x    schedule.Session
-		want string
-	}{
-		{"one speaker with commas", schedule.Session{Speakers: []P{{Name: "O'Brien, Siobhán", Affiliation: "Dept. of A; B, C"}}},
-			"Speaker: O'Brien, Siobhán (Dept. of A; B, C)"},
-		{"several", schedule.Session{Speakers: []P{{Name: "Lovelace, Ada", Affiliation: "Analytical, Ltd"}, {Name: "Babbage"}}},
-			"Speakers:\nLovelace, Ada (Analytical, Ltd)\nBabbage"},
-		{"line breaks in a name", schedule.Session{Speakers: []P{{Name: "Ada\nLovelace", Affiliation: "A\r\nB"}, {Name: " \n "}, {Name: "C"}}},
-			"Speakers:\nAda Lovelace (A B)\nC"},
-		{"all parts", schedule.Session{Subtitle: "Sub", Speakers: []P{{Name: "A"}}, Abstract: "Text", URL: "https://x.org/a"},
-			"Sub\n\nSpeaker: A\n\nText\n\nhttps://x.org/a"},
-		{"url as the URL property has it", schedule.Session{Abstract: "Text", URL: " https://x.org/a b "}, "Text\n\nhttps://x.org/a%20b"},
-		{"not a url", schedule.Session{URL: "see the board"}, "see the board"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, Description(&tc.x)); diff != "" {
-				t.Errorf("(-want +got):\n%s", diff)
-			}
-		})
-	}
-}
-
 // TestURIValue: a URL is percent-encoded into a URI (RFC 3986), not left out
 // of the feed.
 func TestURIValue(t *testing.T) {

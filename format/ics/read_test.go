@@ -364,61 +364,6 @@ func TestParseDuration(t *testing.T) {
 	}
 }
 
-func TestUnescapeText(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{`a\, b\; c\\ d\nE\NF`, "a, b; c\\ d\nE\nF"},
-		{"x\r\r\\ny", "x\n\ny"},
-		{"tab\there\x07", "tab\there"},
-		{`unknown \q escape`, "unknown q escape"},
-		{"trailing \\", "trailing \\"},
-		// export ics writes U+2060 between a backslash and n (ics.Text).
-		{"back\\\\\u2060n and \\\\\u2060N", "back\\n and \\N"},
-		{"kept \\\\\u2060x \u2060n", "kept \\\u2060x \u2060n"},
-	}
-	for _, tt := range tests {
-		if got := unescapeText(tt.in); got != tt.want {
-			t.Errorf("unescapeText(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestSpeakerList(t *testing.T) {
-	type P = schedule.Person
-	tests := []struct {
-		para string
-		want []P // nil: not a speakers' paragraph
-	}{
-		// One speaker: never split, however many commas.
-		{"Speaker: O'Brien, Siobhán (Dept. of A; B, C \\ D)", []P{{Name: "O'Brien, Siobhán", Affiliation: "Dept. of A; B, C \\ D"}}},
-		{"Speaker: Ada Lovelace", []P{{Name: "Ada Lovelace"}}},
-		// The affiliation is the group that ends the line.
-		{"Speaker: de la Cruz, Juana (Sor) (Convento, México)", []P{{Name: "de la Cruz, Juana (Sor)", Affiliation: "Convento, México"}}},
-		{"Speaker: Ann (Dept (B))", []P{{Name: "Ann", Affiliation: "Dept (B)"}}},
-		{"Speaker: (Anonymous)", []P{{Name: "(Anonymous)"}}},
-		// Several, one a line, as export ics writes them.
-		{"Speakers:\nLovelace, Ada (Analytical, Ltd)\nBabbage, Charles", []P{{Name: "Lovelace, Ada", Affiliation: "Analytical, Ltd"}, {Name: "Babbage, Charles"}}},
-		// Several on one line, as people write them: split at commas
-		// outside parentheses.
-		{"Speakers: Ngaio Marsh, Henry Lawson (Bulletin, Sydney)", []P{{Name: "Ngaio Marsh"}, {Name: "Henry Lawson", Affiliation: "Bulletin, Sydney"}}},
-		// Not speakers.
-		{"Speaker:", nil},
-		{"Speaker: Ann\nand more", nil},
-		{"Speakers: Ann, , Bob", nil},
-		{"Speakers: Ann (X, Bob", nil},
-		{"Speakers:\nAnn\n \nBob", nil},
-		{"Speakers are welcome", nil},
-	}
-	for _, tt := range tests {
-		got, ok := speakerList(tt.para)
-		if ok != (tt.want != nil) {
-			t.Errorf("speakerList(%q) ok = %v", tt.para, ok)
-		}
-		if diff := cmp.Diff(tt.want, got); ok && diff != "" {
-			t.Errorf("speakerList(%q) (-want +got):\n%s", tt.para, diff)
-		}
-	}
-}
-
 // TestRealDataJRES reads a real hand-rolled feed: 120 events, no
 // VTIMEZONE, a fold inside a UTF-8 sequence, one zero-length event.
 func TestRealDataJRES(t *testing.T) {

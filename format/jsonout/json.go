@@ -5,7 +5,8 @@
 //
 // # Schema (version 1)
 //
-// Keep in sync with the README's "JSON export" section. Every key is always
+// The README's "JSON export" section sketches it too; tests check that
+// both sketches name exactly the keys of Document. Every key is always
 // present; a value that the schedule does not give is "" (strings), [] (lists),
 // 0 (frab_id) or null (organizer; start, end, date and duration_min of a
 // session without resolved times). "guid" is never empty: a session without
@@ -53,7 +54,9 @@ import (
 // Version is the value of "schedkit_json".
 const Version = 1
 
-// Document is the top-level object. Keep in sync with the package comment.
+// Document is the top-level object. The package comment and the README
+// sketch it (TestPackageDocSchema and cmd/schedkit's TestREADMEJSONExport
+// fail when a key differs).
 type Document struct {
 	Version    int        `json:"schedkit_json"`
 	Conference Conference `json:"conference"`

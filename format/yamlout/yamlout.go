@@ -20,7 +20,6 @@ package yamlout
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -55,18 +54,6 @@ func (m mapping) setStr(key, s string) {
 }
 
 func seq() *yaml.Node { return &yaml.Node{Kind: yaml.SequenceNode} }
-
-// fmtDur writes a duration as schedule.ParseDuration reads it: 90m, 1h30m.
-func fmtDur(d time.Duration) string {
-	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
-	switch {
-	case h == 0:
-		return fmt.Sprintf("%dm", m)
-	case m == 0:
-		return fmt.Sprintf("%dh", h)
-	}
-	return fmt.Sprintf("%dh%dm", h, m)
-}
 
 // Write writes s as schedkit YAML.
 func Write(w io.Writer, s *schedule.Schedule) error {
@@ -163,11 +150,11 @@ func rules(p schedule.Policy) *yaml.Node {
 		d   time.Duration
 	}{{"min_duration", p.MinDuration}, {"changeover", p.Changeover}, {"speaker_buffer", p.SpeakerBuffer}} {
 		if r.d > 0 {
-			m.set(r.key, str(fmtDur(r.d)))
+			m.set(r.key, str(schedule.FormatDuration(r.d)))
 		}
 	}
 	if p.MaxDuration > 0 && p.MaxDuration != schedule.DefaultMaxDuration {
-		m.set("max_duration", str(fmtDur(p.MaxDuration)))
+		m.set("max_duration", str(schedule.FormatDuration(p.MaxDuration)))
 	}
 	if p.DayStart >= 0 {
 		m.set("day_start", clock(schedule.FormatClock(p.DayStart)))

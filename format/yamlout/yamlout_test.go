@@ -73,7 +73,9 @@ func TestWriteExample(t *testing.T) {
 func TestWriteEdgeCases(t *testing.T) {
 	loc, _ := schedule.LoadLocation("Etc/GMT-1")
 	s := &schedule.Schedule{Conference: schedule.Conference{Name: "yes", ID: "c", TimeZone: "Etc/GMT-1", DayChange: "04:00"}, Location: loc,
-		Policy: schedule.Policy{MaxDuration: 10 * time.Hour, Changeover: 5 * time.Minute, DayStart: 8 * 60, DayEnd: -1, Severity: map[string]schedule.Severity{"track-overlap": schedule.Off}}}
+		Policy: schedule.Policy{MinDuration: 65 * time.Minute, MaxDuration: 10 * time.Hour, Changeover: 5 * time.Minute,
+			SpeakerBuffer: 90 * time.Second, // written 1m30s: seconds are kept
+			DayStart:      8 * 60, DayEnd: -1, Severity: map[string]schedule.Severity{"track-overlap": schedule.Off}}}
 	tr := &schedule.Track{ID: "t", Name: "null"}
 	s.AddTrack(tr)
 	s.AddSession(tr, &schedule.Session{ID: "1", FrabID: 1, Title: "2025-01-01", Room: "true", Type: "talk", Status: "confirmed",

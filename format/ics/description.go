@@ -1,0 +1,209 @@
+package ics
+
+import (
+	"cmp"
+	"strings"
+
+	"github.com/schedkit/schedkit/schedule"
+)
+
+// The DESCRIPTION of a session, both directions: Description writes it,
+// speakersFromDescription reads the speakers (and the subtitle and URL)
+// back. iCalendar has no property for the speakers of an event (ATTENDEE
+// needs an address), so they travel as a paragraph of the description.
+//
+// The speakers' paragraph is "Speaker: Name (Affiliation)" for one speaker
+// and "Speakers:" followed by one "Name (Affiliation)" line per speaker for
+// several, so that a comma in a name ("O'Brien, Siobhán") never splits it
+// on reading. Hand-written feeds (and exports before the one-a-line form)
+// have "Speakers: A, B (X)" on one line, which is read too.
+
+const (
+	// paragraphBreak separates the paragraphs of a description.
+	paragraphBreak = "\n\n"
+	// speakerLabel starts the paragraph of a single speaker:
+	// speakerLabel + " " + person.
+	speakerLabel = "Speaker:"
+	// speakersLabel starts the paragraph of several: speakersLabel + "\n"
+	// and one person a line (written), or speakersLabel + " " and persons
+	// separated by commas (only read).
+	speakersLabel = "Speakers:"
+)
+
+// Description is the plain-text DESCRIPTION of a session: the subtitle,
+// the speakers' paragraph (see speakersParagraph), the abstract (HTML
+// turned into text by PlainText) and the URL, in paragraphs, cleaned by
+// Text.
+func Description(x *schedule.Session) string {
+	var parts []string
+	if t := Text(x.Subtitle); t != "" {
+		parts = append(parts, t)
+	}
+	if p := speakersParagraph(x.Speakers); p != "" {
+		parts = append(parts, p)
+	}
+	if t := Text(PlainText(x.Abstract)); t != "" {
+		parts = append(parts, t)
+	}
+	if u := cmp.Or(uriValue(x.URL), Text(x.URL)); u != "" {
+		parts = append(parts, u) // as URL has it, so that readers can tell it is the same
+	}
+	return strings.Join(parts, paragraphBreak)
+}
+
+// speakersParagraph writes the speakers' paragraph that speakerList reads:
+// "Speaker: Name (Affiliation)" for one person, "Speakers:" and one
+// "Name (Affiliation)" a line for several, "" for none. A person without a
+// name or affiliation is left out.
+func speakersParagraph(people []schedule.Person) string {
+	names := make([]string, 0, len(people))
+	for _, p := range people {
+		n := oneLine(p.Name)
+		if a := oneLine(p.Affiliation); a != "" {
+			n += " (" + a + ")"
+		}
+		if n != "" {
+			names = append(names, n)
+		}
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return speakerLabel + " " + names[0]
+	}
+	return speakersLabel + "\n" + strings.Join(names, "\n")
+}
+
+// oneLine is Text with line breaks turned into spaces: a speaker's line of
+// the DESCRIPTION.
+func oneLine(s string) string {
+	return strings.ReplaceAll(Text(s), "\n", " ")
+}
+
+// speakersFromDescription reads the speakers back from the paragraph that
+// Description writes (see speakerList), and with it the subtitle paragraph
+// before it and the URL paragraph at the end. Descriptions of other shapes
+// stay as they are.
+func (r *reader) speakersFromDescription(s *schedule.Session) {
+	paras := strings.Split(s.Abstract, paragraphBreak)
+	k := -1
+	var people []schedule.Person
+	for i, p := range paras {
+		if i > 1 { // the speakers come first, or after the subtitle
+			break
+		}
+		if ps, ok := speakerList(p); ok {
+			k, people = i, ps
+			break
+		}
+	}
+	if k < 0 {
+		return
+	}
+	s.Speakers = people
+	if k == 1 {
+		s.Subtitle = paras[0]
+	}
+	rest := paras[k+1:]
+	if n := len(rest); n > 0 && s.URL != "" && rest[n-1] == s.URL {
+		rest = rest[:n-1]
+	}
+	s.Abstract = strings.Join(rest, paragraphBreak)
+}
+
+// speakerList reads a speakers' paragraph:
+//
+//	Speaker: Name (Affiliation)       exactly one person, never split
+//	Speakers:\nName (Affiliation)\nName one person a line, as speakersParagraph writes
+//	Speakers: Name (Affiliation), Name split at commas outside parentheses
+//
+// The last form is what hand-written descriptions (and exports before
+// the one-a-line form) use; a comma in a name splits it there.
+func speakerList(p string) ([]schedule.Person, bool) {
+	switch {
+	case strings.HasPrefix(p, speakersLabel+"\n"):
+		var out []schedule.Person
+		for _, l := range strings.Split(p[len(speakersLabel+"\n"):], "\n") {
+			q, ok := person(l)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, q)
+		}
+		return out, true
+	case strings.Contains(p, "\n"):
+		return nil, false
+	case strings.HasPrefix(p, speakerLabel+" "):
+		q, ok := person(p[len(speakerLabel+" "):])
+		return []schedule.Person{q}, ok
+	case strings.HasPrefix(p, speakersLabel+" "):
+		return parsePeople(p[len(speakersLabel+" "):])
+	}
+	return nil, false
+}
+
+// person reads "Name (Affiliation)" or "Name": the affiliation is the
+// parenthesized group that ends the text, so that "Jane (JJ) Doe (ACME)"
+// is Jane (JJ) Doe of ACME and "Ann (Dept (B))" Ann of Dept (B).
+func person(part string) (schedule.Person, bool) {
+	part = strings.TrimSpace(part)
+	if part == "" {
+		return schedule.Person{}, false
+	}
+	p := schedule.Person{Name: part}
+	if !strings.HasSuffix(part, ")") {
+		return p, true
+	}
+	depth := 0
+	for i := len(part) - 1; i >= 0; i-- {
+		switch part[i] {
+		case ')':
+			depth++
+		case '(':
+			depth--
+		}
+		if depth > 0 {
+			continue
+		}
+		if i > 1 && part[i-1] == ' ' {
+			if name := strings.TrimSpace(part[:i-1]); name != "" {
+				p.Name, p.Affiliation = name, part[i+1:len(part)-1]
+			}
+		}
+		break
+	}
+	return p, true
+}
+
+// parsePeople splits "A (X, Y), B, C (Z)" at commas outside parentheses.
+func parsePeople(list string) ([]schedule.Person, bool) {
+	var out []schedule.Person
+	depth, start := 0, 0
+	flush := func(part string) bool {
+		p, ok := person(part)
+		if ok {
+			out = append(out, p)
+		}
+		return ok
+	}
+	for i := 0; i < len(list); i++ {
+		switch list[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ',':
+			if depth == 0 {
+				if !flush(list[start:i]) {
+					return nil, false
+				}
+				start = i + 1
+			}
+		}
+	}
+	if depth != 0 || !flush(list[start:]) {
+		return nil, false
+	}
+	return out, true
+}

@@ -1,0 +1,152 @@
+package ics
+
+import (
+	"strings"
+	"unicode"
+)
+
+// TEXT values (RFC 5545 §3.3.11), both directions. Writing, Text cleans a
+// value and golang-ical escapes it (\\ \; \, \n); reading, unescapeText
+// undoes those escapes. The two share one rule of schedkit's own, the word
+// joiner below.
+
+// wordJoiner (U+2060 WORD JOINER, invisible) is what the writer puts
+// between a backslash and a following n or N, and what the reader drops
+// there again. The correct escape of that pair is "\\n", but python
+// icalendar 4 and node-ical read it as a backslash and a line break; with
+// the joiner in between every parser reads the same text.
+const wordJoiner = "\u2060"
+
+// lineBreakLetters are the letters that, after a backslash, escape a line
+// break in TEXT (RFC 5545 §3.3.11: "\n" or "\N"), so the ones the word
+// joiner keeps apart from a literal backslash.
+const lineBreakLetters = "nN"
+
+// backslashN puts wordJoiner between a backslash and each of
+// lineBreakLetters: "\n" becomes "\⁠n".
+var backslashN = func() *strings.Replacer {
+	var oldnew []string
+	for _, c := range lineBreakLetters {
+		oldnew = append(oldnew, `\`+string(c), `\`+wordJoiner+string(c))
+	}
+	return strings.NewReplacer(oldnew...)
+}()
+
+// isLineBreakLetter reports whether c escapes a line break after a
+// backslash.
+func isLineBreakLetter(c byte) bool {
+	return strings.IndexByte(lineBreakLetters, c) >= 0
+}
+
+// joinedLineBreakLetter reports whether s starts with the word joiner and
+// a line-break letter: what backslashN wrote after a backslash.
+func joinedLineBreakLetter(s string) bool {
+	return len(s) > len(wordJoiner) && strings.HasPrefix(s, wordJoiner) && isLineBreakLetter(s[len(wordJoiner)])
+}
+
+// Text cleans a TEXT value (RFC 5545 §3.3.11) before golang-ical escapes it:
+// CRLF and lone CR become LF, tabs become spaces, every other control
+// character (C0, DEL, C1), the byte-order mark and the line and paragraph
+// separators are dropped or turned into LF, trailing white space is trimmed
+// from every line (libical drops it, other parsers keep it), runs of more
+// than one empty line are collapsed, and the value is trimmed. A backslash
+// followed by n or N gets an invisible U+2060 WORD JOINER in between (see
+// wordJoiner), and the percent-escapes %2C %3A %3B %5C get lower-case hex
+// digits, because python icalendar decodes them in every value.
+func Text(s string) string {
+	if s == "" {
+		return ""
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085':
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteByte(' ')
+		case r < ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\ufeff':
+			// dropped
+		default:
+			b.WriteRune(r)
+		}
+	}
+	lines := strings.Split(b.String(), "\n")
+	out := lines[:0]
+	blank := 0
+	for _, l := range lines {
+		l = strings.TrimRightFunc(l, unicode.IsSpace)
+		if l == "" {
+			blank++
+			if blank > 1 {
+				continue
+			}
+		} else {
+			blank = 0
+		}
+		out = append(out, l)
+	}
+	s = strings.TrimSpace(strings.Join(out, "\n"))
+	if strings.Contains(s, `\`) {
+		s = backslashN.Replace(s)
+	}
+	if strings.Contains(s, "%") {
+		s = percentHex.Replace(s)
+	}
+	return s
+}
+
+// percentHex lowers the hex digits of the percent-escapes python icalendar
+// 4 decodes in every value (%2C %3A %3B %5C become , : ; \), which turns
+// "?uri=CELEX%3A32014" into "?uri=CELEX:32014". In a URL the lower-case
+// escape means the same (RFC 3986 §2.1); the decoder leaves it alone.
+var percentHex = strings.NewReplacer("%2C", "%2c", "%3A", "%3a", "%3B", "%3b", "%5C", "%5c")
+
+// unescapeText undoes RFC 5545 §3.3.11 TEXT escapes and cleans the result:
+// CRLF and CR become LF, other control characters (but tab) are dropped,
+// white space at line ends is trimmed. An unknown escape keeps its character.
+// The word joiner between an escaped backslash and n or N is dropped: Text
+// puts it there (see wordJoiner).
+func unescapeText(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\\' && i+1 < len(s) {
+			i++
+			switch {
+			case isLineBreakLetter(s[i]):
+				b.WriteByte('\n')
+			case s[i] == '\\':
+				b.WriteByte('\\')
+				if joinedLineBreakLetter(s[i+1:]) {
+					i += len(wordJoiner)
+				}
+			default:
+				b.WriteByte(s[i])
+			}
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return clean(b.String())
+}
+
+// clean is the reader's cleaning of an unescaped TEXT value: line breaks
+// as LF, control characters but tab dropped, white space at line ends
+// trimmed, the value trimmed.
+func clean(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	s = strings.Map(func(c rune) rune {
+		if c != '\n' && c != '\t' && unicode.IsControl(c) {
+			return -1
+		}
+		return c
+	}, s)
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t")
+	}
+	return strings.TrimSpace(strings.Join(lines, "\n"))
+}
