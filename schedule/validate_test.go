@@ -407,6 +407,8 @@ tracks:
 	},
 }
 
+// TestValidate checks the findings of Load, Normalize and Validate, run as
+// the CLI runs them, on each case.
 func TestValidate(t *testing.T) {
 	for _, tt := range validateTests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -425,7 +427,7 @@ func TestValidate(t *testing.T) {
 					at[ss.ID] = m.sessions[i]
 				}
 			}
-			vd := Validate(s)
+			vd := append(Normalize(s), Validate(s)...) // as the CLI does
 			for _, d := range vd {
 				checkDiagnostic(t, file, d)
 				checkNamesSessions(t, s, d)
@@ -467,9 +469,9 @@ func checkNamesSessions(t *testing.T, s *Schedule, d Diagnostic) {
 	}
 }
 
-// TestValidateCanonicalRoom: after Validate every session's Room is the
+// TestNormalizeCanonicalRoom: after Normalize every session's Room is the
 // registry's name, or the first spelling in the file.
-func TestValidateCanonicalRoom(t *testing.T) {
+func TestNormalizeCanonicalRoom(t *testing.T) {
 	in := conf + `rooms: [{name: Hall B, aliases: [B]}]
 tracks:
   - name: T
@@ -479,7 +481,7 @@ tracks:
       - {id: b, title: B, room: "hall  b", start: "11:00", end: "12:00"}
 `
 	s, _ := Load("in.yaml", []byte(in), LoadOptions{})
-	Validate(s)
+	Normalize(s)
 	got := []string{s.Sessions[0].Room, s.Sessions[1].Room}
 	if diff := cmp.Diff([]string{"Hall B", "Hall B"}, got); diff != "" {
 		t.Errorf("rooms (-want +got):\n%s", diff)
