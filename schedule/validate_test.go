@@ -469,25 +469,6 @@ func checkNamesSessions(t *testing.T, s *Schedule, d Diagnostic) {
 	}
 }
 
-// TestNormalizeCanonicalRoom: after Normalize every session's Room is the
-// registry's name, or the first spelling in the file.
-func TestNormalizeCanonicalRoom(t *testing.T) {
-	in := conf + `rooms: [{name: Hall B, aliases: [B]}]
-tracks:
-  - name: T
-    date: 2024-05-01
-    sessions:
-      - {id: a, title: A, room: B, start: "10:00", end: "11:00"}
-      - {id: b, title: B, room: "hall  b", start: "11:00", end: "12:00"}
-`
-	s, _ := Load("in.yaml", []byte(in), LoadOptions{})
-	Normalize(s)
-	got := []string{s.Sessions[0].Room, s.Sessions[1].Room}
-	if diff := cmp.Diff([]string{"Hall B", "Hall B"}, got); diff != "" {
-		t.Errorf("rooms (-want +got):\n%s", diff)
-	}
-}
-
 func TestSeveritiesApply(t *testing.T) {
 	mk := func(rule string, line int) Diagnostic {
 		return Diag(rule, Pos{File: "f", Line: line, Column: 1}, "m")
