@@ -115,7 +115,8 @@ func TestSplitFeedsShareUIDs(t *testing.T) {
 	}
 }
 
-// loadValid loads a schedkit file that must validate without errors.
+// loadValid loads and normalises a schedkit file that must validate
+// without errors.
 func loadValid(t testing.TB, file string) *schedule.Schedule {
 	t.Helper()
 	data, err := os.ReadFile(file)
@@ -126,6 +127,7 @@ func loadValid(t testing.TB, file string) *schedule.Schedule {
 	if s == nil {
 		t.Fatalf("%s: %v", file, diags)
 	}
+	diags = append(diags, schedule.Normalize(s)...)
 	diags = append(diags, schedule.Validate(s)...)
 	diags = schedule.Severities{Schedule: s.Policy.Severity}.Apply(diags)
 	if schedule.HasErrors(diags) {

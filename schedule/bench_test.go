@@ -19,7 +19,7 @@ var benchSizes = []int{1_000, 10_000, 100_000}
 // at random so that speakers share sessions and some are double-booked.
 // Every rule with a threshold is switched on. About 2% of the sessions are
 // breaks without speakers, 1% cancelled, and room names come in two
-// spellings, so every branch of Validate runs.
+// spellings, so every branch of Normalize and Validate runs.
 func genSchedule(n int) []byte {
 	rng := rand.New(rand.NewPCG(1, uint64(n)))
 	rooms := max(4, n/80)
@@ -62,8 +62,9 @@ func genSchedule(n int) []byte {
 	return b.Bytes()
 }
 
-// BenchmarkValidate measures Load+Validate (what "schedkit validate" does
-// for one file) and Validate alone on generated schedules.
+// BenchmarkValidate measures Load+Normalize+Validate (what "schedkit
+// validate" does for one file; the name is older than Normalize) and
+// Validate alone, on the normalised schedule, on generated schedules.
 func BenchmarkValidate(b *testing.B) {
 	for _, n := range benchSizes {
 		data := genSchedule(n)
@@ -71,13 +72,14 @@ func BenchmarkValidate(b *testing.B) {
 		if s == nil || HasErrors(diags) || len(s.Sessions) != n {
 			b.Fatalf("generated schedule of %d sessions: loaded %d sessions; load errors: %v", n, len(s.Sessions), diags[:min(3, len(diags))])
 		}
-		findings := len(Validate(s))
+		findings := len(Normalize(s)) + len(Validate(s))
 		b.Run(fmt.Sprintf("sessions=%d/load+validate", n), func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			cpu := cpuTime()
 			for b.Loop() {
 				s, _ := Load("bench.yaml", data, LoadOptions{})
+				Normalize(s)
 				Validate(s)
 			}
 			reportPerSession(b, n, cpuTime()-cpu)
@@ -116,7 +118,7 @@ func TestGenSchedule(t *testing.T) {
 		t.Errorf("%d sessions, want 1000", len(s.Sessions))
 	}
 	rules := map[string]int{}
-	for _, d := range Validate(s) {
+	for _, d := range append(Normalize(s), Validate(s)...) {
 		rules[d.Rule]++
 	}
 	for _, r := range []string{"speaker-overlap", "room-variant"} {

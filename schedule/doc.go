@@ -1,8 +1,22 @@
 // Package schedule is schedkit's domain: the model of a conference
 // timetable (Schedule, Track, Session), the loader of schedkit's own
-// YAML/JSON format (Load), the cross-session rules (Validate) and the one
-// Diagnostic type every reader and rule reports through, with the rule
-// table (Rules) that names them all.
+// YAML/JSON format (Load), the normalising step (Normalize), the
+// cross-session rules (Validate) and the one Diagnostic type every reader
+// and rule reports through, with the rule table (Rules) that names them
+// all.
+//
+// A schedule goes through three steps, each reporting its findings:
+//
+//   - Load (or the reader of another format) builds it as the file has it,
+//     deriving the ids the file leaves out; a session without a guid gets
+//     the derived one when it is written (Schedule.GUIDOf), or, from the
+//     frab readers, when it is read.
+//   - Normalize gives each session's room its canonical spelling. Of the
+//     three steps it alone changes a loaded schedule.
+//   - Validate runs the cross-session rules. It only reads.
+//
+// The CLI runs the three in that order for every command, so that
+// validate, export, import and diff all see the same normalised schedule.
 //
 // The format is described in docs/format.md and, for editors, by the JSON
 // Schema in docs/schedule.schema.json; Load is the authority where the two

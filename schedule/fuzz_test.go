@@ -7,10 +7,11 @@ import (
 	"time"
 )
 
-// FuzzLoad feeds arbitrary bytes to Load and Validate. Whatever the input,
-// they must not panic or hang, every diagnostic must carry a rule of the
-// table and a position in the file, a nil schedule must come with a syntax
-// error, and loading twice must give the same findings.
+// FuzzLoad feeds arbitrary bytes to Load, Normalize and Validate. Whatever
+// the input, they must not panic or hang, every diagnostic must carry a
+// rule of the table and a position in the file, a nil schedule must come
+// with a syntax error, Validate must leave the schedule as it is, and
+// loading twice must give the same findings.
 func FuzzLoad(f *testing.F) {
 	if data, err := os.ReadFile("../testdata/qcon-ny-2019.yaml"); err == nil {
 		f.Add(data, false)
@@ -37,7 +38,12 @@ func FuzzLoad(f *testing.F) {
 			if s.Location == nil {
 				t.Fatal("nil Location")
 			}
+			diags = append(diags, Normalize(s)...)
+			want := deepCopy(s)
 			diags = append(diags, Validate(s)...)
+			if diff := scheduleDiff(want, s); diff != "" {
+				t.Fatalf("Validate changed the schedule (-want +got):\n%s", diff)
+			}
 		}
 		for _, d := range diags {
 			checkDiagnostic(t, file, d)
@@ -47,6 +53,7 @@ func FuzzLoad(f *testing.F) {
 		}
 		s2, diags2 := Load(file, data, opt)
 		if s2 != nil {
+			diags2 = append(diags2, Normalize(s2)...)
 			diags2 = append(diags2, Validate(s2)...)
 		}
 		if a, b := lines(diags), lines(diags2); a != b {

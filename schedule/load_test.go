@@ -566,6 +566,7 @@ func TestLoadExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	s, diags := Load("qcon-ny-2019.yaml", data, LoadOptions{})
+	diags = append(diags, Normalize(s)...)
 	diags = append(diags, Validate(s)...)
 	if len(diags) > 0 {
 		t.Errorf("the bundled example has findings:\n%s", lines(diags))

@@ -8,7 +8,8 @@ import (
 // A Schedule is a conference timetable with every wall-clock time resolved
 // to an instant in the conference's time zone. Loaders (Load for schedkit's
 // own YAML/JSON format, and the readers of package format's subpackages) build it;
-// Validate checks it; the writers of those subpackages write it.
+// Normalize canonicalises its rooms; Validate checks it; the writers of
+// those subpackages write it.
 type Schedule struct {
 	// File is the name diagnostics report positions against.
 	File string
@@ -113,7 +114,8 @@ type Session struct {
 	Title    string
 	Subtitle string
 	Track    *Track
-	// Room is the room name; after Validate it is the canonical spelling.
+	// Room is the room name as the file spells it; after Normalize it
+	// is the canonical spelling.
 	Room string
 
 	// Start and End are instants in the schedule's Location. Both are zero

@@ -661,6 +661,7 @@ func TestFormatExample(t *testing.T) {
 	if s == nil {
 		t.Fatalf("the example does not load: %v", diags)
 	}
+	diags = append(diags, Normalize(s)...)
 	diags = append(diags, Validate(s)...)
 	if got := (Severities{Schedule: s.Policy.Severity}).Apply(diags); len(got) > 0 {
 		for _, d := range got {

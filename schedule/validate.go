@@ -10,8 +10,15 @@ import (
 
 // Validate runs the cross-session rules of the rule table on s and returns
 // their findings with the rules' default severities (Severities.Apply sets
-// the reported ones). It also sets each session's Room to the canonical
-// spelling: the registry name, or else the first spelling in the file.
+// the reported ones). It only reads s.
+//
+// Run Normalize first, as the CLI does. Validate compares rooms by
+// NameKey, but a registry alias is its room (for room-overlap, changeover
+// and speaker-buffer) only once Normalize has replaced it by the room's
+// name, and messages name rooms as the sessions spell them. The
+// room-variant findings are Normalize's; those about the registry
+// (bad-value for a name or alias claimed twice, unknown-room) are
+// Validate's.
 //
 // The overlap rules group the sessions in linear time, sort each group and
 // sweep it, so Validate runs in O(n log n + k) for n sessions and k
@@ -116,75 +123,37 @@ func (v *validator) duplicateSpeakers() {
 	}
 }
 
-// CanonicalizeRooms sets each session's Room to the canonical spelling, as
-// Validate does, without running the rules: for comparing schedules.
-func CanonicalizeRooms(s *Schedule) { (&validator{s: s}).rooms() }
-
-// rooms canonicalises room names and reports unknown rooms and variants.
+// rooms reports the names and aliases of the room registry that an
+// earlier room has claimed and, when there is a registry, the session rooms
+// that are in it under no spelling. It only reads: Normalize gives the
+// sessions their canonical room, and reports the spellings it changed.
 func (v *validator) rooms() {
-	canon := map[string]string{}   // NameKey → canonical name
-	exact := map[string]bool{}     // spellings that need no warning
-	warned := map[string]bool{}    // variant spellings already reported
-	first := map[string]*Session{} // NameKey → the session that set the canonical spelling
-	for _, r := range v.s.Rooms {
-		for i, name := range append([]string{r.Name}, r.Aliases...) {
-			key := NameKey(name)
-			if other, taken := canon[key]; taken && other != r.Name {
-				what := "name"
-				if i > 0 {
-					what = "alias"
-				}
-				v.add(Diag("bad-value", r.Pos, "room %s %q of %q is also a name or alias of room %q; sessions there go to %q",
-					what, name, r.Name, other, other))
-				continue
-			}
-			canon[key] = r.Name
-			exact[name] = true
-		}
+	canon, _ := registry(v.s.Rooms, v.add)
+	if len(v.s.Rooms) == 0 {
+		return
 	}
-	registry := len(v.s.Rooms) > 0
-	keys := map[string]string{} // spelling → NameKey: rooms are few, sessions many
+	known := map[string]bool{} // spelling → in the registry: rooms are few, sessions many
 	for _, s := range v.s.Sessions {
 		if s.Room == "" {
 			continue
 		}
-		key, ok := keys[s.Room]
+		in, ok := known[s.Room]
 		if !ok {
-			key = NameKey(s.Room)
-			keys[s.Room] = key
+			_, in = canon[NameKey(s.Room)]
+			known[s.Room] = in
 		}
-		c, ok := canon[key]
-		switch {
-		case !ok && registry:
-			msg := fmt.Sprintf("%s: room %q is not in rooms:", Who(s), s.Room)
-			names := make([]string, 0, len(v.s.Rooms))
-			for _, r := range v.s.Rooms {
-				names = append(names, r.Name)
-			}
-			if g := Suggest(s.Room, names); g != "" {
-				msg += fmt.Sprintf("; did you mean %q?", g)
-			}
-			v.add(Diag("unknown-room", s.At("room"), "%s", msg))
-			continue
-		case !ok:
-			canon[key] = s.Room
-			exact[s.Room] = true
-			first[key] = s
+		if in {
 			continue
 		}
-		if !exact[s.Room] && !warned[s.Room] {
-			warned[s.Room] = true
-			var d Diagnostic
-			if f := first[key]; f != nil {
-				d = Diag("room-variant", s.At("room"), "%s: room %q differs from %q of %s only in case, spacing or Unicode form; treated as one room", Who(s), s.Room, c, Who(f))
-				d.Related = related(f, s)
-			} else {
-				d = Diag("room-variant", s.At("room"), "%s: room %q differs from %q of rooms: only in case, spacing or Unicode form; treated as one room", Who(s), s.Room, c)
-				d.Related = related(s)
-			}
-			v.add(d)
+		msg := fmt.Sprintf("%s: room %q is not in rooms:", Who(s), s.Room)
+		names := make([]string, 0, len(v.s.Rooms))
+		for _, r := range v.s.Rooms {
+			names = append(names, r.Name)
 		}
-		s.Room = c
+		if g := Suggest(s.Room, names); g != "" {
+			msg += fmt.Sprintf("; did you mean %q?", g)
+		}
+		v.add(Diag("unknown-room", s.At("room"), "%s", msg))
 	}
 }
 

@@ -407,6 +407,8 @@ tracks:
 	},
 }
 
+// TestValidate checks the findings of Load, Normalize and Validate, run as
+// the CLI runs them, on each case.
 func TestValidate(t *testing.T) {
 	for _, tt := range validateTests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -425,7 +427,7 @@ func TestValidate(t *testing.T) {
 					at[ss.ID] = m.sessions[i]
 				}
 			}
-			vd := Validate(s)
+			vd := append(Normalize(s), Validate(s)...) // as the CLI does
 			for _, d := range vd {
 				checkDiagnostic(t, file, d)
 				checkNamesSessions(t, s, d)
@@ -464,25 +466,6 @@ func checkNamesSessions(t *testing.T, s *Schedule, d Diagnostic) {
 				}
 			}
 		}
-	}
-}
-
-// TestValidateCanonicalRoom: after Validate every session's Room is the
-// registry's name, or the first spelling in the file.
-func TestValidateCanonicalRoom(t *testing.T) {
-	in := conf + `rooms: [{name: Hall B, aliases: [B]}]
-tracks:
-  - name: T
-    date: 2024-05-01
-    sessions:
-      - {id: a, title: A, room: B, start: "10:00", end: "11:00"}
-      - {id: b, title: B, room: "hall  b", start: "11:00", end: "12:00"}
-`
-	s, _ := Load("in.yaml", []byte(in), LoadOptions{})
-	Validate(s)
-	got := []string{s.Sessions[0].Room, s.Sessions[1].Room}
-	if diff := cmp.Diff([]string{"Hall B", "Hall B"}, got); diff != "" {
-		t.Errorf("rooms (-want +got):\n%s", diff)
 	}
 }
 

@@ -51,7 +51,8 @@ func checkFlags() []cli.Flag {
 	}
 }
 
-// input is one loaded schedule file and the findings of loading it.
+// input is one loaded and normalised schedule file and the findings of
+// loading and normalising it.
 type input struct {
 	file  string
 	sched *schedule.Schedule // nil when the file could not be parsed
@@ -146,9 +147,10 @@ func checkInputFlags(c *cli.Context) error {
 	return nil
 }
 
-// load reads and parses one file with the input flags. The error is for
-// trouble (exit 2): an unreadable file or a bad flag. Findings, a syntax
-// error included, are in the diagnostics.
+// load reads and parses one file with the input flags and normalises the
+// schedule (schedule.Normalize). The error is for trouble (exit 2): an
+// unreadable file or a bad flag. Findings, a syntax error included, are in
+// the diagnostics: the reader's, then Normalize's.
 func (e *env) load(c *cli.Context, name string) (*input, error) {
 	data, err := e.readFile(name)
 	if err != nil {
@@ -174,6 +176,11 @@ func (e *env) load(c *cli.Context, name string) (*input, error) {
 	s, diags, err := format.Read(in, display, data, opt)
 	if err != nil {
 		return nil, usageErrorf("--input-format: %v", err)
+	}
+	if s != nil {
+		// Every command works on the normalised schedule; check's
+		// Validate only reads it.
+		diags = append(diags, schedule.Normalize(s)...)
 	}
 	return &input{file: display, sched: s, diags: diags}, nil
 }

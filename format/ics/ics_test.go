@@ -30,7 +30,8 @@ func fixtures(t testing.TB) []string {
 	return append([]string{"../../testdata/qcon-ny-2019.yaml"}, files...)
 }
 
-// load reads and validates a fixture, failing on any error diagnostic.
+// load reads, normalises and validates a fixture, failing on any error
+// diagnostic.
 func load(t testing.TB, file string) *schedule.Schedule {
 	t.Helper()
 	data, err := os.ReadFile(file)
@@ -41,6 +42,7 @@ func load(t testing.TB, file string) *schedule.Schedule {
 	if s == nil {
 		t.Fatalf("%s: %v", file, diags)
 	}
+	diags = append(diags, schedule.Normalize(s)...)
 	diags = append(diags, schedule.Validate(s)...)
 	diags = schedule.Severities{Schedule: s.Policy.Severity}.Apply(diags)
 	if schedule.HasErrors(diags) {

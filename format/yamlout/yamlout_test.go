@@ -140,6 +140,7 @@ func TestRealDataSameFindings(t *testing.T) {
 			src, srcDiags := realdata.Read(t, name)
 			srcDiags = append(srcDiags, schedule.Validate(src)...)
 			got, gotDiags, _ := reload(t, src)
+			gotDiags = append(gotDiags, schedule.Normalize(got)...)
 			gotDiags = append(gotDiags, schedule.Validate(got)...)
 			keys := func(ds []schedule.Diagnostic) []string {
 				var out []string

@@ -25,10 +25,11 @@ var Schedules = []string{
 }
 
 // Read reads realdata/name in the format detected from its content, with
-// name as the file diagnostics name, and returns the schedule and the
-// reader's diagnostics (Validate is not run). Like testutil.Shared it skips
-// the test when ../shared is missing, or fails it in CI; it fails the test
-// when the file cannot be read as a schedule at all.
+// name as the file diagnostics name, and normalises it as the CLI does
+// (schedule.Normalize). It returns the schedule and the diagnostics of the
+// reader and of Normalize (Validate is not run). Like testutil.Shared it
+// skips the test when ../shared is missing, or fails it in CI; it fails
+// the test when the file cannot be read as a schedule at all.
 func Read(t testing.TB, name string) (*schedule.Schedule, []schedule.Diagnostic) {
 	t.Helper()
 	data, err := os.ReadFile(testutil.Shared(t, "realdata/"+name))
@@ -39,5 +40,5 @@ func Read(t testing.TB, name string) (*schedule.Schedule, []schedule.Diagnostic)
 	if err != nil || s == nil {
 		t.Fatalf("%s cannot be read: %v %v", name, err, diags)
 	}
-	return s, diags
+	return s, append(diags, schedule.Normalize(s)...)
 }

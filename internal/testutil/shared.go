@@ -40,8 +40,9 @@ func Root() string {
 
 // Fixture loads testdata/name (relative to the repository's root) with
 // schedule.Load, failing the test when it cannot be read or has load
-// errors, and validates it. It returns the schedule, with its rooms spelled
-// as Validate canonicalises them, and Validate's diagnostics.
+// errors, and normalises and validates it as the CLI does. It returns the
+// normalised schedule (rooms in their canonical spelling) and the
+// diagnostics of Normalize and Validate.
 func Fixture(t testing.TB, name string) (*schedule.Schedule, []schedule.Diagnostic) {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(Root(), "testdata", name))
@@ -52,14 +53,15 @@ func Fixture(t testing.TB, name string) (*schedule.Schedule, []schedule.Diagnost
 	if s == nil || schedule.HasErrors(diags) {
 		t.Fatalf("%s does not load: %v", name, diags)
 	}
-	return s, schedule.Validate(s)
+	return s, append(schedule.Normalize(s), schedule.Validate(s)...)
 }
 
 // ReadFile reads the file at path with read, a reader of the shape of
 // schedule.Load and the format packages' Read functions, naming it by
-// its base name. It fails the test when the file cannot be opened or read
-// returns no schedule, and returns the schedule with the reader's
-// diagnostics followed by Validate's.
+// its base name, and normalises and validates the schedule as the CLI
+// does. It fails the test when the file cannot be opened or read returns
+// no schedule, and returns the normalised schedule with the reader's
+// diagnostics followed by Normalize's and Validate's.
 func ReadFile(t testing.TB, path string, read func(string, []byte, schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic), opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -70,5 +72,6 @@ func ReadFile(t testing.TB, path string, read func(string, []byte, schedule.Load
 	if s == nil {
 		t.Fatalf("Read returned no schedule: %v", ds)
 	}
+	ds = append(ds, schedule.Normalize(s)...)
 	return s, append(ds, schedule.Validate(s)...)
 }
