@@ -947,6 +947,3 @@ func parseWhen(s string) (when, error) {
 	}
 	return when{min: min}, nil
 }
-
-// fmtDur is FormatDuration, under the name validate.go still uses.
-func fmtDur(d time.Duration) string { return FormatDuration(d) }

@@ -65,13 +65,6 @@ func Normalize(s *Schedule) []Diagnostic {
 	return diags
 }
 
-// CanonicalizeRooms is Normalize without the findings. It is deprecated,
-// and to be removed with its last caller: use Normalize, once, after
-// loading. The CLI's loader does, so that calling this on a schedule the
-// CLI loaded is redundant, but for the one case in which a second
-// Normalize changes a room (see there).
-func CanonicalizeRooms(s *Schedule) { Normalize(s) }
-
 // registry indexes the room registry: canon maps the NameKey of each
 // name and alias to its room's name, the first room to claim a NameKey
 // keeping it, and exact holds the names and aliases that so map to their

@@ -171,9 +171,9 @@ func (v *validator) durations() {
 		case s.Status == "cancelled":
 			continue // it will not happen: no limits or hours to keep
 		case p.MinDuration > 0 && d < p.MinDuration:
-			v.add(Diag("duration-min", s.At("start"), "%s lasts %s, less than min_duration %s", Who(s), fmtDur(d), fmtDur(p.MinDuration)))
+			v.add(Diag("duration-min", s.At("start"), "%s lasts %s, less than min_duration %s", Who(s), FormatDuration(d), FormatDuration(p.MinDuration)))
 		case p.MaxDuration > 0 && d > p.MaxDuration:
-			v.add(Diag("duration-max", endPos(s), "%s lasts %s, more than max_duration %s", Who(s), fmtDur(d), fmtDur(p.MaxDuration)))
+			v.add(Diag("duration-max", endPos(s), "%s lasts %s, more than max_duration %s", Who(s), FormatDuration(d), FormatDuration(p.MaxDuration)))
 		}
 		if p.DayStart >= 0 || p.DayEnd >= 0 {
 			v.hours(s)
@@ -424,7 +424,7 @@ func (v *validator) overlaps() {
 		if p.Changeover > 0 {
 			v.gaps(ss, p.Changeover, func(a, b *Session, gap time.Duration) {
 				d := Diag("changeover", b.At("start"), "%s starts %s after %s ends in room %q; changeover is %s",
-					Who(b), fmtDur(gap), Who(a), b.Room, fmtDur(p.Changeover))
+					Who(b), FormatDuration(gap), Who(a), b.Room, FormatDuration(p.Changeover))
 				d.Related = related(a, b)
 				v.add(d)
 			}, func(a, b *Session) bool { return !a.IsBreak() && !b.IsBreak() })
@@ -461,7 +461,7 @@ func (v *validator) overlaps() {
 		if p.SpeakerBuffer > 0 {
 			v.gaps(ss, p.SpeakerBuffer, func(a, b *Session, gap time.Duration) {
 				d := Diag("speaker-buffer", b.At("start"), "speaker %s has %s between %s in %q and %s in %q; speaker_buffer is %s",
-					name(), fmtDur(gap), Who(a), a.Room, Who(b), b.Room, fmtDur(p.SpeakerBuffer))
+					name(), FormatDuration(gap), Who(a), a.Room, Who(b), b.Room, FormatDuration(p.SpeakerBuffer))
 				d.Related = related(a, b)
 				v.add(d)
 			}, func(a, b *Session) bool { return g.roomKeys[a.Room] != g.roomKeys[b.Room] })

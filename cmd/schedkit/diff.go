@@ -86,11 +86,9 @@ func (e *env) diffAction(c *cli.Context) error {
 			fmt.Fprintf(e.stderr, "schedkit: %s: %s (validate reports duplicate ids)\n", in.file, note)
 		}
 	}
-	// Rooms get the canonical spelling validate gives them (the registry
-	// name for an alias, else the first spelling): diff.Compare compares
-	// them by NameKey, and the output shows these spellings.
-	schedule.CanonicalizeRooms(sides[0])
-	schedule.CanonicalizeRooms(sides[1])
+	// env.load normalised both sides: rooms have their canonical spelling
+	// (the registry name for an alias, else the first spelling), which
+	// diff.Compare compares by NameKey and the output shows.
 	d := diff.Compare(sides[0], sides[1])
 	if format == "json" {
 		if err := writeJSON(e.stdout, d); err != nil {

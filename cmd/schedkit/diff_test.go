@@ -19,7 +19,7 @@ func loadDiffSide(t *testing.T, name, sessions string) *schedule.Schedule {
 	if s == nil || schedule.HasErrors(diags) {
 		t.Fatalf("%s does not load: %v", name, diags)
 	}
-	schedule.CanonicalizeRooms(s)
+	schedule.Normalize(s)
 	return s
 }
 

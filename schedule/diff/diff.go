@@ -21,7 +21,7 @@
 //
 // Rooms are compared by NameKey only; mapping an alias of the room
 // registry to its room is canonicalisation, which callers do before
-// comparing (schedule.CanonicalizeRooms). Compare never changes its
+// comparing (schedule.Normalize, which loading runs). Compare never changes its
 // inputs.
 package diff
 

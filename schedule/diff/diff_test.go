@@ -18,7 +18,7 @@ func loadSide(t *testing.T, name, src string) *schedule.Schedule {
 	if s == nil || schedule.HasErrors(diags) {
 		t.Fatalf("%s does not load: %v", name, diags)
 	}
-	schedule.CanonicalizeRooms(s)
+	schedule.Normalize(s)
 	return s
 }
 
