@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/schedkit/schedkit/internal/suggest"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -76,7 +77,7 @@ func Lookup(name string) (Format, error) {
 		msg := fmt.Sprintf("unknown input format %q: use one of %s", name, strings.Join(FormatNames(), ", "))
 		if h, ok := formatHints[strings.ToLower(name)]; ok {
 			msg += fmt.Sprintf(" (%s)", h)
-		} else if g := schedule.Suggest(name, FormatNames()); g != "" {
+		} else if g := suggest.Closest(name, FormatNames()); g != "" {
 			msg += fmt.Sprintf(" (did you mean %s?)", g)
 		}
 		return Format{}, fmt.Errorf("%s", msg)

@@ -3,6 +3,7 @@ package format
 import (
 	"cmp"
 	"fmt"
+	"github.com/schedkit/schedkit/internal/slug"
 	"slices"
 	"strings"
 
@@ -94,7 +95,7 @@ func FileNames(names []string) []string {
 	used := map[string]bool{AllName: true}
 	out := make([]string, len(names))
 	for i, n := range names {
-		out[i] = schedule.Unique(used, cmp.Or(shorten(schedule.Slug(n)), "group"))
+		out[i] = slug.Unique(used, cmp.Or(shorten(slug.Make(n)), "group"))
 	}
 	return out
 }

@@ -213,7 +213,7 @@ func WallProblem(t time.Time, kind WallKind, d Date, min int, loc *time.Location
 	switch kind {
 	case WallGap:
 		from, to := transition(t)
-		return "dst-gap", fmt.Sprintf("%s %s does not exist in %s: clocks jump from %s to %s",
+		return RuleDstGap, fmt.Sprintf("%s %s does not exist in %s: clocks jump from %s to %s",
 			d, FormatClock(min), loc, from, to)
 	case WallAmbiguous:
 		from, to := transition(t)
@@ -221,7 +221,7 @@ func WallProblem(t time.Time, kind WallKind, d Date, min int, loc *time.Location
 		_, end := t.ZoneBounds()
 		_, off2 := end.Zone()
 		second := t.Add(time.Duration(off1-off2) * time.Second)
-		return "dst-ambiguous", fmt.Sprintf("%s %s occurs twice in %s (clocks go back from %s to %s); read as the first occurrence, %s (UTC%s), not %s (UTC%s)",
+		return RuleDstAmbiguous, fmt.Sprintf("%s %s occurs twice in %s (clocks go back from %s to %s); read as the first occurrence, %s (UTC%s), not %s (UTC%s)",
 			d, FormatClock(min), loc, from, to, t.Format("15:04 MST"), t.Format("-07:00"), second.Format("15:04 MST"), second.Format("-07:00"))
 	}
 	return "", ""

@@ -3,6 +3,7 @@ package schedule
 import (
 	"cmp"
 	"fmt"
+	"github.com/schedkit/schedkit/internal/suggest"
 	"slices"
 	"strings"
 )
@@ -49,7 +50,7 @@ func (f Filter) Check(s *Schedule) error {
 		for _, v := range vals {
 			if !slices.ContainsFunc(known, func(k string) bool { return key(k) == key(v) }) {
 				msg := fmt.Sprintf("no %s %q in the schedule", kind, v)
-				if g := cmp.Or(Suggest(v, known), prefixOf(v, known, key)); g != "" {
+				if g := cmp.Or(suggest.Closest(v, known), prefixOf(v, known, key)); g != "" {
 					msg += fmt.Sprintf(" (did you mean %q?)", g)
 				}
 				return fmt.Errorf("%s", msg)

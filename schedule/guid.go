@@ -1,55 +1,6 @@
 package schedule
 
-import (
-	"crypto/sha1"
-	"fmt"
-	"strings"
-)
-
-// URLNamespace is the RFC 9562 name space ID for URLs,
-// 6ba7b811-9dad-11d1-80b4-00c04fd430c8 (RFC 9562 §6.6). It must not be
-// changed: every derived GUID and calendar UID depends on it.
-var URLNamespace = [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
-
-// NameUUID returns the name-based UUID version 5 (RFC 9562 §5.5, SHA-1) of
-// name in the name space space.
-func NameUUID(space [16]byte, name string) [16]byte {
-	h := sha1.New()
-	h.Write(space[:])
-	h.Write([]byte(name))
-	var u [16]byte
-	copy(u[:], h.Sum(nil))
-	u[6] = u[6]&0x0f | 0x50 // version 5
-	u[8] = u[8]&0x3f | 0x80 // RFC 9562 variant
-	return u
-}
-
-// FormatUUID writes u in the 8-4-4-4-12 form of RFC 9562 §4, with
-// lower-case hex digits.
-func FormatUUID(u [16]byte) string {
-	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
-}
-
-// IsUUID reports whether s is a UUID in the 8-4-4-4-12 hex form of
-// RFC 9562 §4, in either case. Version and variant bits are not checked.
-func IsUUID(s string) bool {
-	if len(s) != 36 {
-		return false
-	}
-	for i, r := range s {
-		switch i {
-		case 8, 13, 18, 23:
-			if r != '-' {
-				return false
-			}
-		default:
-			if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
-				return false
-			}
-		}
-	}
-	return true
-}
+import "github.com/schedkit/schedkit/internal/uuid"
 
 // DerivedGUID returns the GUID of a session that has none: the name-based
 // UUID version 5 (RFC 9562 §5.5, SHA-1) in the URL namespace of the name
@@ -57,7 +8,7 @@ func IsUUID(s string) bool {
 // the conference id and the session id are, so every export of a schedule
 // gives a session the same GUID.
 func DerivedGUID(conferenceID, sessionID string) string {
-	return FormatUUID(NameUUID(URLNamespace, "urn:schedkit:"+conferenceID+":"+sessionID))
+	return uuid.Format(uuid.V5(uuid.URLNamespace, "urn:schedkit:"+conferenceID+":"+sessionID))
 }
 
 // GUIDOf returns the session's GUID, or the derived one when it has none.

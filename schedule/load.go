@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/schedkit/schedkit/internal/slug"
+	"github.com/schedkit/schedkit/internal/suggest"
+	"github.com/schedkit/schedkit/internal/uuid"
 	"net/url"
 	"slices"
 	"strconv"
@@ -73,19 +76,19 @@ type LoadOptions struct {
 func Load(file string, data []byte, opt LoadOptions) (*Schedule, []Diagnostic) {
 	l := &loader{file: file}
 	if i := InvalidUTF8(data); i >= 0 {
-		return nil, []Diagnostic{Diag("syntax", OffsetPos(file, data, i), "invalid UTF-8 (byte 0x%02x); save the file as UTF-8", data[i])}
+		return nil, []Diagnostic{Diag(RuleSyntax, OffsetPos(file, data, i), "invalid UTF-8 (byte 0x%02x); save the file as UTF-8", data[i])}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, []Diagnostic{Diag("syntax", Pos{File: file, Line: 1, Column: 1}, "the file is empty; a schedule needs at least conference: and tracks:")}
+		return nil, []Diagnostic{Diag(RuleSyntax, Pos{File: file, Line: 1, Column: 1}, "the file is empty; a schedule needs at least conference: and tracks:")}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return nil, []Diagnostic{Diag("syntax", OffsetPos(file, data, i), "NUL byte: this is a binary file, not YAML or JSON")}
+		return nil, []Diagnostic{Diag(RuleSyntax, OffsetPos(file, data, i), "NUL byte: this is a binary file, not YAML or JSON")}
 	}
 	if n := separators(data); n > MaxSeparators {
-		return nil, []Diagnostic{Diag("syntax", Pos{File: file, Line: 1, Column: 1},
+		return nil, []Diagnostic{Diag(RuleSyntax, Pos{File: file, Line: 1, Column: 1},
 			"the file has %d YAML separators (newlines, commas, colons, dashes, brackets), more than the %d a schedule of 200,000 sessions needs; not read", n, MaxSeparators)}
 	}
-	empty := Diag("syntax", Pos{File: file, Line: 1, Column: 1}, "the file has no content (only comments or a --- marker); a schedule needs at least conference: and tracks:")
+	empty := Diag(RuleSyntax, Pos{File: file, Line: 1, Column: 1}, "the file has no content (only comments or a --- marker); a schedule needs at least conference: and tracks:")
 	if onlyComments(data) {
 		return nil, []Diagnostic{empty}
 	}
@@ -105,7 +108,7 @@ func Load(file string, data []byte, opt LoadOptions) (*Schedule, []Diagnostic) {
 	if l.tooBig {
 		// Findings about a document that was never read to the end are
 		// noise next to the one that stopped reading.
-		return nil, slices.DeleteFunc(l.diags, func(d Diagnostic) bool { return d.Rule != "syntax" })
+		return nil, slices.DeleteFunc(l.diags, func(d Diagnostic) bool { return d.Rule != RuleSyntax })
 	}
 	return s, l.diags
 }
@@ -146,9 +149,9 @@ func (l *loader) syntaxError(err error) Diagnostic {
 		if le.Mark.Line == 0 {
 			col = 1
 		}
-		return Diag("syntax", Pos{File: l.file, Line: line, Column: col}, "%s", msg)
+		return Diag(RuleSyntax, Pos{File: l.file, Line: line, Column: col}, "%s", msg)
 	}
-	return Diag("syntax", Pos{File: l.file, Line: 1, Column: 1}, "%s", strings.TrimPrefix(err.Error(), "yaml: "))
+	return Diag(RuleSyntax, Pos{File: l.file, Line: 1, Column: 1}, "%s", strings.TrimPrefix(err.Error(), "yaml: "))
 }
 
 type loader struct {
@@ -206,7 +209,7 @@ func (l *loader) deref(n *yaml.Node) *yaml.Node {
 	l.nodes++
 	if l.nodes > max(l.maxNodes, MaxNodes) && !l.tooBig {
 		l.tooBig = true
-		l.diags = append(l.diags, Diag("syntax", l.pos(n), "the document expands to more than %d nodes (a YAML alias bomb?)", max(l.maxNodes, MaxNodes)))
+		l.diags = append(l.diags, Diag(RuleSyntax, l.pos(n), "the document expands to more than %d nodes (a YAML alias bomb?)", max(l.maxNodes, MaxNodes)))
 	}
 	return n
 }
@@ -227,7 +230,7 @@ type field struct {
 func (l *loader) mapping(n *yaml.Node, what string, known []string) map[string]field {
 	n = l.deref(n)
 	if n.Kind != yaml.MappingNode {
-		l.add("bad-value", n, "%s must be a mapping of fields, not %s", what, kindNames[n.Kind])
+		l.add(RuleBadValue, n, "%s must be a mapping of fields, not %s", what, kindNames[n.Kind])
 		return nil
 	}
 	fs := make(map[string]field, len(n.Content)/2)
@@ -236,7 +239,7 @@ func (l *loader) mapping(n *yaml.Node, what string, known []string) map[string]f
 		k, v := l.deref(n.Content[i]), n.Content[i+1]
 		name := k.Value
 		if k.Kind != yaml.ScalarNode {
-			l.add("bad-value", k, "%s: a key must be a plain name", what)
+			l.add(RuleBadValue, k, "%s: a key must be a plain name", what)
 			continue
 		}
 		if name == "<<" && k.Tag == "!!merge" {
@@ -248,16 +251,16 @@ func (l *loader) mapping(n *yaml.Node, what string, known []string) map[string]f
 		}
 		if !slices.Contains(known, name) {
 			msg := fmt.Sprintf("unknown field %q in %s", name, what)
-			if s := Suggest(name, known); s != "" {
+			if s := suggest.Closest(name, known); s != "" {
 				msg += fmt.Sprintf("; did you mean %s?", s)
 			} else {
 				msg += fmt.Sprintf("; known fields: %s", strings.Join(known, ", "))
 			}
-			l.add("unknown-field", k, "%s", msg)
+			l.add(RuleUnknownField, k, "%s", msg)
 			continue
 		}
 		if prev, dup := fs[name]; dup {
-			l.add("syntax", k, "%s: duplicate key %q (first at line %d)", what, name, prev.key.Line)
+			l.add(RuleSyntax, k, "%s: duplicate key %q (first at line %d)", what, name, prev.key.Line)
 			continue
 		}
 		fs[name] = field{k, v}
@@ -276,7 +279,7 @@ func (l *loader) mapping(n *yaml.Node, what string, known []string) map[string]f
 				break
 			}
 			if d := l.deref(src); d.Kind != yaml.MappingNode {
-				l.add("bad-value", d, "%s: a merge key (<<) takes a mapping or a list of mappings, not %s", what, kindNames[d.Kind])
+				l.add(RuleBadValue, d, "%s: a merge key (<<) takes a mapping or a list of mappings, not %s", what, kindNames[d.Kind])
 				continue
 			}
 			for name, f := range l.mapping(src, what, known) {
@@ -301,7 +304,7 @@ func (l *loader) str(fs map[string]field, name, what string) (string, *yaml.Node
 		return "", v, false
 	}
 	if v.Kind != yaml.ScalarNode {
-		l.add("bad-value", v, "%s %s must be a single value, not %s", what, name, kindNames[v.Kind])
+		l.add(RuleBadValue, v, "%s %s must be a single value, not %s", what, name, kindNames[v.Kind])
 		return "", v, false
 	}
 	return v.Value, v, true
@@ -319,7 +322,7 @@ func (l *loader) required(fs map[string]field, at *yaml.Node, name, what string)
 	} else if v.Kind != yaml.ScalarNode {
 		return "", v, false // str reported the wrong type
 	}
-	l.add("required", v, "%s needs a %s", what, name)
+	l.add(RuleRequired, v, "%s needs a %s", what, name)
 	return "", v, false
 }
 
@@ -335,7 +338,7 @@ func (l *loader) list(fs map[string]field, name, what string) []*yaml.Node {
 		return nil
 	}
 	if v.Kind != yaml.SequenceNode {
-		l.add("bad-value", v, "%s %s must be a list, not %s", what, name, kindNames[v.Kind])
+		l.add(RuleBadValue, v, "%s %s must be a list, not %s", what, name, kindNames[v.Kind])
 		return nil
 	}
 	return v.Content
@@ -347,7 +350,7 @@ func (l *loader) strList(fs map[string]field, name, what string) []string {
 	for _, n := range l.list(fs, name, what) {
 		n = l.deref(n)
 		if n.Kind != yaml.ScalarNode || isNull(n) {
-			l.add("bad-value", n, "%s %s: each item must be a single value", what, name)
+			l.add(RuleBadValue, n, "%s %s: each item must be a single value", what, name)
 			continue
 		}
 		out = append(out, n.Value)
@@ -362,7 +365,7 @@ func (l *loader) duration(fs map[string]field, name, what string) (time.Duration
 	}
 	d, err := ParseDuration(s)
 	if err != nil {
-		l.add("bad-value", v, "%s %s: %v", what, name, err)
+		l.add(RuleBadValue, v, "%s %s: %v", what, name, err)
 		return 0, v, false
 	}
 	return d, v, true
@@ -383,7 +386,7 @@ func CheckURL(pos Pos, what, s string) (Diagnostic, bool) {
 	if isAbsoluteURL(s) {
 		return Diagnostic{}, false
 	}
-	return Diag("bad-value", pos, "%s url %q is not an absolute URL such as https://example.org/talk", what, s), true
+	return Diag(RuleBadValue, pos, "%s url %q is not an absolute URL such as https://example.org/talk", what, s), true
 }
 
 func (l *loader) checkURL(v *yaml.Node, s, what string) {
@@ -397,10 +400,10 @@ func (l *loader) enum(v *yaml.Node, s string, allowed []string, what string) boo
 		return true
 	}
 	msg := fmt.Sprintf("%s %q is not one of %s", what, s, strings.Join(allowed, ", "))
-	if g := Suggest(s, allowed); g != "" {
+	if g := suggest.Closest(s, allowed); g != "" {
 		msg += fmt.Sprintf("; did you mean %s?", g)
 	}
-	l.add("bad-value", v, "%s", msg)
+	l.add(RuleBadValue, v, "%s", msg)
 	return false
 }
 
@@ -427,7 +430,7 @@ func (l *loader) schedule(root *yaml.Node, opt LoadOptions) *Schedule {
 		return s
 	}
 	if _, ok := fs["conference"]; !ok {
-		l.add("required", root, "the schedule needs a conference: mapping with name and timezone")
+		l.add(RuleRequired, root, "the schedule needs a conference: mapping with name and timezone")
 	} else {
 		l.conference(s, fs["conference"].val, opt)
 	}
@@ -439,7 +442,7 @@ func (l *loader) schedule(root *yaml.Node, opt LoadOptions) *Schedule {
 	}
 	tracks := l.list(fs, "tracks", "the schedule")
 	if _, ok := fs["tracks"]; !ok {
-		l.add("required", root, "the schedule needs tracks:, a list of tracks with their sessions")
+		l.add(RuleRequired, root, "the schedule needs tracks:, a list of tracks with their sessions")
 	}
 	for _, tn := range tracks {
 		if l.tooBig {
@@ -461,10 +464,10 @@ func (l *loader) conference(s *Schedule, n *yaml.Node, opt LoadOptions) {
 	c.Name, _, _ = l.required(fs, n, "name", "conference")
 	c.ID, _, _ = l.str(fs, "id", "conference")
 	if c.ID == "" {
-		c.ID = Slug(c.Name)
-	} else if Slug(c.ID) != c.ID {
+		c.ID = slug.Make(c.Name)
+	} else if slug.Make(c.ID) != c.ID {
 		_, v, _ := l.str(fs, "id", "conference")
-		l.add("bad-value", v, "conference id %q must use only a-z, 0-9 and -; for example %q", c.ID, Slug(c.ID))
+		l.add(RuleBadValue, v, "conference id %q must use only a-z, 0-9 and -; for example %q", c.ID, slug.Make(c.ID))
 	}
 	if u, v, ok := l.str(fs, "url", "conference"); ok {
 		c.URL = u
@@ -478,14 +481,14 @@ func (l *loader) conference(s *Schedule, n *yaml.Node, opt LoadOptions) {
 			var v *yaml.Node
 			o.Email, v, _ = l.required(ofs, on, "email", "organizer")
 			if o.Email != "" && (!strings.Contains(o.Email, "@") || strings.ContainsAny(o.Email, " <>")) {
-				l.add("bad-value", v, "organizer email %q is not an address such as program@example.org", o.Email)
+				l.add(RuleBadValue, v, "organizer email %q is not an address such as program@example.org", o.Email)
 			}
 			c.Organizer = o
 		}
 	}
 	if dc, v, ok := l.str(fs, "day_change", "conference"); ok {
 		if m, err := ParseClock(dc); err != nil {
-			l.add("bad-value", v, "conference day_change: %v", err)
+			l.add(RuleBadValue, v, "conference day_change: %v", err)
 		} else {
 			c.DayChange = FormatClock(m)
 		}
@@ -500,17 +503,17 @@ func (l *loader) conference(s *Schedule, n *yaml.Node, opt LoadOptions) {
 		if v == nil {
 			v = n
 		}
-		l.add("required", v, "conference needs a timezone, an IANA name such as America/New_York (or pass --timezone)")
+		l.add(RuleRequired, v, "conference needs a timezone, an IANA name such as America/New_York (or pass --timezone)")
 		return
 	case conflict != "":
-		l.add("zone-mismatch", v, "%s", conflict)
+		l.add(RuleZoneMismatch, v, "%s", conflict)
 	}
 	loc, err := LoadLocation(tz)
 	if err != nil {
 		if v == nil {
 			v = n
 		}
-		l.add("bad-value", v, "conference timezone: %v", err)
+		l.add(RuleBadValue, v, "conference timezone: %v", err)
 		return
 	}
 	c.TimeZone, s.Location = tz, loc
@@ -522,7 +525,7 @@ func (l *loader) rooms(s *Schedule, n *yaml.Node) {
 		return
 	}
 	if n.Kind != yaml.SequenceNode {
-		l.add("bad-value", n, "rooms must be a list of rooms")
+		l.add(RuleBadValue, n, "rooms must be a list of rooms")
 		return
 	}
 	for _, rn := range n.Content {
@@ -558,7 +561,7 @@ func (l *loader) rules(s *Schedule, n *yaml.Node) {
 	}
 	if d, v, ok := l.duration(fs, "max_duration", "rules"); ok {
 		if d == 0 {
-			l.add("bad-value", v, "rules max_duration must be more than 0")
+			l.add(RuleBadValue, v, "rules max_duration must be more than 0")
 		} else {
 			p.MaxDuration = d
 		}
@@ -576,7 +579,7 @@ func (l *loader) rules(s *Schedule, n *yaml.Node) {
 		}
 		m, err := ParseClock(c)
 		if err != nil {
-			l.add("bad-value", v, "rules %s: %v", k, err)
+			l.add(RuleBadValue, v, "rules %s: %v", k, err)
 			continue
 		}
 		if k == "day_start" {
@@ -591,7 +594,7 @@ func (l *loader) rules(s *Schedule, n *yaml.Node) {
 			return
 		}
 		if sn.Kind != yaml.MappingNode {
-			l.add("bad-value", sn, "rules severity must map rule ids to error, warning or off")
+			l.add(RuleBadValue, sn, "rules severity must map rule ids to error, warning or off")
 			return
 		}
 		p.Severity = map[string]Severity{}
@@ -603,7 +606,7 @@ func (l *loader) rules(s *Schedule, n *yaml.Node) {
 				if _, known := LookupRule(k.Value); !known {
 					at = k
 				}
-				l.add("bad-value", at, "rules severity: %v", err)
+				l.add(RuleBadValue, at, "rules severity: %v", err)
 				continue
 			}
 			p.Severity[k.Value] = sev
@@ -621,11 +624,11 @@ func (l *loader) track(s *Schedule, n *yaml.Node) {
 	t.Name, _, _ = l.required(fs, n, "name", "track")
 	if id, v, ok := l.str(fs, "id", "track"); ok {
 		t.ID, t.IDPos = id, l.pos(v)
-		if Slug(id) != id {
-			l.add("bad-value", v, "track id %q must use only a-z, 0-9 and -; for example %q", id, Slug(id))
+		if slug.Make(id) != id {
+			l.add(RuleBadValue, v, "track id %q must use only a-z, 0-9 and -; for example %q", id, slug.Make(id))
 		}
 	} else {
-		t.ID = Slug(t.Name)
+		t.ID = slug.Make(t.Name)
 		if t.ID == "" {
 			t.ID = "track-" + strconv.Itoa(len(s.Tracks)+1)
 		}
@@ -641,7 +644,7 @@ func (l *loader) track(s *Schedule, n *yaml.Node) {
 	l.trackDateBad = false
 	if d, v, ok := l.str(fs, "date", "track"); ok {
 		if _, err := ParseDate(d); err != nil {
-			l.add("bad-value", v, "track date: %v", err)
+			l.add(RuleBadValue, v, "track date: %v", err)
 			l.trackDateBad = true
 		} else {
 			t.Date = d
@@ -662,7 +665,7 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 	if fs == nil {
 		return
 	}
-	s := &Session{Pos: l.pos(n), Type: "talk", Status: "confirmed"}
+	s := &Session{Pos: l.pos(n), Type: TypeTalk, Status: StatusConfirmed}
 	for name, f := range fs {
 		s.SetPos(name, l.pos(l.deref(f.val)))
 	}
@@ -677,18 +680,18 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 	if id, v, ok := l.str(fs, "id", "session"); ok && id != "" {
 		s.ID = id
 		if strings.ContainsAny(id, " \t\r\n/\\") {
-			l.add("bad-value", v, "session %q: id %q must not contain spaces or slashes", s.Title, id)
+			l.add(RuleBadValue, v, "session %q: id %q must not contain spaces or slashes", s.Title, id)
 		}
 	} else {
-		s.ID, s.ImplicitID = t.ID+"-"+Slug(s.Title), true
-		l.diags = append(l.diags, Diag("implicit-id", s.Pos,
+		s.ID, s.ImplicitID = t.ID+"-"+slug.Make(s.Title), true
+		l.diags = append(l.diags, Diag(RuleImplicitId, s.Pos,
 			"session %q has no id; using %q. Pin it with id: %s — calendar UIDs come from ids, and a derived id changes when the title does",
 			s.Title, s.ID, s.ID))
 	}
 	what := Who(s)
 	if g, v, ok := l.str(fs, "guid", what); ok {
-		if !IsUUID(g) {
-			l.add("bad-value", v, "%s: guid %q is not a UUID", what, g)
+		if !uuid.Valid(g) {
+			l.add(RuleBadValue, v, "%s: guid %q is not a UUID", what, g)
 		} else {
 			s.GUID = strings.ToLower(g)
 		}
@@ -696,7 +699,7 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 	if fid, v, ok := l.str(fs, "frab_id", what); ok {
 		i, err := strconv.Atoi(fid)
 		if err != nil || i <= 0 {
-			l.add("bad-value", v, "%s: frab_id %q must be a positive integer", what, fid)
+			l.add(RuleBadValue, v, "%s: frab_id %q must be a positive integer", what, fid)
 		} else {
 			s.FrabID = i
 		}
@@ -757,7 +760,7 @@ func (l *loader) speakers(fs map[string]field, what string) []Person {
 		pn = l.deref(pn)
 		if pn.Kind == yaml.ScalarNode && !isNull(pn) {
 			if strings.TrimSpace(pn.Value) == "" {
-				l.add("required", pn, "%s: speaker needs a name", what)
+				l.add(RuleRequired, pn, "%s: speaker needs a name", what)
 				continue
 			}
 			out = append(out, Person{Name: pn.Value})
@@ -791,7 +794,7 @@ func (l *loader) times(sc *Schedule, t *Track, s *Session, fs map[string]field, 
 	if d, v, ok := l.str(fs, "date", what); ok {
 		pd, err := ParseDate(d)
 		if err != nil {
-			l.add("bad-value", v, "%s: %v", what, err)
+			l.add(RuleBadValue, v, "%s: %v", what, err)
 			good, dateBad = false, true
 		} else {
 			date, dateGiven, dateBad = pd, true, false
@@ -803,7 +806,7 @@ func (l *loader) times(sc *Schedule, t *Track, s *Session, fs map[string]field, 
 	if hasStart {
 		var err error
 		if start, err = parseWhen(startText); err != nil {
-			l.add("bad-value", sv, "%s: start: %v", what, err)
+			l.add(RuleBadValue, sv, "%s: start: %v", what, err)
 			hasStart = false
 		}
 	}
@@ -818,7 +821,7 @@ func (l *loader) times(sc *Schedule, t *Track, s *Session, fs map[string]field, 
 	if hasEnd {
 		var err error
 		if end, err = parseWhen(endText); err != nil {
-			l.add("bad-value", ev, "%s: end: %v", what, err)
+			l.add(RuleBadValue, ev, "%s: end: %v", what, err)
 			hasEnd, good = false, false
 		}
 	}
@@ -835,7 +838,7 @@ func (l *loader) times(sc *Schedule, t *Track, s *Session, fs map[string]field, 
 		if sv == nil || sv.Kind != yaml.ScalarNode {
 			at = n
 		}
-		l.add("required", at, "%s needs an end or a duration", what)
+		l.add(RuleRequired, at, "%s needs an end or a duration", what)
 		good = false
 	case durGiven && !hasDur:
 		good = false // the bad duration is reported
@@ -845,13 +848,13 @@ func (l *loader) times(sc *Schedule, t *Track, s *Session, fs map[string]field, 
 
 	if hasStart && start.hasDate {
 		if dateGiven && start.date != date {
-			l.add("bad-value", sv, "%s: start %s is on another day than date %s", what, startText, date)
+			l.add(RuleBadValue, sv, "%s: start %s is on another day than date %s", what, startText, date)
 			good = false
 		}
 		date = start.date
 	}
 	if hasStart && date.IsZero() && !dateBad {
-		l.add("required", sv, "%s has no date: give it a date:, its track a date:, or write start as YYYY-MM-DDTHH:MM", what)
+		l.add(RuleRequired, sv, "%s has no date: give it a date:, its track a date:, or write start as YYYY-MM-DDTHH:MM", what)
 	}
 	if !good || date.IsZero() {
 		return
@@ -877,7 +880,7 @@ func (l *loader) times(sc *Schedule, t *Track, s *Session, fs map[string]field, 
 	if !hasEnd {
 		endAt = startAt.Add(dur)
 	} else if hasDur && endAt.Sub(startAt) != dur && endAt.After(startAt) {
-		l.add("duration-mismatch", dv, "%s: duration %s disagrees with %s–%s (%s)", what, FormatDuration(dur), startText, endText, FormatDuration(endAt.Sub(startAt)))
+		l.add(RuleDurationMismatch, dv, "%s: duration %s disagrees with %s–%s (%s)", what, FormatDuration(dur), startText, endText, FormatDuration(endAt.Sub(startAt)))
 	}
 	s.Start, s.End = startAt, endAt
 }
@@ -896,7 +899,7 @@ func (l *loader) wall(d Date, w when, loc *time.Location, v *yaml.Node, what, fi
 			_, end := t.ZoneBounds()
 			readings += " or " + end.Format("-07:00")
 		}
-		l.add("bad-value", v, "%s: %s %s %s%s: %s is at UTC%s then", what, field, d, FormatClock(w.min), time.Unix(0, 0).In(time.FixedZone("", w.offset)).Format("-07:00"), loc, readings)
+		l.add(RuleBadValue, v, "%s: %s %s %s%s: %s is at UTC%s then", what, field, d, FormatClock(w.min), time.Unix(0, 0).In(time.FixedZone("", w.offset)).Format("-07:00"), loc, readings)
 		return time.Time{}, false
 	}
 	if rule, msg := WallProblem(t, kind, d, w.min, loc); rule != "" {

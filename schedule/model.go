@@ -166,10 +166,36 @@ type Link struct {
 	URL   string
 }
 
-// Session types and statuses accepted by the format.
+// Session types and statuses accepted by the format. The loaders set
+// TypeTalk and StatusConfirmed when the source gives none.
+const (
+	TypeTalk      = "talk"
+	TypeKeynote   = "keynote"
+	TypeWorkshop  = "workshop"
+	TypePanel     = "panel"
+	TypeBreak     = "break"
+	TypeOpenSpace = "open-space"
+	TypeOther     = "other"
+
+	StatusConfirmed = "confirmed"
+	StatusTentative = "tentative"
+	StatusCancelled = "cancelled"
+)
+
+// NoTrackID and NoTrackName name the track that sessions without one are
+// put on where a track is needed: by the frab readers (events without a
+// track), by yamlout (sessions of no track; a taken id gets a suffix) and
+// by the table writer (the heading of such sessions).
+const (
+	NoTrackID   = "no-track"
+	NoTrackName = "No track"
+)
+
+// SessionTypes and SessionStatuses list the types and statuses in
+// documentation order.
 var (
-	SessionTypes    = []string{"talk", "keynote", "workshop", "panel", "break", "open-space", "other"}
-	SessionStatuses = []string{"confirmed", "tentative", "cancelled"}
+	SessionTypes    = []string{TypeTalk, TypeKeynote, TypeWorkshop, TypePanel, TypeBreak, TypeOpenSpace, TypeOther}
+	SessionStatuses = []string{StatusConfirmed, StatusTentative, StatusCancelled}
 )
 
 // At returns the position of the named field, or of the session when the
@@ -202,7 +228,7 @@ func (s *Session) Duration() time.Duration {
 
 // IsBreak reports whether the session is a break, which takes no part in
 // speaker rules or changeover.
-func (s *Session) IsBreak() bool { return s.Type == "break" }
+func (s *Session) IsBreak() bool { return s.Type == TypeBreak }
 
 // TrackID returns the id of the session's track, or "" when it has none.
 func (s *Session) TrackID() string {

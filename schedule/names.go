@@ -1,13 +1,9 @@
 package schedule
 
 import (
-	"strconv"
 	"strings"
-	"unicode"
 
 	"golang.org/x/text/cases"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -64,84 +60,6 @@ func asciiKey(s string) (key string, ok bool) {
 		b = append(b, c)
 	}
 	return string(b), true
-}
-
-// Slug returns s in [a-z0-9-]: letters with diacritics lose them, every
-// other run of characters becomes one hyphen, and hyphens at either end are
-// dropped. The slug of a string with no letters or digits is "".
-func Slug(s string) string {
-	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	if r, _, err := transform.String(t, s); err == nil {
-		s = r
-	}
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		case r == 'ß':
-			b.WriteString("ss")
-		default:
-			dash = true
-		}
-	}
-	return b.String()
-}
-
-// Unique returns base, or else the first of base-2, base-3, … that used
-// does not hold, and adds the result to used. The readers of other formats
-// make track ids (and the page reader session ids) with it, split exports
-// their file names.
-func Unique(used map[string]bool, base string) string {
-	name := base
-	for k := 2; used[name]; k++ {
-		name = base + "-" + strconv.Itoa(k)
-	}
-	used[name] = true
-	return name
-}
-
-// Suggest returns the candidate closest to s by edit distance, or "" when
-// none is close enough to be a plausible typo.
-func Suggest(s string, candidates []string) string {
-	best, bestD := "", 1<<30
-	for _, c := range candidates {
-		d := editDistance(strings.ToLower(s), strings.ToLower(c))
-		if d < bestD {
-			best, bestD = c, d
-		}
-	}
-	if bestD <= max(2, len(s)/3) && bestD < len(s) {
-		return best
-	}
-	return ""
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // SameName reports whether NameKey(a) == NameKey(b), without building the

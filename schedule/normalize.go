@@ -52,10 +52,10 @@ func Normalize(s *Schedule) []Diagnostic {
 			warned[ss.Room] = true
 			var d Diagnostic
 			if f := first[key]; f != nil {
-				d = Diag("room-variant", ss.At("room"), "%s: room %q differs from %q of %s only in case, spacing or Unicode form; treated as one room", Who(ss), ss.Room, c, Who(f))
+				d = Diag(RuleRoomVariant, ss.At("room"), "%s: room %q differs from %q of %s only in case, spacing or Unicode form; treated as one room", Who(ss), ss.Room, c, Who(f))
 				d.Related = related(f, ss)
 			} else {
-				d = Diag("room-variant", ss.At("room"), "%s: room %q differs from %q of rooms: only in case, spacing or Unicode form; treated as one room", Who(ss), ss.Room, c)
+				d = Diag(RuleRoomVariant, ss.At("room"), "%s: room %q differs from %q of rooms: only in case, spacing or Unicode form; treated as one room", Who(ss), ss.Room, c)
 				d.Related = related(ss)
 			}
 			diags = append(diags, d)
@@ -82,7 +82,7 @@ func registry(rooms []Room, conflict func(Diagnostic)) (canon map[string]string,
 					if i > 0 {
 						what = "alias"
 					}
-					conflict(Diag("bad-value", r.Pos, "room %s %q of %q is also a name or alias of room %q; sessions there go to %q",
+					conflict(Diag(RuleBadValue, r.Pos, "room %s %q of %q is also a name or alias of room %q; sessions there go to %q",
 						what, name, r.Name, other, other))
 				}
 				continue

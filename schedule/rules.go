@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"fmt"
+	"github.com/schedkit/schedkit/internal/suggest"
 	"slices"
 )
 
@@ -17,34 +18,67 @@ type Rule struct {
 	Importer bool // reported by the readers of other formats
 }
 
+// The rule ids: the stable names of findings that --rule, rules.severity,
+// JSON diagnostics and CI configurations refer to. Each is in the table
+// below (TestRuleConstants checks both ways); code names a rule by its
+// constant, so that a misspelt id does not compile.
+const (
+	RuleSyntax            = "syntax"
+	RuleUnknownField      = "unknown-field"
+	RuleRequired          = "required"
+	RuleBadValue          = "bad-value"
+	RuleDuplicateId       = "duplicate-id"
+	RuleEndBeforeStart    = "end-before-start"
+	RuleDurationMismatch  = "duration-mismatch"
+	RuleDurationMin       = "duration-min"
+	RuleDurationMax       = "duration-max"
+	RuleDstGap            = "dst-gap"
+	RuleDstAmbiguous      = "dst-ambiguous"
+	RuleUnknownRoom       = "unknown-room"
+	RuleRoomOverlap       = "room-overlap"
+	RuleSpeakerOverlap    = "speaker-overlap"
+	RuleTrackOverlap      = "track-overlap"
+	RuleSpeakerBuffer     = "speaker-buffer"
+	RuleChangeover        = "changeover"
+	RuleOutsideHours      = "outside-hours"
+	RuleDuplicateSpeaker  = "duplicate-speaker"
+	RuleRoomVariant       = "room-variant"
+	RuleImplicitId        = "implicit-id"
+	RuleDuplicateGuid     = "duplicate-guid"
+	RuleDateMismatch      = "date-mismatch"
+	RuleAmbiguousDuration = "ambiguous-duration"
+	RuleTextAmbiguous     = "text-ambiguous"
+	RuleZoneMismatch      = "zone-mismatch"
+)
+
 // Rules is the rule table, in documentation order.
 var Rules = []Rule{
-	{ID: "syntax", Default: Error, Fixed: true, Summary: "the file is not well-formed YAML, JSON, XML or iCalendar, or not UTF-8"},
-	{ID: "unknown-field", Default: Error, Summary: "a field the format does not define (with a suggestion)"},
-	{ID: "required", Default: Error, Summary: "a required field is missing or empty"},
-	{ID: "bad-value", Default: Error, Summary: "a value of the wrong type or form: time, date, duration, zone, enum, URL"},
-	{ID: "duplicate-id", Default: Error, Summary: "two sessions, or two tracks, share an id"},
-	{ID: "end-before-start", Default: Error, Summary: "a session ends at or before its start"},
-	{ID: "duration-mismatch", Default: Error, Summary: "end and duration are both given and disagree"},
-	{ID: "duration-min", Default: Warning, Needs: "rules.min_duration", Summary: "a session is shorter than min_duration"},
-	{ID: "duration-max", Default: Warning, Needs: "rules.max_duration (default 8h)", Summary: "a session is longer than max_duration"},
-	{ID: "dst-gap", Default: Error, Summary: "a wall-clock time that does not exist in the zone (clocks spring forward)"},
-	{ID: "dst-ambiguous", Default: Warning, Summary: "a wall-clock time that occurs twice (clocks fall back); the message states the reading chosen"},
-	{ID: "unknown-room", Default: Error, Needs: "rooms:", Summary: "a session room that is not in the room registry"},
-	{ID: "room-overlap", Default: Error, Summary: "two sessions in one room at the same time, across tracks, midnight and days"},
-	{ID: "speaker-overlap", Default: Error, Summary: "a speaker in two sessions at the same time (same-minute starts included)"},
-	{ID: "track-overlap", Default: Warning, Summary: "two sessions of one track at the same time"},
-	{ID: "speaker-buffer", Default: Warning, Needs: "rules.speaker_buffer", Summary: "a speaker has less than speaker_buffer between sessions in different rooms"},
-	{ID: "changeover", Default: Warning, Needs: "rules.changeover", Summary: "less than changeover between consecutive sessions in one room"},
-	{ID: "outside-hours", Default: Warning, Needs: "rules.day_start / rules.day_end", Summary: "a session starts before day_start or ends after day_end"},
-	{ID: "duplicate-speaker", Default: Warning, Summary: "one speaker listed twice in a session (the same id, or the same name where one has no id)"},
-	{ID: "room-variant", Default: Warning, Summary: "room names that differ only in case, spacing or Unicode form; treated as one room"},
-	{ID: "implicit-id", Default: Warning, Summary: "a session without an id; the derived id changes when the title does, and calendar UIDs with it"},
-	{ID: "duplicate-guid", Default: Error, Importer: true, Summary: "two sessions share a guid"},
-	{ID: "date-mismatch", Default: Warning, Importer: true, Summary: "frab <date> disagrees with <day> + <start>; the message says which one wins"},
-	{ID: "ambiguous-duration", Default: Warning, Importer: true, Summary: "a 3-part frab duration could be H:MM:SS or D:HH:MM"},
-	{ID: "text-ambiguous", Default: Warning, Importer: true, Summary: "a program page line the text reader could read more than one way; the message says which reading it took"},
-	{ID: "zone-mismatch", Default: Warning, Importer: true, Summary: "--timezone, or the offsets in the file, contradict the zone the file names"},
+	{ID: RuleSyntax, Default: Error, Fixed: true, Summary: "the file is not well-formed YAML, JSON, XML or iCalendar, or not UTF-8"},
+	{ID: RuleUnknownField, Default: Error, Summary: "a field the format does not define (with a suggestion)"},
+	{ID: RuleRequired, Default: Error, Summary: "a required field is missing or empty"},
+	{ID: RuleBadValue, Default: Error, Summary: "a value of the wrong type or form: time, date, duration, zone, enum, URL"},
+	{ID: RuleDuplicateId, Default: Error, Summary: "two sessions, or two tracks, share an id"},
+	{ID: RuleEndBeforeStart, Default: Error, Summary: "a session ends at or before its start"},
+	{ID: RuleDurationMismatch, Default: Error, Summary: "end and duration are both given and disagree"},
+	{ID: RuleDurationMin, Default: Warning, Needs: "rules.min_duration", Summary: "a session is shorter than min_duration"},
+	{ID: RuleDurationMax, Default: Warning, Needs: "rules.max_duration (default 8h)", Summary: "a session is longer than max_duration"},
+	{ID: RuleDstGap, Default: Error, Summary: "a wall-clock time that does not exist in the zone (clocks spring forward)"},
+	{ID: RuleDstAmbiguous, Default: Warning, Summary: "a wall-clock time that occurs twice (clocks fall back); the message states the reading chosen"},
+	{ID: RuleUnknownRoom, Default: Error, Needs: "rooms:", Summary: "a session room that is not in the room registry"},
+	{ID: RuleRoomOverlap, Default: Error, Summary: "two sessions in one room at the same time, across tracks, midnight and days"},
+	{ID: RuleSpeakerOverlap, Default: Error, Summary: "a speaker in two sessions at the same time (same-minute starts included)"},
+	{ID: RuleTrackOverlap, Default: Warning, Summary: "two sessions of one track at the same time"},
+	{ID: RuleSpeakerBuffer, Default: Warning, Needs: "rules.speaker_buffer", Summary: "a speaker has less than speaker_buffer between sessions in different rooms"},
+	{ID: RuleChangeover, Default: Warning, Needs: "rules.changeover", Summary: "less than changeover between consecutive sessions in one room"},
+	{ID: RuleOutsideHours, Default: Warning, Needs: "rules.day_start / rules.day_end", Summary: "a session starts before day_start or ends after day_end"},
+	{ID: RuleDuplicateSpeaker, Default: Warning, Summary: "one speaker listed twice in a session (the same id, or the same name where one has no id)"},
+	{ID: RuleRoomVariant, Default: Warning, Summary: "room names that differ only in case, spacing or Unicode form; treated as one room"},
+	{ID: RuleImplicitId, Default: Warning, Summary: "a session without an id; the derived id changes when the title does, and calendar UIDs with it"},
+	{ID: RuleDuplicateGuid, Default: Error, Importer: true, Summary: "two sessions share a guid"},
+	{ID: RuleDateMismatch, Default: Warning, Importer: true, Summary: "frab <date> disagrees with <day> + <start>; the message says which one wins"},
+	{ID: RuleAmbiguousDuration, Default: Warning, Importer: true, Summary: "a 3-part frab duration could be H:MM:SS or D:HH:MM"},
+	{ID: RuleTextAmbiguous, Default: Warning, Importer: true, Summary: "a program page line the text reader could read more than one way; the message says which reading it took"},
+	{ID: RuleZoneMismatch, Default: Warning, Importer: true, Summary: "--timezone, or the offsets in the file, contradict the zone the file names"},
 }
 
 // LookupRule returns the rule with the given id.
@@ -70,7 +104,7 @@ func ParseRuleSetting(id, sev string) (Severity, error) {
 	r, ok := LookupRule(id)
 	if !ok {
 		msg := fmt.Sprintf("unknown rule %q", id)
-		if s := Suggest(id, RuleIDs()); s != "" {
+		if s := suggest.Closest(id, RuleIDs()); s != "" {
 			msg += fmt.Sprintf(" (did you mean %s?)", s)
 		}
 		return 0, fmt.Errorf("%s", msg)

@@ -3,6 +3,7 @@ package schedule
 import (
 	"cmp"
 	"fmt"
+	"github.com/schedkit/schedkit/internal/suggest"
 	"slices"
 	"strings"
 	"time"
@@ -53,7 +54,7 @@ func (v *validator) duplicateIDs() {
 	tracks := map[string]*Track{}
 	for _, t := range v.s.Tracks {
 		if first, dup := tracks[t.ID]; dup {
-			v.add(Diag("duplicate-id", t.IDPos, "track id %q is used by tracks %q and %q (line %d)", t.ID, t.Name, first.Name, first.Pos.Line))
+			v.add(Diag(RuleDuplicateId, t.IDPos, "track id %q is used by tracks %q and %q (line %d)", t.ID, t.Name, first.Name, first.Pos.Line))
 			continue
 		}
 		tracks[t.ID] = t
@@ -62,7 +63,7 @@ func (v *validator) duplicateIDs() {
 	guids := map[string]*Session{}
 	for _, s := range v.s.Sessions {
 		if first, dup := sessions[s.ID]; dup {
-			d := Diag("duplicate-id", s.At("id"), "session id %q is used by %s and %s", s.ID, Who(s), Who(first))
+			d := Diag(RuleDuplicateId, s.At("id"), "session id %q is used by %s and %s", s.ID, Who(s), Who(first))
 			d.Related = related(first)
 			v.add(d)
 		} else {
@@ -72,7 +73,7 @@ func (v *validator) duplicateIDs() {
 			continue
 		}
 		if first, dup := guids[s.GUID]; dup {
-			d := Diag("duplicate-guid", s.At("guid"), "guid %s is used by %s and %s", s.GUID, Who(s), Who(first))
+			d := Diag(RuleDuplicateGuid, s.At("guid"), "guid %s is used by %s and %s", s.GUID, Who(s), Who(first))
 			d.Related = related(first)
 			v.add(d)
 		} else {
@@ -116,7 +117,7 @@ func (v *validator) duplicateSpeakers() {
 		}
 		for i, n := range times {
 			if n > 1 {
-				v.add(Diag("duplicate-speaker", s.At("speakers"), "%s lists speaker %q %d times",
+				v.add(Diag(RuleDuplicateSpeaker, s.At("speakers"), "%s lists speaker %q %d times",
 					Who(s), strings.Join(strings.Fields(s.Speakers[i].Name), " "), n))
 			}
 		}
@@ -150,10 +151,10 @@ func (v *validator) rooms() {
 		for _, r := range v.s.Rooms {
 			names = append(names, r.Name)
 		}
-		if g := Suggest(s.Room, names); g != "" {
+		if g := suggest.Closest(s.Room, names); g != "" {
 			msg += fmt.Sprintf("; did you mean %q?", g)
 		}
-		v.add(Diag("unknown-room", s.At("room"), "%s", msg))
+		v.add(Diag(RuleUnknownRoom, s.At("room"), "%s", msg))
 	}
 }
 
@@ -166,14 +167,14 @@ func (v *validator) durations() {
 		d := s.End.Sub(s.Start)
 		switch {
 		case d <= 0:
-			v.add(Diag("end-before-start", endPos(s), "%s ends at %s, not after its start %s", Who(s), stamp(s.End), stamp(s.Start)))
+			v.add(Diag(RuleEndBeforeStart, endPos(s), "%s ends at %s, not after its start %s", Who(s), stamp(s.End), stamp(s.Start)))
 			continue
-		case s.Status == "cancelled":
+		case s.Status == StatusCancelled:
 			continue // it will not happen: no limits or hours to keep
 		case p.MinDuration > 0 && d < p.MinDuration:
-			v.add(Diag("duration-min", s.At("start"), "%s lasts %s, less than min_duration %s", Who(s), FormatDuration(d), FormatDuration(p.MinDuration)))
+			v.add(Diag(RuleDurationMin, s.At("start"), "%s lasts %s, less than min_duration %s", Who(s), FormatDuration(d), FormatDuration(p.MinDuration)))
 		case p.MaxDuration > 0 && d > p.MaxDuration:
-			v.add(Diag("duration-max", endPos(s), "%s lasts %s, more than max_duration %s", Who(s), FormatDuration(d), FormatDuration(p.MaxDuration)))
+			v.add(Diag(RuleDurationMax, endPos(s), "%s lasts %s, more than max_duration %s", Who(s), FormatDuration(d), FormatDuration(p.MaxDuration)))
 		}
 		if p.DayStart >= 0 || p.DayEnd >= 0 {
 			v.hours(s)
@@ -216,9 +217,9 @@ func (v *validator) hours(s *Session) {
 	}
 	switch {
 	case start < ds:
-		v.add(Diag("outside-hours", s.At("start"), "%s starts at %s, before day_start %s", Who(s), s.Start.Format("15:04"), FormatClock(p.DayStart)))
+		v.add(Diag(RuleOutsideHours, s.At("start"), "%s starts at %s, before day_start %s", Who(s), s.Start.Format("15:04"), FormatClock(p.DayStart)))
 	case end > de:
-		v.add(Diag("outside-hours", s.At("end"), "%s ends at %s, after day_end %s", Who(s), s.End.Format("15:04"), FormatClock(p.DayEnd)))
+		v.add(Diag(RuleOutsideHours, s.At("end"), "%s ends at %s, after day_end %s", Who(s), s.End.Format("15:04"), FormatClock(p.DayEnd)))
 	}
 }
 
@@ -244,7 +245,7 @@ func group(ss []*Session) *groups {
 	timed := make([]slot, 0, len(ss))
 	persons := 0
 	for _, s := range ss {
-		if s.Timed() && s.End.After(s.Start) && s.Status != "cancelled" {
+		if s.Timed() && s.End.After(s.Start) && s.Status != StatusCancelled {
 			timed = append(timed, slot{s.Start.UnixNano(), s.End.UnixNano(), s})
 			persons += len(s.Speakers)
 		}
@@ -414,16 +415,16 @@ func (v *validator) overlaps() {
 	p := v.s.Policy
 	for _, ss := range g.rooms {
 		sweep(ss, func(a, b *Session) {
-			d := Diag("room-overlap", b.At("start"), "%s overlaps %s in room %q (%s and %s)",
+			d := Diag(RuleRoomOverlap, b.At("start"), "%s overlaps %s in room %q (%s and %s)",
 				Who(b), Who(a), b.Room, span(b), span(a))
 			d.Related = related(a, b)
 			v.add(d)
 		}, func(b *Session, n int) {
-			v.more("room-overlap", b, n, fmt.Sprintf("in room %q", b.Room))
+			v.more(RuleRoomOverlap, b, n, fmt.Sprintf("in room %q", b.Room))
 		})
 		if p.Changeover > 0 {
 			v.gaps(ss, p.Changeover, func(a, b *Session, gap time.Duration) {
-				d := Diag("changeover", b.At("start"), "%s starts %s after %s ends in room %q; changeover is %s",
+				d := Diag(RuleChangeover, b.At("start"), "%s starts %s after %s ends in room %q; changeover is %s",
 					Who(b), FormatDuration(gap), Who(a), b.Room, FormatDuration(p.Changeover))
 				d.Related = related(a, b)
 				v.add(d)
@@ -432,11 +433,11 @@ func (v *validator) overlaps() {
 	}
 	for _, t := range v.s.Tracks {
 		sweep(g.tracks[t], func(a, b *Session) {
-			d := Diag("track-overlap", b.At("start"), "%s overlaps %s in track %q", Who(b), Who(a), t.Name)
+			d := Diag(RuleTrackOverlap, b.At("start"), "%s overlaps %s in track %q", Who(b), Who(a), t.Name)
 			d.Related = related(a, b)
 			v.add(d)
 		}, func(b *Session, n int) {
-			v.more("track-overlap", b, n, fmt.Sprintf("in track %q", t.Name))
+			v.more(RuleTrackOverlap, b, n, fmt.Sprintf("in track %q", t.Name))
 		})
 	}
 	reported := map[[2]*Session]bool{} // one speaker-overlap per pair of sessions
@@ -451,16 +452,16 @@ func (v *validator) overlaps() {
 				return
 			}
 			reported[[2]*Session{a, b}] = true
-			d := Diag("speaker-overlap", b.At("start"), "speaker %s is in %s and %s at the same time (%s and %s)",
+			d := Diag(RuleSpeakerOverlap, b.At("start"), "speaker %s is in %s and %s at the same time (%s and %s)",
 				name(), Who(a), Who(b), clock(a.Start), clock(b.Start))
 			d.Related = related(a, b)
 			v.add(d)
 		}, func(b *Session, n int) {
-			v.more("speaker-overlap", b, n, "with speaker "+name())
+			v.more(RuleSpeakerOverlap, b, n, "with speaker "+name())
 		})
 		if p.SpeakerBuffer > 0 {
 			v.gaps(ss, p.SpeakerBuffer, func(a, b *Session, gap time.Duration) {
-				d := Diag("speaker-buffer", b.At("start"), "speaker %s has %s between %s in %q and %s in %q; speaker_buffer is %s",
+				d := Diag(RuleSpeakerBuffer, b.At("start"), "speaker %s has %s between %s in %q and %s in %q; speaker_buffer is %s",
 					name(), FormatDuration(gap), Who(a), a.Room, Who(b), b.Room, FormatDuration(p.SpeakerBuffer))
 				d.Related = related(a, b)
 				v.add(d)

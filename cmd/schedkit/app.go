@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/schedkit/schedkit/internal/suggest"
 	"io"
 	"os"
 	"regexp"
@@ -11,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/schedkit/schedkit/schedule"
 	"github.com/urfave/cli/v2"
 )
 
@@ -216,7 +216,7 @@ func (e *env) newApp() *cli.App {
 				for _, cmd := range c.App.Commands {
 					names = append(names, cmd.Name)
 				}
-				if g := schedule.Suggest(c.Args().First(), names); g != "" {
+				if g := suggest.Closest(c.Args().First(), names); g != "" {
 					return usageErrorf("unknown command %q (did you mean %s?); run 'schedkit --help'", c.Args().First(), g)
 				}
 				return usageErrorf("unknown command %q; run 'schedkit --help'", c.Args().First())

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"github.com/schedkit/schedkit/internal/suggest"
 	"io"
 	"os"
 	"path/filepath"
@@ -35,7 +36,7 @@ unreadable input or a failed write.`,
 				return usagef(c, "export needs a format: %s", strings.Join(names, ", "))
 			}
 			msg := fmt.Sprintf("unknown export format %q: use one of %s", c.Args().First(), strings.Join(names, ", "))
-			if g := schedule.Suggest(c.Args().First(), names); g != "" {
+			if g := suggest.Closest(c.Args().First(), names); g != "" {
 				msg += fmt.Sprintf(" (did you mean %s?)", g)
 			}
 			return usageErrorf("%s", msg)

@@ -3,6 +3,8 @@ package frab
 import (
 	"cmp"
 	"fmt"
+	"github.com/schedkit/schedkit/internal/slug"
+	"github.com/schedkit/schedkit/internal/uuid"
 	"regexp"
 	"strconv"
 	"strings"
@@ -118,20 +120,20 @@ func parseStart(s string) (int, error) {
 }
 
 func build(doc *rawDoc, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
-	// NoTrackID is taken: it is the id of the track of events without one.
-	b := &builder{doc: doc, diags: doc.diags, tracks: map[string]*schedule.Track{}, trackIDs: map[string]bool{NoTrackID: true}}
+	// schedule.NoTrackID is taken: it is the id of the track of events without one.
+	b := &builder{doc: doc, diags: doc.diags, tracks: map[string]*schedule.Track{}, trackIDs: map[string]bool{schedule.NoTrackID: true}}
 	s := &schedule.Schedule{File: doc.file, Policy: schedule.DefaultPolicy(), Location: time.UTC}
-	s.Policy.Severity = map[string]schedule.Severity{"track-overlap": schedule.Off}
+	s.Policy.Severity = map[string]schedule.Severity{schedule.RuleTrackOverlap: schedule.Off}
 	b.s = s
 	c := &s.Conference
 	c.Pos = doc.confPos
 	c.Name = strings.TrimSpace(doc.conf["title"].s)
 	if c.Name == "" {
-		b.add("required", doc.confPos, "the conference needs a title")
+		b.add(schedule.RuleRequired, doc.confPos, "the conference needs a title")
 	}
-	c.ID = schedule.Slug(doc.conf["acronym"].s)
+	c.ID = slug.Make(doc.conf["acronym"].s)
 	if c.ID == "" {
-		c.ID = schedule.Slug(c.Name)
+		c.ID = slug.Make(c.Name)
 	}
 	if c.ID == "" {
 		c.ID = "conference"
@@ -141,7 +143,7 @@ func build(doc *rawDoc, opt schedule.LoadOptions) (*schedule.Schedule, []schedul
 	c.TimeZone, s.Location = b.tzName, b.loc
 	if v := doc.conf["day_change"]; v.ok && strings.TrimSpace(v.s) != "" {
 		if m, err := parseStart(v.s); err != nil {
-			b.add("bad-value", v.pos, "conference day_change: %v", err)
+			b.add(schedule.RuleBadValue, v.pos, "conference day_change: %v", err)
 		} else {
 			c.DayChange = schedule.FormatClock(m)
 		}
@@ -279,7 +281,7 @@ func (b *builder) zone(opt schedule.LoadOptions) {
 	if named != "" {
 		l, err := schedule.LoadLocation(named)
 		if err != nil {
-			b.add("bad-value", at, "conference time_zone_name: %v", err)
+			b.add(schedule.RuleBadValue, at, "conference time_zone_name: %v", err)
 		} else {
 			fileLoc = l
 		}
@@ -296,16 +298,16 @@ func (b *builder) zone(opt schedule.LoadOptions) {
 	case fileLoc != nil && agrees(fileLoc):
 		use(fileLoc, named)
 		if _, conflict := schedule.ChooseZone(named, opt.Timezone, "the file's time_zone_name"); conflict != "" {
-			b.add("zone-mismatch", at, "%s", conflict)
+			b.add(schedule.RuleZoneMismatch, at, "%s", conflict)
 		}
 		b.writtenOffsets(ev, at)
 		return
 	case optLoc != nil:
 		if fileLoc != nil {
-			b.add("zone-mismatch", at, "time_zone_name %s contradicts the event times (<start> is the wall clock at %s, e.g. at line %d); using --timezone %s",
+			b.add(schedule.RuleZoneMismatch, at, "time_zone_name %s contradicts the event times (<start> is the wall clock at %s, e.g. at line %d); using --timezone %s",
 				named, fmtOffset(commonOffset(ev)), ev[0].pos.Line, opt.Timezone)
 		} else if named == "" && !agrees(optLoc) {
-			b.add("zone-mismatch", at, "--timezone %s contradicts the event times (<start> is the wall clock at %s, e.g. at line %d); using it anyway",
+			b.add(schedule.RuleZoneMismatch, at, "--timezone %s contradicts the event times (<start> is the wall clock at %s, e.g. at line %d); using it anyway",
 				opt.Timezone, fmtOffset(commonOffset(ev)), ev[0].pos.Line)
 		}
 		use(optLoc, opt.Timezone)
@@ -321,7 +323,7 @@ func (b *builder) zone(opt schedule.LoadOptions) {
 			use(fileLoc, named)
 			return
 		}
-		b.add("zone-mismatch", at, "%s and no event has a <date> with an offset; reading times as UTC. Pass --timezone to name the zone", what)
+		b.add(schedule.RuleZoneMismatch, at, "%s and no event has a <date> with an offset; reading times as UTC. Pass --timezone to name the zone", what)
 		return
 	}
 	o := commonOffset(ev)
@@ -330,7 +332,7 @@ func (b *builder) zone(opt schedule.LoadOptions) {
 		if fileLoc != nil {
 			use(fileLoc, named)
 		}
-		b.add("zone-mismatch", at, "%s; the events are at %s, which no fixed IANA zone names; using %s. Pass --timezone to name the zone",
+		b.add(schedule.RuleZoneMismatch, at, "%s; the events are at %s, which no fixed IANA zone names; using %s. Pass --timezone to name the zone",
 			what, fmtOffset(o), b.tzName)
 		return
 	}
@@ -339,7 +341,7 @@ func (b *builder) zone(opt schedule.LoadOptions) {
 		return
 	}
 	use(l, name)
-	b.add("zone-mismatch", at, "%s: <start> is the wall clock at %s (e.g. line %d); using %s from the offsets. Pass --timezone (e.g. Europe/Berlin) to name the real zone",
+	b.add(schedule.RuleZoneMismatch, at, "%s: <start> is the wall clock at %s (e.g. line %d); using %s from the offsets. Pass --timezone (e.g. Europe/Berlin) to name the real zone",
 		what, fmtOffset(o), ev[0].pos.Line, name)
 }
 
@@ -349,7 +351,7 @@ func (b *builder) writtenOffsets(ev []evidence, at schedule.Pos) {
 	for _, e := range ev {
 		_, off := e.at.In(b.loc).Zone()
 		if off/60 != e.written && off/60 == e.implied {
-			b.add("zone-mismatch", e.pos, "<date> is written at %s, not at %s (%s); the instants agree with <start> in %s, so that zone is kept",
+			b.add(schedule.RuleZoneMismatch, e.pos, "<date> is written at %s, not at %s (%s); the instants agree with <start> in %s, so that zone is kept",
 				fmtOffset(e.written), fmtOffset(off/60), b.tzName, b.tzName)
 			return
 		}
@@ -359,15 +361,15 @@ func (b *builder) writtenOffsets(ev []evidence, at schedule.Pos) {
 // -- events --
 
 var typeMap = map[string]string{
-	"talk": "talk", "lecture": "talk", "vortrag": "talk", "lightning talk": "talk", "lightning_talk": "talk",
-	"lightningtalk": "talk", "short talk": "talk", "long talk": "talk", "session": "talk", "presentation": "talk",
-	"maintrack": "talk", "devroom": "talk",
-	"keynote":  "keynote",
-	"workshop": "workshop", "hands-on": "workshop", "tutorial": "workshop",
-	"panel": "panel", "discussion": "panel", "podium": "panel",
-	"break": "break", "pause": "break", "lunch": "break",
-	"open-space": "open-space", "bof": "open-space", "meeting": "open-space", "meetup": "open-space",
-	"other": "other",
+	"talk": schedule.TypeTalk, "lecture": schedule.TypeTalk, "vortrag": schedule.TypeTalk, "lightning talk": schedule.TypeTalk, "lightning_talk": schedule.TypeTalk,
+	"lightningtalk": schedule.TypeTalk, "short talk": schedule.TypeTalk, "long talk": schedule.TypeTalk, "session": schedule.TypeTalk, "presentation": schedule.TypeTalk,
+	"maintrack": schedule.TypeTalk, "devroom": schedule.TypeTalk,
+	"keynote":  schedule.TypeKeynote,
+	"workshop": schedule.TypeWorkshop, "hands-on": schedule.TypeWorkshop, "tutorial": schedule.TypeWorkshop,
+	"panel": schedule.TypePanel, "discussion": schedule.TypePanel, "podium": schedule.TypePanel,
+	"break": schedule.TypeBreak, "pause": schedule.TypeBreak, "lunch": schedule.TypeBreak,
+	"open-space": schedule.TypeOpenSpace, "bof": schedule.TypeOpenSpace, "meeting": schedule.TypeOpenSpace, "meetup": schedule.TypeOpenSpace,
+	"other": schedule.TypeOther,
 }
 
 // sessionType maps a frab event type onto schedkit's session types.
@@ -382,9 +384,9 @@ func sessionType(t string) string {
 		}
 	}
 	if k == "" {
-		return "talk"
+		return schedule.TypeTalk
 	}
-	return "other"
+	return schedule.TypeOther
 }
 
 func (b *builder) track(name string, pos schedule.Pos) *schedule.Track {
@@ -401,7 +403,7 @@ func (b *builder) track(name string, pos schedule.Pos) *schedule.Track {
 	if t, ok := b.tracks[name]; ok {
 		return t
 	}
-	id := schedule.Unique(b.trackIDs, cmp.Or(schedule.Slug(name), "track"))
+	id := slug.Unique(b.trackIDs, cmp.Or(slug.Make(name), "track"))
 	t := &schedule.Track{ID: id, Name: name, Pos: pos, IDPos: pos}
 	b.tracks[name] = t
 	b.s.AddTrack(t)
@@ -416,7 +418,7 @@ func who(s *schedule.Session) string {
 }
 
 func (b *builder) event(e *rawEvent) {
-	s := &schedule.Session{Pos: e.pos, Status: "confirmed"}
+	s := &schedule.Session{Pos: e.pos, Status: schedule.StatusConfirmed}
 	for k, v := range e.f {
 		if v.pos.Line > 0 {
 			s.SetPos(k, v.pos)
@@ -432,7 +434,7 @@ func (b *builder) event(e *rawEvent) {
 	}
 	s.Title = strings.TrimSpace(e.get("title").s)
 	if s.Title == "" {
-		b.add("required", e.pos, "session needs a title")
+		b.add(schedule.RuleRequired, e.pos, "session needs a title")
 	}
 	idv := e.get("id")
 	switch id := strings.TrimSpace(idv.s); {
@@ -441,7 +443,7 @@ func (b *builder) event(e *rawEvent) {
 		if n, err := strconv.Atoi(id); err == nil && n > 0 {
 			s.FrabID = n
 		} else {
-			b.add("bad-value", idv.pos, "event id %q is not a positive integer", id)
+			b.add(schedule.RuleBadValue, idv.pos, "event id %q is not a positive integer", id)
 		}
 		if strings.ContainsAny(id, " \t\r\n/\\") {
 			s.ID = strings.Map(func(r rune) rune {
@@ -453,22 +455,22 @@ func (b *builder) event(e *rawEvent) {
 		}
 	case strings.TrimSpace(e.get("code").s) != "":
 		s.ID = strings.TrimSpace(e.get("code").s)
-	case schedule.IsUUID(strings.TrimSpace(e.get("guid").s)):
+	case uuid.Valid(strings.TrimSpace(e.get("guid").s)):
 		s.ID = strings.ToLower(strings.TrimSpace(e.get("guid").s))
 	default:
-		s.ID = schedule.Slug(s.Title)
+		s.ID = slug.Make(s.Title)
 		if s.ID == "" {
 			s.ID = fmt.Sprintf("event-%d", len(b.s.Sessions)+1)
 		}
 		s.ImplicitID = true
-		b.add("implicit-id", e.pos, "event %q has no id, code or guid; using %q", s.Title, s.ID)
+		b.add(schedule.RuleImplicitId, e.pos, "event %q has no id, code or guid; using %q", s.Title, s.ID)
 	}
 	if gv := e.get("guid"); gv.ok && strings.TrimSpace(gv.s) != "" {
 		g := strings.TrimSpace(gv.s)
-		if schedule.IsUUID(g) {
+		if uuid.Valid(g) {
 			s.GUID = strings.ToLower(g)
 		} else {
-			b.add("bad-value", gv.pos, "%s: guid %q is not a UUID", who(s), g)
+			b.add(schedule.RuleBadValue, gv.pos, "%s: guid %q is not a UUID", who(s), g)
 		}
 	}
 	if s.GUID == "" {
@@ -503,14 +505,14 @@ func (b *builder) check(e *rawEvent, s *schedule.Session) {
 			at = e.linkPos[i]
 		}
 		if l.URL == "" {
-			b.add("required", at, "%s: link needs a url", what)
+			b.add(schedule.RuleRequired, at, "%s: link needs a url", what)
 		} else if d, bad := schedule.CheckURL(at, "link", l.URL); bad {
 			b.diags = append(b.diags, d)
 		}
 	}
 	for _, p := range s.Speakers {
 		if strings.TrimSpace(p.Name) == "" {
-			b.add("required", e.pos, "%s: speaker needs a name", what)
+			b.add(schedule.RuleRequired, e.pos, "%s: speaker needs a name", what)
 		}
 	}
 }
@@ -530,7 +532,7 @@ func (b *builder) times(e *rawEvent, s *schedule.Session) {
 	if sv.ok && strings.TrimSpace(sv.s) != "" {
 		m, err := parseStart(sv.s)
 		if err != nil {
-			b.add("bad-value", sv.pos, "%s: %v", who(s), err)
+			b.add(schedule.RuleBadValue, sv.pos, "%s: %v", who(s), err)
 		} else {
 			start, hasStart = m, true
 		}
@@ -540,7 +542,7 @@ func (b *builder) times(e *rawEvent, s *schedule.Session) {
 	case dv.ok && strings.TrimSpace(dv.s) != "":
 		p, err := parseDate(dv.s)
 		if err != nil {
-			b.add("bad-value", dv.pos, "%s: date %v", who(s), err)
+			b.add(schedule.RuleBadValue, dv.pos, "%s: date %v", who(s), err)
 			return
 		}
 		switch {
@@ -559,7 +561,7 @@ func (b *builder) times(e *rawEvent, s *schedule.Session) {
 			}
 			at = t
 		default:
-			b.add("required", dv.pos, "%s: date %s has no time of day and there is no <start>", who(s), dv.s)
+			b.add(schedule.RuleRequired, dv.pos, "%s: date %s has no time of day and there is no <start>", who(s), dv.s)
 			return
 		}
 		if hasStart {
@@ -569,10 +571,10 @@ func (b *builder) times(e *rawEvent, s *schedule.Session) {
 			local := at.In(b.loc)
 			if d, what, ok := b.dayOf(e.day, start); ok && (schedule.DateOf(local) != d || local.Hour()*60+local.Minute() != start) {
 				want, _ := schedule.ResolveWall(d, start, b.loc)
-				b.add("date-mismatch", dv.pos, "%s: <date>%s</date> is %s, but %s give %s; using <date>",
+				b.add(schedule.RuleDateMismatch, dv.pos, "%s: <date>%s</date> is %s, but %s give %s; using <date>",
 					who(s), strings.TrimSpace(dv.s), stamp(at), what, stamp(want))
 			} else if !ok && at.Hour()*60+at.Minute() != start {
-				b.add("date-mismatch", dv.pos, "%s: <date>%s</date> is %s, but <start> is %s; using <date>",
+				b.add(schedule.RuleDateMismatch, dv.pos, "%s: <date>%s</date> is %s, but <start> is %s; using <date>",
 					who(s), strings.TrimSpace(dv.s), stamp(at), schedule.FormatClock(start))
 			}
 		}
@@ -585,16 +587,16 @@ func (b *builder) times(e *rawEvent, s *schedule.Session) {
 		if !ok {
 			if e.day != nil && e.day.date.ok {
 				if _, err := schedule.ParseDate(e.day.date.s); err != nil {
-					b.add("bad-value", sv.pos, "%s has no <date>, and its <day date=%q> is not a date (YYYY-MM-DD) to place its start on", who(s), e.day.date.s)
+					b.add(schedule.RuleBadValue, sv.pos, "%s has no <date>, and its <day date=%q> is not a date (YYYY-MM-DD) to place its start on", who(s), e.day.date.s)
 				}
 				return // else b.wall reported why the wall time does not exist
 			}
-			b.add("required", sv.pos, "%s has no <date> and no <day date> to place its start on", who(s))
+			b.add(schedule.RuleRequired, sv.pos, "%s has no <date> and no <day date> to place its start on", who(s))
 			return
 		}
 		at = t
 	default:
-		b.add("required", e.pos, "%s needs a <date> or a <start>", who(s))
+		b.add(schedule.RuleRequired, e.pos, "%s needs a <date> or a <start>", who(s))
 		return
 	}
 	if end, ok := b.end(e, s, at); ok {
@@ -612,7 +614,7 @@ func (b *builder) end(e *rawEvent, s *schedule.Session, at time.Time) (time.Time
 	if ev.ok && strings.TrimSpace(ev.s) != "" {
 		p, err := parseDate(ev.s)
 		if err != nil || !p.hasClock {
-			b.add("bad-value", ev.pos, "%s: end %q is not a date-time such as 2020-12-14T10:00:00+01:00", who(s), ev.s)
+			b.add(schedule.RuleBadValue, ev.pos, "%s: end %q is not a date-time such as 2020-12-14T10:00:00+01:00", who(s), ev.s)
 		} else if p.hasOffset {
 			end, hasEnd = p.t.In(b.loc), true
 		} else if t, ok := b.wall(schedule.DateOf(p.t), p.t.Hour()*60+p.t.Minute(), ev.pos, s); ok {
@@ -623,21 +625,21 @@ func (b *builder) end(e *rawEvent, s *schedule.Session, at time.Time) (time.Time
 		d, amb, alt, err := parseDuration(uv.s)
 		switch {
 		case err != nil:
-			b.add("bad-value", uv.pos, "%s: %v", who(s), err)
+			b.add(schedule.RuleBadValue, uv.pos, "%s: %v", who(s), err)
 		default:
 			if amb {
-				b.add("ambiguous-duration", uv.pos, "%s: duration %s could be H:MM:SS (%s) or D:HH:MM (%s); read as H:MM:SS",
+				b.add(schedule.RuleAmbiguousDuration, uv.pos, "%s: duration %s could be H:MM:SS (%s) or D:HH:MM (%s); read as H:MM:SS",
 					who(s), strings.TrimSpace(uv.s), schedule.FormatDuration(d), schedule.FormatDuration(alt))
 			}
 			if hasEnd && !end.Equal(at.Add(d)) {
-				b.add("duration-mismatch", uv.pos, "%s: duration %s disagrees with end %s; using end", who(s), strings.TrimSpace(uv.s), stamp(end))
+				b.add(schedule.RuleDurationMismatch, uv.pos, "%s: duration %s disagrees with end %s; using end", who(s), strings.TrimSpace(uv.s), stamp(end))
 			}
 			if !hasEnd {
 				end, hasEnd = at.Add(d), true
 			}
 		}
 	} else if !hasEnd {
-		b.add("required", e.pos, "%s needs a <duration>", who(s))
+		b.add(schedule.RuleRequired, e.pos, "%s needs a <duration>", who(s))
 	}
 	return end, hasEnd
 }

@@ -102,7 +102,7 @@ func (p *jparser) value(depth int) (*jnode, error) {
 					return nil, err
 				}
 				if n.get(k) != nil {
-					p.diags = append(p.diags, schedule.Diag("bad-value", p.ln.pos(koff), "duplicate key %q; the first one is used", k))
+					p.diags = append(p.diags, schedule.Diag(schedule.RuleBadValue, p.ln.pos(koff), "duplicate key %q; the first one is used", k))
 					continue
 				}
 				n.keys = append(n.keys, k)
@@ -152,7 +152,7 @@ func parseJSON(file string, data []byte, ln *lines) (*jnode, []schedule.Diagnost
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 			off, msg = len(data), "unexpected end of the file"
 		}
-		return nil, []schedule.Diagnostic{schedule.Diag("syntax", ln.pos(off), "JSON: %s", msg)}
+		return nil, []schedule.Diagnostic{schedule.Diag(schedule.RuleSyntax, ln.pos(off), "JSON: %s", msg)}
 	}
 	return root, p.diags
 }
@@ -164,7 +164,7 @@ func parseJSON(file string, data []byte, ln *lines) (*jnode, []schedule.Diagnost
 func ReadJSON(file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
 	ln := newLines(file, data)
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, []schedule.Diagnostic{schedule.Diag("syntax", schedule.Pos{File: file, Line: 1, Column: 1}, "the file is empty; a schedule.json is an object with a \"schedule\" key")}
+		return nil, []schedule.Diagnostic{schedule.Diag(schedule.RuleSyntax, schedule.Pos{File: file, Line: 1, Column: 1}, "the file is empty; a schedule.json is an object with a \"schedule\" key")}
 	}
 	root, diags := parseJSON(file, data, ln)
 	if root == nil {
@@ -172,7 +172,7 @@ func ReadJSON(file string, data []byte, opt schedule.LoadOptions) (*schedule.Sch
 	}
 	sn := root.get("schedule")
 	if sn == nil || sn.kind != jObject {
-		return nil, append(diags, schedule.Diag("syntax", ln.pos(root.off), "a schedule.json is an object with a \"schedule\" object; this has none"))
+		return nil, append(diags, schedule.Diag(schedule.RuleSyntax, ln.pos(root.off), "a schedule.json is an object with a \"schedule\" object; this has none"))
 	}
 	doc := &rawDoc{file: file, conf: map[string]value{}, confPos: ln.pos(sn.off), diags: diags}
 	scalar := func(n *jnode, what string) value {
@@ -180,14 +180,14 @@ func ReadJSON(file string, data []byte, opt schedule.LoadOptions) (*schedule.Sch
 		case n == nil || n.kind == jNull:
 			return value{}
 		case n.kind == jObject || n.kind == jArray:
-			doc.add("bad-value", ln.pos(n.off), "%s must be a single value, not %s", what, jkindNames[n.kind])
+			doc.add(schedule.RuleBadValue, ln.pos(n.off), "%s must be a single value, not %s", what, jkindNames[n.kind])
 			return value{}
 		}
 		return value{s: n.s, pos: ln.pos(n.off), ok: true}
 	}
 	cn := sn.get("conference")
 	if cn == nil || cn.kind != jObject {
-		doc.add("required", ln.pos(sn.off), "the schedule has no \"conference\" object")
+		doc.add(schedule.RuleRequired, ln.pos(sn.off), "the schedule has no \"conference\" object")
 		return build(doc, opt)
 	}
 	doc.confPos = ln.pos(cn.off)
@@ -201,12 +201,12 @@ func ReadJSON(file string, data []byte, opt schedule.LoadOptions) (*schedule.Sch
 	}
 	days := cn.get("days")
 	if days != nil && days.kind != jArray {
-		doc.add("bad-value", ln.pos(days.off), "conference days must be an array, not %s", jkindNames[days.kind])
+		doc.add(schedule.RuleBadValue, ln.pos(days.off), "conference days must be an array, not %s", jkindNames[days.kind])
 		days = nil
 	}
 	for _, dn := range arrayItems(days) {
 		if dn.kind != jObject {
-			doc.add("bad-value", ln.pos(dn.off), "a day must be an object, not %s", jkindNames[dn.kind])
+			doc.add(schedule.RuleBadValue, ln.pos(dn.off), "a day must be an object, not %s", jkindNames[dn.kind])
 			continue
 		}
 		day := &rawDay{pos: ln.pos(dn.off),
@@ -218,20 +218,20 @@ func ReadJSON(file string, data []byte, opt schedule.LoadOptions) (*schedule.Sch
 			continue
 		}
 		if rooms.kind != jObject {
-			doc.add("bad-value", ln.pos(rooms.off), "day rooms must map room names to event lists, not be %s", jkindNames[rooms.kind])
+			doc.add(schedule.RuleBadValue, ln.pos(rooms.off), "day rooms must map room names to event lists, not be %s", jkindNames[rooms.kind])
 			continue
 		}
 		for i, roomName := range rooms.keys {
 			evs := rooms.vals[i]
 			if evs.kind != jArray {
 				if evs.kind != jNull {
-					doc.add("bad-value", ln.pos(evs.off), "room %q must be a list of events, not %s", roomName, jkindNames[evs.kind])
+					doc.add(schedule.RuleBadValue, ln.pos(evs.off), "room %q must be a list of events, not %s", roomName, jkindNames[evs.kind])
 				}
 				continue
 			}
 			for _, en := range evs.vals {
 				if en.kind != jObject {
-					doc.add("bad-value", ln.pos(en.off), "an event must be an object, not %s", jkindNames[en.kind])
+					doc.add(schedule.RuleBadValue, ln.pos(en.off), "an event must be an object, not %s", jkindNames[en.kind])
 					continue
 				}
 				doc.events = append(doc.events, readJSONEvent(doc, ln, en, day, roomName, scalar))
@@ -257,7 +257,7 @@ func readJSONEvent(doc *rawDoc, ln *lines, en *jnode, day *rawDay, roomName stri
 	}
 	if ps := en.get("persons"); ps != nil && ps.kind != jNull {
 		if ps.kind != jArray {
-			doc.add("bad-value", ln.pos(ps.off), "event persons must be an array, not %s", jkindNames[ps.kind])
+			doc.add(schedule.RuleBadValue, ln.pos(ps.off), "event persons must be an array, not %s", jkindNames[ps.kind])
 		}
 		for _, pn := range arrayItems(ps) {
 			if pn.kind == jString {
@@ -265,7 +265,7 @@ func readJSONEvent(doc *rawDoc, ln *lines, en *jnode, day *rawDay, roomName stri
 				continue
 			}
 			if pn.kind != jObject {
-				doc.add("bad-value", ln.pos(pn.off), "a person must be an object, not %s", jkindNames[pn.kind])
+				doc.add(schedule.RuleBadValue, ln.pos(pn.off), "a person must be an object, not %s", jkindNames[pn.kind])
 				continue
 			}
 			var p schedule.Person
@@ -286,11 +286,11 @@ func readJSONEvent(doc *rawDoc, ln *lines, en *jnode, day *rawDay, roomName stri
 	}
 	if ls := en.get("links"); ls != nil && ls.kind != jNull {
 		if ls.kind != jArray {
-			doc.add("bad-value", ln.pos(ls.off), "event links must be an array, not %s", jkindNames[ls.kind])
+			doc.add(schedule.RuleBadValue, ln.pos(ls.off), "event links must be an array, not %s", jkindNames[ls.kind])
 		}
 		for _, lnode := range arrayItems(ls) {
 			if lnode.kind != jObject {
-				doc.add("bad-value", ln.pos(lnode.off), "a link must be an object with url and title, not %s", jkindNames[lnode.kind])
+				doc.add(schedule.RuleBadValue, ln.pos(lnode.off), "a link must be an object with url and title, not %s", jkindNames[lnode.kind])
 				continue
 			}
 			u := scalar(lnode.get("url"), "link url")

@@ -135,7 +135,7 @@ func TestReadXMLTimes(t *testing.T) {
 	}
 	want := []times{
 		{"35", "455d075f-48c0-2ec2-24b3-f5add30c383a", "x", time.Date(2023, 9, 10, 10, 30, 0, 0, ist), time.Date(2023, 9, 10, 10, 50, 0, 0, ist), nil},
-		{"36", schedule.DerivedGUID("dc", "36"), NoTrackID, time.Date(2023, 9, 10, 22, 30, 0, 0, ist), time.Date(2023, 9, 11, 0, 30, 0, 0, ist), []schedule.Person{{Name: "Someone"}}},
+		{"36", schedule.DerivedGUID("dc", "36"), schedule.NoTrackID, time.Date(2023, 9, 10, 22, 30, 0, 0, ist), time.Date(2023, 9, 11, 0, 30, 0, 0, ist), []schedule.Person{{Name: "Someone"}}},
 	}
 	if diff := cmp.Diff(want, gotTimes); diff != "" {
 		t.Errorf("sessions (-want +got):\n%s", diff)

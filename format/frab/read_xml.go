@@ -58,7 +58,7 @@ func parseXML(data []byte, ln *lines) (*xnode, *schedule.Diagnostic) {
 	var root *xnode
 	var stack []*xnode
 	fail := func(off int, format string, args ...any) (*xnode, *schedule.Diagnostic) {
-		d := schedule.Diag("syntax", ln.pos(off), format, args...)
+		d := schedule.Diag(schedule.RuleSyntax, ln.pos(off), format, args...)
 		return nil, &d
 	}
 	for {
@@ -146,14 +146,14 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\
 func ReadXML(file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
 	ln := newLines(file, data)
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, []schedule.Diagnostic{schedule.Diag("syntax", schedule.Pos{File: file, Line: 1, Column: 1}, "the file is empty; a frab schedule.xml starts with <schedule>")}
+		return nil, []schedule.Diagnostic{schedule.Diag(schedule.RuleSyntax, schedule.Pos{File: file, Line: 1, Column: 1}, "the file is empty; a frab schedule.xml starts with <schedule>")}
 	}
 	root, d := parseXML(data, ln)
 	if d != nil {
 		return nil, []schedule.Diagnostic{*d}
 	}
 	if root.name != "schedule" {
-		return nil, []schedule.Diagnostic{schedule.Diag("syntax", ln.pos(root.off), "the root element is <%s>; a frab schedule.xml has <schedule>", root.name)}
+		return nil, []schedule.Diagnostic{schedule.Diag(schedule.RuleSyntax, ln.pos(root.off), "the root element is <%s>; a frab schedule.xml has <schedule>", root.name)}
 	}
 	doc := &rawDoc{file: file, conf: map[string]value{}, confPos: ln.pos(root.off)}
 	text := func(n *xnode) value {
@@ -168,7 +168,7 @@ func ReadXML(file string, data []byte, opt schedule.LoadOptions) (*schedule.Sche
 			}
 		}
 	} else {
-		doc.add("required", ln.pos(root.off), "the schedule has no <conference>")
+		doc.add(schedule.RuleRequired, ln.pos(root.off), "the schedule has no <conference>")
 	}
 	for _, dn := range root.children("day") {
 		day := &rawDay{pos: ln.pos(dn.off)}

@@ -4,26 +4,20 @@ import "github.com/schedkit/schedkit/schedule"
 
 // The track of events without one, both directions. frab and pretalx
 // write such an event with an empty (or no) track; schedkit's sessions
-// always belong to a track, so the readers put them on the track "No track"
-// (noTrack), and the writers write that track as an empty one again
+// always belong to a track, so the readers put them on the track
+// schedule.NoTrackName (noTrack), and the writers write that track as an empty one again
 // (trackName).
-
-// NoTrackID and NoTrackName name the track of events that have none.
-const (
-	NoTrackID   = "no-track"
-	NoTrackName = "No track"
-)
 
 // noTrack returns the track the readers put events without a track on,
 // defined at pos.
 func noTrack(pos schedule.Pos) *schedule.Track {
-	return &schedule.Track{ID: NoTrackID, Name: NoTrackName, Pos: pos, IDPos: pos}
+	return &schedule.Track{ID: schedule.NoTrackID, Name: schedule.NoTrackName, Pos: pos, IDPos: pos}
 }
 
 // isNoTrack reports whether t is the track noTrack makes (by id and name:
 // a track of the schedule's own that is only called no-track is kept).
 func isNoTrack(t *schedule.Track) bool {
-	return t.ID == NoTrackID && t.Name == NoTrackName
+	return t.ID == schedule.NoTrackID && t.Name == schedule.NoTrackName
 }
 
 // trackName is the <track> the writers write for ss: its track's name, or

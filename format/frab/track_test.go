@@ -18,8 +18,8 @@ func TestTrackName(t *testing.T) {
 		{"none", nil, ""},
 		{"the readers' no-track", noTrack(schedule.Pos{}), ""},
 		{"a track", &schedule.Track{ID: "web", Name: "Web"}, "Web"},
-		{"called No track, another id", &schedule.Track{ID: "nt", Name: NoTrackName}, NoTrackName},
-		{"id no-track, another name", &schedule.Track{ID: NoTrackID, Name: "Misc"}, "Misc"},
+		{"called No track, another id", &schedule.Track{ID: "nt", Name: schedule.NoTrackName}, schedule.NoTrackName},
+		{"id no-track, another name", &schedule.Track{ID: schedule.NoTrackID, Name: "Misc"}, "Misc"},
 	}
 	for _, tc := range tests {
 		if got := trackName(&schedule.Session{Track: tc.track}); got != tc.want {

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"github.com/schedkit/schedkit/internal/slug"
 	"regexp"
 	"slices"
 	"strconv"
@@ -56,7 +57,7 @@ func gcd(a, b int) int {
 
 // Writes reports whether the writers write ss: a timed session that is not
 // cancelled.
-func Writes(ss *schedule.Session) bool { return ss.Timed() && ss.Status != "cancelled" }
+func Writes(ss *schedule.Session) bool { return ss.Timed() && ss.Status != schedule.StatusCancelled }
 
 // makePlan assigns the timed sessions to days and rooms, ids and guids.
 func makePlan(s *schedule.Schedule, sessions []*schedule.Session) *plan {
@@ -161,7 +162,7 @@ func version(b []byte) string {
 	return hex.EncodeToString(sum[:6])
 }
 
-// slug is an event slug matching the c3voc patterns: conference-id-title.
-func slug(conf string, id int, title string) string {
-	return schedule.Slug(fmt.Sprintf("%s-%d-%s", conf, id, title))
+// eventSlug is an event slug matching the c3voc patterns: conference-id-title.
+func eventSlug(conf string, id int, title string) string {
+	return slug.Make(fmt.Sprintf("%s-%d-%s", conf, id, title))
 }

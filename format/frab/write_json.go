@@ -3,6 +3,7 @@ package frab
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/schedkit/schedkit/internal/uuid"
 	"io"
 	"regexp"
 	"strconv"
@@ -178,7 +179,7 @@ func encodeJSONEvent(s *schedule.Schedule, e *event) jEvent {
 	je := jEvent{
 		ID: e.id, GUID: e.guid, Date: start.Format(dateLayout), Start: start.Format("15:04"),
 		Duration: FormatDuration(ss.Duration()), Room: ss.Room,
-		Slug: slug(s.Conference.ID, e.id, ss.Title), URL: ss.URL, Title: ss.Title, Subtitle: ss.Subtitle,
+		Slug: eventSlug(s.Conference.ID, e.id, ss.Title), URL: ss.URL, Title: ss.Title, Subtitle: ss.Subtitle,
 		Track: optional(trackName(ss)), Type: ss.Type, Language: optional(ss.Language), Abstract: ss.Abstract,
 		Persons: []jPerson{}, Links: []jLink{},
 	}
@@ -189,7 +190,7 @@ func encodeJSONEvent(s *schedule.Schedule, e *event) jEvent {
 		} else {
 			jp.Name = pr.Name
 			switch {
-			case schedule.IsUUID(pr.ID):
+			case uuid.Valid(pr.ID):
 				jp.GUID = pr.ID
 			case jsonCode.MatchString(pr.ID):
 				jp.Code = pr.ID

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"github.com/schedkit/schedkit/internal/uuid"
 	"io"
 	"regexp"
 	"strconv"
@@ -138,7 +139,7 @@ func writeXMLEvent(w *xw, e *event, loc *time.Location) {
 		switch {
 		case intRE.MatchString(pr.ID):
 			w.attr("id", pr.ID)
-		case schedule.IsUUID(pr.ID):
+		case uuid.Valid(pr.ID):
 			w.attr("guid", pr.ID)
 		}
 		w.b.WriteString(">")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"github.com/schedkit/schedkit/internal/uuid"
 	"io"
 	"net/url"
 	"slices"
@@ -48,7 +49,7 @@ type Options struct {
 // uidSpace is the name space of the UUIDs (RFC 9562 §5.5) made by UID. It is
 // itself the version 5 UUID of the URL "https://schedkit.dev/ns/session" in
 // the URL name space, and must never change: it is part of every UID.
-var uidSpace = schedule.NameUUID(schedule.URLNamespace, "https://schedkit.dev/ns/session")
+var uidSpace = uuid.V5(uuid.URLNamespace, "https://schedkit.dev/ns/session")
 
 // UID returns the UID of a session: the name-based (SHA-1, version 5) UUID
 // of the conference id and the session id, followed by "@schedkit". The
@@ -57,7 +58,7 @@ var uidSpace = schedule.NameUUID(schedule.URLNamespace, "https://schedkit.dev/ns
 // UIDs not to carry identifying data). Changing the conference id or a
 // session id changes the UID: calendars then see a new event.
 func UID(conferenceID, sessionID string) string {
-	return schedule.FormatUUID(schedule.NameUUID(uidSpace, conferenceID+"\x00"+sessionID)) + "@schedkit"
+	return uuid.Format(uuid.V5(uidSpace, conferenceID+"\x00"+sessionID)) + "@schedkit"
 }
 
 // DefaultStamp is the modification time of events when neither a state file
@@ -266,9 +267,9 @@ func setTime(ev *ical.VEvent, prop ical.ComponentProperty, t time.Time, loc *tim
 
 func status(s string) ical.ObjectStatus {
 	switch s {
-	case "tentative":
+	case schedule.StatusTentative:
 		return ical.ObjectStatusTentative
-	case "cancelled":
+	case schedule.StatusCancelled:
 		return ical.ObjectStatusCancelled
 	}
 	return ical.ObjectStatusConfirmed

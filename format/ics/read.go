@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"github.com/schedkit/schedkit/internal/slug"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -110,7 +111,7 @@ func (r *reader) unfold(data []byte) []logical {
 		l = bytes.TrimSuffix(l, []byte("\r"))
 		if len(l) > 0 && (l[0] == ' ' || l[0] == '\t') {
 			if len(out) == 0 {
-				r.add("syntax", n, "the file starts with a continuation line (a line starting with a space)")
+				r.add(schedule.RuleSyntax, n, "the file starts with a continuation line (a line starting with a space)")
 				continue
 			}
 			last := &out[len(out)-1]
@@ -135,7 +136,7 @@ func (r *reader) parseLine(l logical) (*prop, bool) {
 		i++
 	}
 	if i == 0 || i == len(b) || (b[i] != ';' && b[i] != ':') {
-		r.add("syntax", l.line, "not an iCalendar content line (NAME[;PARAM=VALUE]:VALUE): %.40q", b)
+		r.add(schedule.RuleSyntax, l.line, "not an iCalendar content line (NAME[;PARAM=VALUE]:VALUE): %.40q", b)
 		return nil, false
 	}
 	p := &prop{line: l.line, name: strings.ToUpper(string(b[:i])), params: map[string][]string{}}
@@ -146,7 +147,7 @@ func (r *reader) parseLine(l logical) (*prop, bool) {
 			j++
 		}
 		if j == i || j >= len(b) || b[j] != '=' {
-			r.add("syntax", l.line, "%s: malformed parameter (want NAME=VALUE)", p.name)
+			r.add(schedule.RuleSyntax, l.line, "%s: malformed parameter (want NAME=VALUE)", p.name)
 			return nil, false
 		}
 		pname := strings.ToUpper(string(b[i:j]))
@@ -156,7 +157,7 @@ func (r *reader) parseLine(l logical) (*prop, bool) {
 			if i < len(b) && b[i] == '"' {
 				k := bytes.IndexByte(b[i+1:], '"')
 				if k < 0 {
-					r.add("syntax", l.line, "%s: unterminated quoted parameter %s", p.name, pname)
+					r.add(schedule.RuleSyntax, l.line, "%s: unterminated quoted parameter %s", p.name, pname)
 					return nil, false
 				}
 				v = string(b[i+1 : i+1+k])
@@ -178,7 +179,7 @@ func (r *reader) parseLine(l logical) (*prop, bool) {
 		}
 	}
 	if i >= len(b) || b[i] != ':' {
-		r.add("syntax", l.line, "%s: missing ':' before the value", p.name)
+		r.add(schedule.RuleSyntax, l.line, "%s: missing ':' before the value", p.name)
 		return nil, false
 	}
 	val := b[i+1:]
@@ -189,7 +190,7 @@ func (r *reader) parseLine(l logical) (*prop, bool) {
 		val, _ = charmap.Windows1252.NewDecoder().Bytes(val)
 	}
 	if at := schedule.InvalidUTF8(val); at >= 0 {
-		r.add("syntax", l.line, "%s: invalid UTF-8 (byte 0x%02x) in the value; it is replaced by U+FFFD", p.name, val[at])
+		r.add(schedule.RuleSyntax, l.line, "%s: invalid UTF-8 (byte 0x%02x) in the value; it is replaced by U+FFFD", p.name, val[at])
 		val = bytes.ToValidUTF8(val, []byte("\uFFFD"))
 	}
 	p.value = string(val)
@@ -222,7 +223,7 @@ func (r *reader) parse(data []byte) []*component {
 			c := &component{name: strings.ToUpper(strings.TrimSpace(p.value)), line: p.line}
 			if len(stack) == 0 {
 				if c.name != "VCALENDAR" {
-					r.add("syntax", p.line, "BEGIN:%s outside a VCALENDAR", c.name)
+					r.add(schedule.RuleSyntax, p.line, "BEGIN:%s outside a VCALENDAR", c.name)
 				}
 				roots = append(roots, c)
 			} else {
@@ -233,7 +234,7 @@ func (r *reader) parse(data []byte) []*component {
 		case "END":
 			name := strings.ToUpper(strings.TrimSpace(p.value))
 			if len(stack) == 0 {
-				r.add("syntax", p.line, "END:%s without BEGIN:%s", name, name)
+				r.add(schedule.RuleSyntax, p.line, "END:%s without BEGIN:%s", name, name)
 				continue
 			}
 			top := stack[len(stack)-1]
@@ -241,16 +242,16 @@ func (r *reader) parse(data []byte) []*component {
 				// Close up to the matching BEGIN, if any.
 				k := slices.IndexFunc(stack, func(c *component) bool { return c.name == name })
 				if k < 0 {
-					r.add("syntax", p.line, "END:%s does not match BEGIN:%s (line %d)", name, top.name, top.line)
+					r.add(schedule.RuleSyntax, p.line, "END:%s does not match BEGIN:%s (line %d)", name, top.name, top.line)
 					continue
 				}
-				r.add("syntax", p.line, "END:%s closes BEGIN:%s (line %d), which has no END", name, top.name, top.line)
+				r.add(schedule.RuleSyntax, p.line, "END:%s closes BEGIN:%s (line %d), which has no END", name, top.name, top.line)
 				stack = stack[:k+1]
 			}
 			stack = stack[:len(stack)-1]
 		default:
 			if len(stack) == 0 {
-				r.add("syntax", p.line, "%s outside BEGIN:VCALENDAR … END:VCALENDAR", p.name)
+				r.add(schedule.RuleSyntax, p.line, "%s outside BEGIN:VCALENDAR … END:VCALENDAR", p.name)
 				continue
 			}
 			top := stack[len(stack)-1]
@@ -258,7 +259,7 @@ func (r *reader) parse(data []byte) []*component {
 		}
 	}
 	for _, c := range stack {
-		r.add("syntax", c.line, "BEGIN:%s has no END:%s", c.name, c.name)
+		r.add(schedule.RuleSyntax, c.line, "BEGIN:%s has no END:%s", c.name, c.name)
 	}
 	return roots
 }
@@ -300,7 +301,7 @@ func (r *reader) parseWhen(p *prop) (when, bool) {
 	v := strings.TrimSpace(p.value)
 	m := dtRE.FindStringSubmatch(v)
 	if m == nil {
-		r.add("bad-value", p.line, "%s %q is not a DATE (YYYYMMDD) or DATE-TIME (YYYYMMDDTHHMMSS[Z])", p.name, v)
+		r.add(schedule.RuleBadValue, p.line, "%s %q is not a DATE (YYYYMMDD) or DATE-TIME (YYYYMMDDTHHMMSS[Z])", p.name, v)
 		return when{}, false
 	}
 	y, _ := strconv.Atoi(m[1])
@@ -308,7 +309,7 @@ func (r *reader) parseWhen(p *prop) (when, bool) {
 	d, _ := strconv.Atoi(m[3])
 	w := when{date: schedule.Date{Year: y, Month: time.Month(mo), Day: d}, present: true}
 	if t := time.Date(y, time.Month(mo), d, 12, 0, 0, 0, time.UTC); t.Day() != d || t.Month() != time.Month(mo) || mo == 0 {
-		r.add("bad-value", p.line, "%s %q is not a valid date", p.name, v)
+		r.add(schedule.RuleBadValue, p.line, "%s %q is not a valid date", p.name, v)
 		return when{}, false
 	}
 	if m[4] == "" {
@@ -316,20 +317,20 @@ func (r *reader) parseWhen(p *prop) (when, bool) {
 		return w, true
 	}
 	if strings.EqualFold(p.param("VALUE"), "DATE") {
-		r.add("bad-value", p.line, "%s has VALUE=DATE but a DATE-TIME value %q", p.name, v)
+		r.add(schedule.RuleBadValue, p.line, "%s has VALUE=DATE but a DATE-TIME value %q", p.name, v)
 		return when{}, false
 	}
 	h, _ := strconv.Atoi(m[4])
 	mi, _ := strconv.Atoi(m[5])
 	s, _ := strconv.Atoi(m[6])
 	if h > 23 || mi > 59 || s > 60 {
-		r.add("bad-value", p.line, "%s %q is not a valid time of day", p.name, v)
+		r.add(schedule.RuleBadValue, p.line, "%s %q is not a valid time of day", p.name, v)
 		return when{}, false
 	}
 	w.min, w.sec, w.utc = h*60+mi, min(s, 59), m[7] == "Z"
 	w.tzid = strings.TrimSpace(p.param("TZID"))
 	if w.tzid != "" && w.utc {
-		r.add("zone-mismatch", p.line, "%s has TZID=%s on a UTC time (ending in Z), which RFC 5545 §3.3.5 forbids; read as UTC", p.name, w.tzid)
+		r.add(schedule.RuleZoneMismatch, p.line, "%s has TZID=%s on a UTC time (ending in Z), which RFC 5545 §3.3.5 forbids; read as UTC", p.name, w.tzid)
 		w.tzid = ""
 	}
 	if w.tzid != "" {
@@ -481,7 +482,7 @@ func Read(file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedul
 	r := &reader{file: file, opt: opt}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		r.add("syntax", 1+bytes.Count(data[:i], []byte("\n")), "NUL byte: this is a binary file, not iCalendar")
+		r.add(schedule.RuleSyntax, 1+bytes.Count(data[:i], []byte("\n")), "NUL byte: this is a binary file, not iCalendar")
 		return nil, r.diags
 	}
 	roots := r.parse(data)
@@ -492,7 +493,7 @@ func Read(file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedul
 		}
 	}
 	if len(cals) == 0 {
-		r.add("syntax", 1, "no BEGIN:VCALENDAR found: this is not an iCalendar file")
+		r.add(schedule.RuleSyntax, 1, "no BEGIN:VCALENDAR found: this is not an iCalendar file")
 		return nil, r.diags
 	}
 	sc := r.build(cals)
@@ -538,7 +539,7 @@ func (r *reader) build(cals []*component) *schedule.Schedule {
 			name = "Calendar"
 		}
 	}
-	sc.Conference = schedule.Conference{Name: name, ID: cmp.Or(schedule.Slug(name), "calendar"), Pos: r.pos(cals[0].line)}
+	sc.Conference = schedule.Conference{Name: name, ID: cmp.Or(slug.Make(name), "calendar"), Pos: r.pos(cals[0].line)}
 	r.zone(sc, events, xwrtz, xwrtzLine)
 	events = r.overrides(events, sc.Location)
 
@@ -549,7 +550,7 @@ func (r *reader) build(cals []*component) *schedule.Schedule {
 		if t, ok := tracks[key]; ok {
 			return t
 		}
-		id := schedule.Unique(trackIDs, cmp.Or(schedule.Slug(name), "track"))
+		id := slug.Unique(trackIDs, cmp.Or(slug.Make(name), "track"))
 		t := &schedule.Track{ID: id, Name: name, Pos: r.pos(line), IDPos: r.pos(line)}
 		tracks[key] = t
 		sc.AddTrack(t)
@@ -566,8 +567,8 @@ func (r *reader) build(cals []*component) *schedule.Schedule {
 		}
 		t := track(trackName, trackLine)
 		if s.ID == "" {
-			s.ID, s.ImplicitID = t.ID+"-"+cmp.Or(schedule.Slug(s.Title), "event"), true
-			r.add("implicit-id", ev.c.line, "event %q has no UID; using id %q, which changes when the title does", s.Title, s.ID)
+			s.ID, s.ImplicitID = t.ID+"-"+cmp.Or(slug.Make(s.Title), "event"), true
+			r.add(schedule.RuleImplicitId, ev.c.line, "event %q has no UID; using id %q, which changes when the title does", s.Title, s.ID)
 		}
 		sc.AddSession(t, s)
 	}
@@ -597,7 +598,7 @@ func (r *reader) event(c *component) *event {
 		ev.startP = p
 		ev.start, _ = r.parseWhen(p)
 	} else {
-		r.add("required", c.line, "VEVENT has no DTSTART (RFC 5545 §3.6.1)")
+		r.add(schedule.RuleRequired, c.line, "VEVENT has no DTSTART (RFC 5545 §3.6.1)")
 	}
 	if p := c.first("DTEND"); p != nil {
 		ev.endP = p
@@ -608,12 +609,12 @@ func (r *reader) event(c *component) *event {
 		if days, d, ok := parseDuration(p.value); ok {
 			ev.durDays, ev.dur, ev.hasDur = days, d, true
 		} else {
-			r.add("bad-value", p.line, "DURATION %q is not an RFC 5545 duration such as PT50M, PT1H30M or P1D", strings.TrimSpace(p.value))
+			r.add(schedule.RuleBadValue, p.line, "DURATION %q is not an RFC 5545 duration such as PT50M, PT1H30M or P1D", strings.TrimSpace(p.value))
 		}
 	}
 	for _, k := range []string{"RRULE", "RDATE"} {
 		if p := c.first(k); p != nil {
-			r.add("bad-value", p.line, "%s: recurring events are not expanded; only the first occurrence is read", k)
+			r.add(schedule.RuleBadValue, p.line, "%s: recurring events are not expanded; only the first occurrence is read", k)
 		}
 	}
 	if p := c.first("RECURRENCE-ID"); p != nil {
@@ -688,7 +689,7 @@ func (r *reader) zone(sc *schedule.Schedule, events []*event, xwrtz string, xlin
 		if _, name, err := loadTZID(xwrtz); err == nil {
 			tz, line, what = name, xline, "X-WR-TIMEZONE"
 		} else {
-			r.add("bad-value", xline, "X-WR-TIMEZONE %q is not an IANA time zone name", xwrtz)
+			r.add(schedule.RuleBadValue, xline, "X-WR-TIMEZONE %q is not an IANA time zone name", xwrtz)
 		}
 	}
 	if tz == "" && len(tzids) == 1 {
@@ -702,7 +703,7 @@ func (r *reader) zone(sc *schedule.Schedule, events []*event, xwrtz string, xlin
 			}
 		}
 		tz, line, what = best, firstLine[best], "TZID"
-		r.add("zone-mismatch", firstLine[best], "events use several TZIDs (%s); using %s, the most used, as the schedule's zone (pass --timezone to choose)",
+		r.add(schedule.RuleZoneMismatch, firstLine[best], "events use several TZIDs (%s); using %s, the most used, as the schedule's zone (pass --timezone to choose)",
 			strings.Join(tzids, ", "), best)
 	}
 	tz, conflict := schedule.ChooseZone(tz, r.opt.Timezone, "the file's "+what)
@@ -716,15 +717,15 @@ func (r *reader) zone(sc *schedule.Schedule, events []*event, xwrtz string, xlin
 		if xwrtz != "" {
 			none = "X-WR-TIMEZONE is not a zone, no TZID"
 		}
-		r.add("required", 1, "the calendar names no time zone (%s): pass --timezone with the conference's IANA zone, such as --timezone Europe/Paris", none)
+		r.add(schedule.RuleRequired, 1, "the calendar names no time zone (%s): pass --timezone with the conference's IANA zone, such as --timezone Europe/Paris", none)
 		r.noZone = true
 		return
 	case conflict != "":
-		r.add("zone-mismatch", line, "%s", conflict)
+		r.add(schedule.RuleZoneMismatch, line, "%s", conflict)
 	}
 	loc, err := schedule.LoadLocation(tz)
 	if err != nil {
-		r.add("bad-value", line, "time zone: %v", err)
+		r.add(schedule.RuleBadValue, line, "time zone: %v", err)
 		r.noZone = true
 		return
 	}
@@ -753,10 +754,10 @@ func (r *reader) unknownZones() {
 			what += " and no VTIMEZONE defines it (VTIMEZONEs are not interpreted anyway)"
 		}
 		if r.unknownLoc != nil {
-			r.add("zone-mismatch", p.line, "%s; its times are read in --timezone %s", what, r.opt.Timezone)
+			r.add(schedule.RuleZoneMismatch, p.line, "%s; its times are read in --timezone %s", what, r.opt.Timezone)
 			continue
 		}
-		r.add("required", p.line, "%s: pass --timezone with the IANA zone %s stands for, such as --timezone Europe/Paris", what, tzid)
+		r.add(schedule.RuleRequired, p.line, "%s: pass --timezone with the IANA zone %s stands for, such as --timezone Europe/Paris", what, tzid)
 		r.noZone = true
 	}
 }
@@ -795,7 +796,7 @@ var idUnsafe = strings.NewReplacer(" ", "-", "\t", "-", "/", "-", "\\", "-", "\n
 
 func (r *reader) session(sc *schedule.Schedule, ev *event) (s *schedule.Session, trackName string, trackLine int) {
 	c := ev.c
-	s = &schedule.Session{Pos: r.pos(c.line), Type: "talk", Status: "confirmed"}
+	s = &schedule.Session{Pos: r.pos(c.line), Type: schedule.TypeTalk, Status: schedule.StatusConfirmed}
 	set := func(field string, p *prop) { s.SetPos(field, r.pos(p.line)) }
 	if p := c.first("SUMMARY"); p != nil {
 		s.Title = unescapeText(p.value)
@@ -803,7 +804,7 @@ func (r *reader) session(sc *schedule.Schedule, ev *event) (s *schedule.Session,
 	}
 	if s.Title == "" {
 		s.Title = "(untitled)"
-		r.add("required", c.line, "VEVENT has no SUMMARY; its title is %q", s.Title)
+		r.add(schedule.RuleRequired, c.line, "VEVENT has no SUMMARY; its title is %q", s.Title)
 	}
 	if p := c.first("UID"); p != nil {
 		if uid := strings.TrimSpace(p.value); uid != "" {
@@ -848,16 +849,16 @@ func (r *reader) session(sc *schedule.Schedule, ev *event) (s *schedule.Session,
 	if p := c.first("STATUS"); p != nil {
 		switch strings.ToUpper(strings.TrimSpace(p.value)) {
 		case "TENTATIVE":
-			s.Status = "tentative"
+			s.Status = schedule.StatusTentative
 		case "CANCELLED":
-			s.Status = "cancelled"
+			s.Status = schedule.StatusCancelled
 		}
 	}
 	if p := c.first("TRANSP"); p != nil && strings.EqualFold(strings.TrimSpace(p.value), "TRANSPARENT") {
-		s.Type = "break"
+		s.Type = schedule.TypeBreak
 	}
 	if ev.start.isDate {
-		s.Type = "other"
+		s.Type = schedule.TypeOther
 	}
 
 	r.times(s, ev, sc.Location)
@@ -881,7 +882,7 @@ func (r *reader) times(s *schedule.Session, ev *event, loc *time.Location) {
 	case ev.end.present:
 		set("end", ev.endP)
 		if ev.end.isDate != ev.start.isDate {
-			r.add("bad-value", ev.endP.line, "DTEND is a %s but DTSTART a %s; they must have the same value type (RFC 5545 §3.8.2.2)", kind(ev.end), kind(ev.start))
+			r.add(schedule.RuleBadValue, ev.endP.line, "DTEND is a %s but DTSTART a %s; they must have the same value type (RFC 5545 §3.8.2.2)", kind(ev.end), kind(ev.start))
 		}
 		end, ok = r.instant(ev.end, ev.endP, loc, s.Title)
 		if !ok {
@@ -889,7 +890,7 @@ func (r *reader) times(s *schedule.Session, ev *event, loc *time.Location) {
 		}
 		if ev.hasDur {
 			if e2 := addDur(start, ev); !e2.Equal(end) {
-				r.add("duration-mismatch", ev.durP.line, "event %q has both DTEND and DURATION (RFC 5545 §3.6.1 allows one), and they disagree; using DTEND", s.Title)
+				r.add(schedule.RuleDurationMismatch, ev.durP.line, "event %q has both DTEND and DURATION (RFC 5545 §3.6.1 allows one), and they disagree; using DTEND", s.Title)
 			}
 		}
 	case ev.hasDur:

@@ -317,8 +317,8 @@ func (st *State) Update(s *schedule.Schedule, now time.Time) (map[*schedule.Sess
 			continue
 		}
 		r := st.Events[uid]
-		if r.Content.Status != "cancelled" {
-			r.Content.Status = "cancelled"
+		if r.Content.Status != schedule.StatusCancelled {
+			r.Content.Status = schedule.StatusCancelled
 			r.Sequence++
 			r.LastModified = now
 		}

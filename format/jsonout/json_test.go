@@ -3,6 +3,7 @@ package jsonout
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/schedkit/schedkit/internal/uuid"
 	"maps"
 	"slices"
 	"strings"
@@ -123,7 +124,7 @@ func TestGUID(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("guids (-want +got):\n%s", diff)
 	}
-	if !schedule.IsUUID(got[1]) || got[1][14] != '5' {
+	if !uuid.Valid(got[1]) || got[1][14] != '5' {
 		t.Errorf("derived guid %q is not a version 5 UUID", got[1])
 	}
 }

@@ -74,6 +74,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"github.com/schedkit/schedkit/internal/slug"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -171,17 +172,17 @@ func Read(file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedul
 	r := &reader{file: file, opt: opt}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		r.add("syntax", schedule.OffsetPos(file, data, i), "NUL byte: this is a binary file, not the text of a program page")
+		r.add(schedule.RuleSyntax, schedule.OffsetPos(file, data, i), "NUL byte: this is a binary file, not the text of a program page")
 		return nil, r.diags
 	}
 	if i := schedule.InvalidUTF8(data); i >= 0 {
-		r.add("syntax", schedule.OffsetPos(file, data, i), "invalid UTF-8 (byte 0x%02x); save the page text as UTF-8", data[i])
+		r.add(schedule.RuleSyntax, schedule.OffsetPos(file, data, i), "invalid UTF-8 (byte 0x%02x); save the page text as UTF-8", data[i])
 		return nil, r.diags
 	}
 	r.split(string(data))
 	r.scan()
 	if len(r.tracks) == 0 || !r.anySession() {
-		r.add("syntax", schedule.Pos{File: file, Line: 1, Column: 1},
+		r.add(schedule.RuleSyntax, schedule.Pos{File: file, Line: 1, Column: 1},
 			"no session found: a program page needs time ranges such as \"10:35am - 11:25am\" or \"10:35–11:25\", each followed by a title line")
 		return nil, r.diags
 	}
@@ -503,7 +504,7 @@ func (r *reader) clocks(s *sessState, prevEnd int) (start, end int) {
 			}
 			reading = "pm, " + schedule.FormatClock(apply(rg.startH, rg.start, "p")) + ", after the previous session"
 		}
-		r.add("text-ambiguous", r.pos(s.rangeLine, s.rangeLine.col(s.rangeLine.text)),
+		r.add(schedule.RuleTextAmbiguous, r.pos(s.rangeLine, s.rangeLine.col(s.rangeLine.text)),
 			"time range %q has no am/pm on a page that uses am/pm; read as %s", s.rangeLine.text, reading)
 	}
 	return apply(rg.startH, rg.start, sm), apply(rg.endH, rg.end, em)
@@ -619,7 +620,7 @@ func (r *reader) parseDatedDay(l line) (datedDay, bool) {
 		d.date.Year = r.headingYear(l)
 	}
 	if d.date.Year != 0 && !validDate(d.date) {
-		r.add("text-ambiguous", r.pos(l, 1), "%q is not a date in %d; ignored", l.text, d.date.Year)
+		r.add(schedule.RuleTextAmbiguous, r.pos(l, 1), "%q is not a date in %d; ignored", l.text, d.date.Year)
 		return d, false
 	}
 	return d, true
@@ -694,7 +695,7 @@ func (r *reader) dayHeader(val string, p schedule.Pos) *dayCtx {
 		if d.date.Year != 0 {
 			dc.date = d.date
 			if !validDate(d.date) {
-				r.add("bad-value", p, "%q is not a date", val)
+				r.add(schedule.RuleBadValue, p, "%q is not a date", val)
 				dc.date = schedule.Date{}
 			}
 		}
@@ -705,7 +706,7 @@ func (r *reader) dayHeader(val string, p schedule.Pos) *dayCtx {
 		}
 		return dc
 	}
-	r.add("text-ambiguous", p, "day %q is neither a weekday nor a date; sessions below it are dated by --date", val)
+	r.add(schedule.RuleTextAmbiguous, p, "day %q is neither a weekday nor a date; sessions below it are dated by --date", val)
 	return dc
 }
 
@@ -740,7 +741,7 @@ func (r *reader) resolve(dc *dayCtx, optDate schedule.Date, hasOpt bool) schedul
 		if len(match) > 0 {
 			got, found = match[0].date, true
 			if len(match) > 1 {
-				r.add("text-ambiguous", dc.pos, "%s matches %d days of the page's list (%s and %s); using %s (line %d)",
+				r.add(schedule.RuleTextAmbiguous, dc.pos, "%s matches %d days of the page's list (%s and %s); using %s (line %d)",
 					dc.text, len(match), match[0].line.text, match[1].line.text, match[0].date, match[0].line.n)
 			}
 		}
@@ -749,22 +750,22 @@ func (r *reader) resolve(dc *dayCtx, optDate schedule.Date, hasOpt bool) schedul
 		if hasOpt {
 			dc.resolved = optDate
 			if dc.hasWD && dayOf(optDate) != dc.weekday {
-				r.add("text-ambiguous", dc.pos, "--date %s is a %s, but the page says %s; using %s", optDate, dayOf(optDate), dc.text, optDate)
+				r.add(schedule.RuleTextAmbiguous, dc.pos, "--date %s is a %s, but the page says %s; using %s", optDate, dayOf(optDate), dc.text, optDate)
 			}
 			return optDate
 		}
-		r.add("required", dc.pos, "cannot tell the date of day %q: the page has no dated list of days with that day; pass --date YYYY-MM-DD", dc.text)
+		r.add(schedule.RuleRequired, dc.pos, "cannot tell the date of day %q: the page has no dated list of days with that day; pass --date YYYY-MM-DD", dc.text)
 		return schedule.Date{}
 	}
 	if !validDate(got) {
-		r.add("bad-value", dc.pos, "%q is not a date in %d", dc.text, got.Year)
+		r.add(schedule.RuleBadValue, dc.pos, "%q is not a date in %d", dc.text, got.Year)
 		return schedule.Date{}
 	}
 	if dc.hasWD && dayOf(got) != dc.weekday {
-		r.add("text-ambiguous", dc.pos, "%s is a %s, but the page says %q; using the date %s", got, dayOf(got), dc.text, got)
+		r.add(schedule.RuleTextAmbiguous, dc.pos, "%s is a %s, but the page says %q; using the date %s", got, dayOf(got), dc.text, got)
 	}
 	if hasOpt && optDate != got {
-		r.add("text-ambiguous", dc.pos, "--date %s contradicts the page's date %s; using the page's", optDate, got)
+		r.add(schedule.RuleTextAmbiguous, dc.pos, "--date %s contradicts the page's date %s; using the page's", optDate, got)
 	}
 	dc.resolved = got
 	return got
@@ -846,7 +847,7 @@ func (r *reader) build() *schedule.Schedule {
 			name = "Program"
 		}
 	}
-	sc.Conference = schedule.Conference{Name: name, ID: schedule.Slug(name), Pos: schedule.Pos{File: r.file, Line: 1, Column: 1}}
+	sc.Conference = schedule.Conference{Name: name, ID: slug.Make(name), Pos: schedule.Pos{File: r.file, Line: 1, Column: 1}}
 	if sc.Conference.ID == "" {
 		sc.Conference.ID = "program"
 	}
@@ -870,7 +871,7 @@ func (r *reader) build() *schedule.Schedule {
 				t.Name = fmt.Sprintf("Track %d", ti+1)
 			}
 		}
-		t.ID = schedule.Unique(trackIDs, cmp.Or(schedule.Slug(t.Name), fmt.Sprintf("track-%d", ti+1)))
+		t.ID = slug.Unique(trackIDs, cmp.Or(slug.Make(t.Name), fmt.Sprintf("track-%d", ti+1)))
 		desc := ts.desc
 		if ti == 0 {
 			desc = append(append([]line{}, r.preamble...), desc...)
@@ -910,11 +911,11 @@ func (r *reader) zoneOf(sc *schedule.Schedule) {
 	tz, conflict := schedule.ChooseZone(r.zone, r.opt.Timezone, "the page's time zone")
 	switch {
 	case tz == "":
-		r.add("required", schedule.Pos{File: r.file, Line: 1, Column: 1},
+		r.add(schedule.RuleRequired, schedule.Pos{File: r.file, Line: 1, Column: 1},
 			"the page names no time zone: pass --timezone with the conference's IANA zone, such as --timezone America/New_York")
 		return
 	case conflict != "":
-		r.add("zone-mismatch", r.zonePos, "%s", conflict)
+		r.add(schedule.RuleZoneMismatch, r.zonePos, "%s", conflict)
 	}
 	loc, err := schedule.LoadLocation(tz)
 	if err != nil {
@@ -922,7 +923,7 @@ func (r *reader) zoneOf(sc *schedule.Schedule) {
 		if r.zone == "" {
 			p = schedule.Pos{File: r.file, Line: 1, Column: 1}
 		}
-		r.add("bad-value", p, "time zone: %v", err)
+		r.add(schedule.RuleBadValue, p, "time zone: %v", err)
 		return
 	}
 	sc.Conference.TimeZone, sc.Location = tz, loc
@@ -939,23 +940,23 @@ var (
 func sessionType(title string) string {
 	switch {
 	case openSpaceRE.MatchString(title):
-		return "open-space"
+		return schedule.TypeOpenSpace
 	case keynoteRE.MatchString(title):
-		return "keynote"
+		return schedule.TypeKeynote
 	case breakRE.MatchString(title):
-		return "break"
+		return schedule.TypeBreak
 	case workshopRE.MatchString(title):
-		return "workshop"
+		return schedule.TypeWorkshop
 	case panelRE.MatchString(title):
-		return "panel"
+		return schedule.TypePanel
 	}
-	return "talk"
+	return schedule.TypeTalk
 }
 
 func (r *reader) session(sc *schedule.Schedule, t *schedule.Track, ss *sessState, ids map[string]bool, prevEnd *int,
 	optDate schedule.Date, hasOpt bool, noDate *bool) *schedule.Session {
 	rl := ss.rangeLine
-	s := &schedule.Session{Pos: r.pos(rl, rl.col(rl.text)), Status: "confirmed", Room: t.Room}
+	s := &schedule.Session{Pos: r.pos(rl, rl.col(rl.text)), Status: schedule.StatusConfirmed, Room: t.Room}
 	s.SetPos("start", r.pos(rl, 1+utf8.RuneCountInString(rl.text[:ss.rng.startCol])+rl.col(rl.text)-1))
 	s.SetPos("end", r.pos(rl, 1+utf8.RuneCountInString(rl.text[:ss.rng.endCol])+rl.col(rl.text)-1))
 	if ss.titleLine != nil {
@@ -963,7 +964,7 @@ func (r *reader) session(sc *schedule.Schedule, t *schedule.Track, ss *sessState
 		s.SetPos("title", r.pos(*ss.titleLine, ss.titleLine.col(ss.title)))
 		s.SetPos("id", s.At("title"))
 	} else {
-		r.add("required", s.Pos, "time range %q has no title line after it", rl.text)
+		r.add(schedule.RuleRequired, s.Pos, "time range %q has no title line after it", rl.text)
 		s.Title = "Untitled " + rl.text
 	}
 	if ss.room != "" {
@@ -973,7 +974,7 @@ func (r *reader) session(sc *schedule.Schedule, t *schedule.Track, ss *sessState
 		s.SetPos("room", ss.trackState.roomPos)
 	}
 	s.Type = sessionType(s.Title)
-	s.ID = schedule.Unique(ids, t.ID+"-"+cmp.Or(schedule.Slug(s.Title), "session"))
+	s.ID = slug.Unique(ids, t.ID+"-"+cmp.Or(slug.Make(s.Title), "session"))
 
 	body := r.speakers(s, ss)
 	s.Abstract = paragraphs(body)
@@ -990,7 +991,7 @@ func (r *reader) session(sc *schedule.Schedule, t *schedule.Track, ss *sessState
 		date = optDate
 	} else if !*noDate {
 		*noDate = true
-		r.add("required", s.Pos, "the page names no date (no \"Day of week:\" or dated day heading before this session): pass --date YYYY-MM-DD")
+		r.add(schedule.RuleRequired, s.Pos, "the page names no date (no \"Day of week:\" or dated day heading before this session): pass --date YYYY-MM-DD")
 	}
 	start, end := r.clocks(ss, *prevEnd)
 	*prevEnd = end
@@ -1010,7 +1011,7 @@ func (r *reader) session(sc *schedule.Schedule, t *schedule.Track, ss *sessState
 		s.Start, s.End = st, en
 		if z := ss.rng.zone; z != "" && !zoneAgrees(z, st) {
 			name, _ := st.Zone()
-			r.add("zone-mismatch", s.Pos, "time range %q says %s, but %s %s in %s is %s; using %s",
+			r.add(schedule.RuleZoneMismatch, s.Pos, "time range %q says %s, but %s %s in %s is %s; using %s",
 				rl.text, z, date, schedule.FormatClock(start), sc.Location, name, sc.Location)
 		}
 	}
@@ -1044,7 +1045,7 @@ func (r *reader) speakers(s *schedule.Session, ss *sessState) []line {
 		for i := cut; i < len(body); i++ {
 			p, bare, _ := speakerLine(body[i].text)
 			if bare {
-				r.add("text-ambiguous", r.pos(body[i], body[i].col(body[i].text)),
+				r.add(schedule.RuleTextAmbiguous, r.pos(body[i], body[i].col(body[i].text)),
 					"%q ends the session like a speaker line but has no affiliation; read as speaker %q with none", body[i].text, p.Name)
 			}
 			s.Speakers = append(s.Speakers, p)
@@ -1054,7 +1055,7 @@ func (r *reader) speakers(s *schedule.Session, ss *sessState) []line {
 		}
 		for _, l := range body[:cut] {
 			if p, bare, ok := speakerLine(l.text); ok && !bare {
-				r.add("text-ambiguous", r.pos(l, l.col(l.text)),
+				r.add(schedule.RuleTextAmbiguous, r.pos(l, l.col(l.text)),
 					"%q looks like a speaker line (%s, %s) but abstract text follows it; kept in the abstract", l.text, p.Name, p.Affiliation)
 			}
 		}

@@ -485,7 +485,7 @@ func span(a, b time.Time) string { return clock(a) + "-" + until(a, b) }
 
 func titleOf(ss *schedule.Session) string {
 	t := clean(ss.Title)
-	if ss.Status == "cancelled" || ss.Status == "tentative" {
+	if ss.Status == schedule.StatusCancelled || ss.Status == schedule.StatusTentative {
 		t += " [" + ss.Status + "]"
 	}
 	return t
@@ -501,7 +501,7 @@ func speakersOf(ss *schedule.Session) string {
 
 func trackTitle(t *schedule.Track) string {
 	if t == nil {
-		return "No track"
+		return schedule.NoTrackName
 	}
 	return cmp.Or(clean(t.Name), clean(t.ID))
 }

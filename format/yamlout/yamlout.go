@@ -20,6 +20,7 @@ package yamlout
 
 import (
 	"bytes"
+	"github.com/schedkit/schedkit/internal/slug"
 	"io"
 	"slices"
 	"strconv"
@@ -91,8 +92,8 @@ func Write(w io.Writer, s *schedule.Schedule) error {
 		for _, t := range all {
 			used[t.ID] = true
 		}
-		id := schedule.Unique(used, "no-track")
-		all = append(slices.Clip(all), &schedule.Track{ID: id, Name: "No track", Sessions: untracked})
+		id := slug.Unique(used, schedule.NoTrackID)
+		all = append(slices.Clip(all), &schedule.Track{ID: id, Name: schedule.NoTrackName, Sessions: untracked})
 	}
 	// The guids the sessions have of their own, then those derived as
 	// they are written: see session.
@@ -232,10 +233,10 @@ func session(s *schedule.Schedule, ss *schedule.Session, guids map[string]bool) 
 		m.set("end", str(wall(ss.End, loc)))
 	}
 	m.setStr("room", ss.Room)
-	if ss.Type != "" && ss.Type != "talk" {
+	if ss.Type != "" && ss.Type != schedule.TypeTalk {
 		m.set("type", str(ss.Type))
 	}
-	if ss.Status != "" && ss.Status != "confirmed" {
+	if ss.Status != "" && ss.Status != schedule.StatusConfirmed {
 		m.set("status", str(ss.Status))
 	}
 	m.setStr("language", ss.Language)
