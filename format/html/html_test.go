@@ -377,3 +377,75 @@ func TestText(t *testing.T) {
 		}
 	}
 }
+
+// FuzzWrite: any texts and times render without error, escaped (the page
+// has as many '<' and '>' as with plain texts: no text opens or closes a
+// tag, in the markup or the data island), one box per session, and on the
+// grid every box within its day's rows and columns, no two sharing a cell.
+func FuzzWrite(f *testing.F) {
+	f.Add("<script>alert(1)</script>", `"><img src=x onerror=alert(1)>`, "</script><!--", 0, 50, 30, 45, 10, -20, true)
+	f.Add("", "", "", 0, 0, 0, 0, 0, 0, false)
+	f.Add("a\x00b\u2028c", "R", "{{.}}", 1430, 120, 1430, 3000, -60, 5, true)
+	f.Fuzz(func(t *testing.T, title, room, abstract string, s1, d1, s2, d2, s3, d3 int, roomless bool) {
+		loc, _ := time.LoadLocation("Europe/Berlin")
+		base := time.Date(2024, 10, 26, 8, 0, 0, 0, loc) // the night before the change to winter time
+		at := func(min int) time.Time { return base.Add(time.Duration(min%5000) * time.Minute) }
+		sched := func(title, room, abstract string) *schedule.Schedule {
+			tr := &schedule.Track{ID: "t", Name: "x" + title}
+			s := &schedule.Schedule{Conference: schedule.Conference{Name: "x" + title, ID: "c"}, Location: loc, Tracks: []*schedule.Track{tr}}
+			r3 := "x" + room
+			if roomless {
+				r3 = ""
+			}
+			for i, x := range []struct {
+				room       string
+				start, dur int
+			}{{"x" + room, s1, d1}, {"Other", s2, d2}, {r3, s3, d3}} {
+				s.AddSession(tr, &schedule.Session{
+					ID: string(rune('a' + i)), Title: "x" + title, Room: x.room, Abstract: "x" + abstract,
+					Speakers: []schedule.Person{{Name: "x" + title, Affiliation: "x" + room}}, Tags: []string{"x" + abstract},
+					Language: "x" + room, Start: at(x.start), End: at(x.start + x.dur%3000),
+				})
+			}
+			return s
+		}
+		events := func(s *schedule.Schedule) Options {
+			return Options{Version: "fuzz", Event: func(x *schedule.Session) (Event, bool) {
+				return Event{UID: x.ID + "@fuzz", Start: x.Start, End: x.End, Summary: x.Title, Location: x.Room, Description: x.Abstract}, true
+			}}
+		}
+		s := sched(title, room, abstract)
+		out := render(t, s, events(s))
+		plain := sched("", "", "")
+		ref := render(t, plain, events(plain))
+		for _, c := range []string{"<", ">"} {
+			if got, want := strings.Count(out, c), strings.Count(ref, c); got != want {
+				t.Fatalf("%d %q in the page, %d with plain texts: a text became markup", got, c, want)
+			}
+		}
+		if n := strings.Count(out, "<article "); n != 3 {
+			t.Fatalf("%d boxes, want 3", n)
+		}
+		p, err := build(s, s.Sessions, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range p.Days {
+			var bs []*box
+			for _, r := range d.Rooms {
+				bs = append(bs, r.Sessions...)
+			}
+			for i, a := range bs {
+				if a.R0 < 2 || a.R1 > d.Rows+2 || a.R0 >= a.R1 || a.Col < 2 || a.Col > d.Cols+1 {
+					t.Fatalf("%s: box %s at rows [%d,%d) column %d outside %d rows, %d columns", d.Date, a.ID, a.R0, a.R1, a.Col, d.Rows, d.Cols)
+				}
+				for _, b := range bs[i+1:] {
+					sameCol := a.Col == b.Col || a.Span || b.Span
+					if sameCol && a.R0 < b.R1 && b.R0 < a.R1 {
+						t.Fatalf("%s: boxes %s [%d,%d) and %s [%d,%d) share column %d", d.Date, a.ID, a.R0, a.R1, b.ID, b.R0, b.R1, a.Col)
+					}
+				}
+			}
+		}
+	})
+}
