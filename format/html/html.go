@@ -86,11 +86,6 @@ var (
 // end of the axis, its text giving the real end.
 const maxDayHours = 24
 
-// maxRows bounds the rows of one day's grid: when the times of a day have
-// no common divisor above a minute or so and the day is long, boxes are
-// placed on a 5-minute raster instead.
-const maxRows = 1500
-
 // Write renders sessions of s (as schedule.Filter.Select returns them) as
 // one page to w. The output is built in memory and written at once.
 func Write(w io.Writer, s *schedule.Schedule, sessions []*schedule.Session, opt Options) error {
@@ -382,12 +377,9 @@ func layoutDay(d schedule.Date, bs []*box, loc *time.Location, roomOrder map[str
 	for _, b := range bs {
 		unit = gcd(unit, gcd(minutes(b.start), minutes(b.end)))
 	}
+	// At worst a row per minute: 1440 rows for the longest axis.
 	unit = max(unit, 1)
-	span := minutes(tEnd)
-	if span/unit > maxRows {
-		unit = 5
-	}
-	rows := max(1, (span+unit-1)/unit)
+	rows := max(1, (minutes(tEnd)+unit-1)/unit)
 	for _, b := range bs {
 		b.R0 = minutes(b.start)/unit + 2
 		b.R1 = max(b.R0+1, (minutes(b.end)+unit-1)/unit+2)
