@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"errors"
 	"io"
 	"net/url"
@@ -79,7 +78,7 @@ func (e *env) exportHTML(c *cli.Context) error {
 				Title:     c.String("title"),
 				Version:   version(),
 				XMLURL:    xmlURL,
-				Stamp:     cmp.Or(epoch, ics.DefaultStamp(s)),
+				Stamp:     feedStamp(epoch, s),
 				PlainText: ics.PlainText,
 				Event: func(x *schedule.Session) (html.Event, bool) {
 					ev, ok := events[x]
