@@ -28,8 +28,9 @@
 // words (never by colour alone), and a <details> with the subtitle,
 // speakers' affiliations, the abstract (as plain text: Options.PlainText),
 // tags, language and links. Track colours are light tints under dark text
-// (contrast above 7:1) with a darker left border, repeating after ten
-// tracks; the track's name is always written out too.
+// (contrast of text at least 7.4:1, of links 6.7:1) with a darker left
+// border, repeating after ten tracks; the track's name is always written
+// out too.
 //
 // Narrower than 48rem the grids collapse into one list per room (the
 // sessions in time order), so a phone never scrolls sideways; a wide grid
