@@ -5,9 +5,10 @@
 //
 // Each format lives in a subpackage that reads and writes it, as
 // encoding/csv does: frab (schedule.xml, schedule.json), ics (iCalendar),
-// page (program-page text, read only), csv, table, jsonout and yamlout
-// (written only). schedkit's own YAML/JSON format is read by schedule.Load.
-// No format package imports another.
+// page (program-page text, read only), csv, table, html (the timetable web
+// page), jsonout and yamlout (written only). schedkit's own YAML/JSON
+// format is read by schedule.Load. No format package imports another
+// (outside tests): what one needs of another, the command passes in.
 package format
 
 import (

@@ -1,6 +1,12 @@
 package format
 
 import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -53,5 +59,42 @@ func TestLookup(t *testing.T) {
 		if diff := cmp.Diff(tc.want, got); diff != "" {
 			t.Errorf("Lookup(%q) (-want +got):\n%s", tc.name, diff)
 		}
+	}
+}
+
+// TestFormatsImportNoFormat: no format package imports another outside its
+// tests (the package documentation's rule); what one format needs of
+// another, the command passes in (format/html gets format/ics's events
+// through html.Options).
+func TestFormatsImportNoFormat(t *testing.T) {
+	dirs, err := os.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const prefix = "github.com/schedkit/schedkit/format/"
+	checked := 0
+	for _, d := range dirs {
+		if !d.IsDir() || d.Name() == "testdata" {
+			continue
+		}
+		files, _ := filepath.Glob(filepath.Join(d.Name(), "*.go"))
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			file, err := parser.ParseFile(token.NewFileSet(), f, nil, parser.ImportsOnly)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checked++
+			for _, imp := range file.Imports {
+				if p, _ := strconv.Unquote(imp.Path.Value); strings.HasPrefix(p, prefix) {
+					t.Errorf("%s imports %s", f, p)
+				}
+			}
+		}
+	}
+	if checked < 10 {
+		t.Errorf("only %d files checked", checked)
 	}
 }

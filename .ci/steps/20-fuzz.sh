@@ -9,8 +9,9 @@
 #   format/page, format/ics, format/frab
 #                the readers: the same invariants as FuzzLoad
 #   format/ics   the state file and HTML abstracts
-#   format/frab, format/csv, format/table
+#   format/frab, format/csv, format/table, format/html
 #                the writers: output that reads back, or is well-formed
+#                (html: escaped, every box on its grid, none on another)
 #
 # A failing input is saved under PKG/testdata/fuzz/TARGET/ and becomes a
 # regression case of `go test`: commit it with the fix. scripts/fuzz runs
@@ -33,6 +34,7 @@ targets=(
   "./format/frab   FuzzWrite          2"
   "./format/csv    FuzzWrite          1"
   "./format/table  FuzzWrite          1"
+  "./format/html   FuzzWrite          1"
 )
 total=0
 for t in "${targets[@]}"; do

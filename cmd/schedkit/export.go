@@ -18,7 +18,7 @@ import (
 func (e *env) exportCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "export",
-		Usage:     "write a schedule as iCalendar, CSV, tables, JSON or frab",
+		Usage:     "write a schedule as iCalendar, CSV, tables, a web page, JSON or frab",
 		UsageText: "schedkit export <format> [flags] <file>",
 		Description: `Every export validates the schedule first. With errors it prints them on
 stderr, writes nothing and exits 1; --force writes anyway. Files are written
@@ -45,6 +45,7 @@ unreadable input or a failed write.`,
 			e.exportICSCommand(),
 			e.exportCSVCommand(),
 			e.exportTableCommand(),
+			e.exportHTMLCommand(),
 			e.exportJSONCommand(),
 			e.exportFrabXMLCommand(),
 			e.exportFrabJSONCommand(),

@@ -73,10 +73,7 @@ func (e *env) exportICS(c *cli.Context) error {
 		ext: ".ics",
 		prepare: func(s *schedule.Schedule) error {
 			if st == nil {
-				stamp = epoch
-				if stamp.IsZero() {
-					stamp = ics.DefaultStamp(s)
-				}
+				stamp = feedStamp(epoch, s)
 				return nil
 			}
 			now := epoch
@@ -122,6 +119,16 @@ func (e *env) exportICS(c *cli.Context) error {
 		}
 	}
 	return e.runExport(c, job)
+}
+
+// feedStamp is the DTSTAMP and LAST-MODIFIED of events without --state:
+// $SOURCE_DATE_EPOCH (epoch, zero when unset), else ics.DefaultStamp. The
+// timetable page's .ics download uses it too.
+func feedStamp(epoch time.Time, s *schedule.Schedule) time.Time {
+	if epoch.IsZero() {
+		return ics.DefaultStamp(s)
+	}
+	return epoch
 }
 
 // sourceDateEpoch parses $SOURCE_DATE_EPOCH (reproducible-builds.org): a

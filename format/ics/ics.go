@@ -163,11 +163,63 @@ func Calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (
 			rev = Revision{UID: UID(s.Conference.ID, x.ID), Modified: stamp}
 		}
 		if n := repeat[x]; n > 0 {
-			rev.UID = UID(s.Conference.ID, x.ID+"\x00"+strconv.Itoa(n+1))
+			rev.UID = sessionUID(s, x, n)
 		}
-		addEvent(cal, x, rev, loc, local, org)
+		addEvent(cal, eventOf(x, rev.UID), rev, loc, local, org)
 	}
 	return cal, nil
+}
+
+// sessionUID is the UID of session x of s, the n-th repeat of its id (0 for
+// the first use; see repeats).
+func sessionUID(s *schedule.Schedule, x *schedule.Session, n int) string {
+	if n > 0 {
+		return UID(s.Conference.ID, x.ID+"\x00"+strconv.Itoa(n+1))
+	}
+	return UID(s.Conference.ID, x.ID)
+}
+
+// Event is what the VEVENT of a session says, its TEXT values cleaned by
+// Text but not yet escaped: for writers of other formats that must describe
+// a session as the feeds do (the timetable page of format/html builds an
+// .ics of starred sessions from it, with the same UIDs).
+type Event struct {
+	UID string
+	// Start is DTSTART; End is DTEND, zero when the event has none (a
+	// session that does not end after it starts, --force only).
+	Start, End                          time.Time
+	Summary, Location, Description, URL string // "" when the VEVENT has none
+	Categories                          []string
+	Status                              string // CONFIRMED, TENTATIVE or CANCELLED
+	Transparent                         bool   // TRANSP:TRANSPARENT (a break)
+}
+
+// Events returns the Event of every timed session of s as a feed written
+// without a State describes it: the UIDs are those Encode gives when
+// Options.Revisions does not list a session, also for a repeated id.
+func Events(s *schedule.Schedule) map[*schedule.Session]Event {
+	repeat := repeats(s)
+	out := make(map[*schedule.Session]Event, len(s.Sessions))
+	for _, x := range s.Sessions {
+		if x.Timed() {
+			out[x] = eventOf(x, sessionUID(s, x, repeat[x]))
+		}
+	}
+	return out
+}
+
+// eventOf is the Event of the timed session x with the given UID.
+func eventOf(x *schedule.Session, uid string) Event {
+	ev := Event{UID: uid, Start: x.Start, Summary: Text(x.Title), Location: Text(x.Room),
+		Description: Description(x), URL: uriValue(x.URL), Categories: categories(x),
+		Status: string(status(x.Status)), Transparent: x.IsBreak()}
+	if x.End.After(x.Start) { // else (only with --force) a zero-length event: DTEND must be later
+		ev.End = x.End
+	}
+	if ev.Summary == "" {
+		ev.Summary = cmp.Or(Text(x.ID), "(untitled)")
+	}
+	return ev
 }
 
 // repeats numbers the sessions of s whose id an earlier session (in file
@@ -191,36 +243,32 @@ func repeats(s *schedule.Schedule) map[*schedule.Session]int {
 	return out
 }
 
-// addEvent adds the VEVENT of session x: times in loc (local with TZID when
-// local is set, see setTime), and ORGANIZER when org is not nil.
-func addEvent(cal *ical.Calendar, x *schedule.Session, rev Revision, loc *time.Location, local bool, org *schedule.Organizer) {
-	ev := cal.AddEvent(rev.UID)
+// addEvent adds the VEVENT of ev: times in loc (local with TZID when local
+// is set, see setTime), and ORGANIZER when org is not nil.
+func addEvent(cal *ical.Calendar, e Event, rev Revision, loc *time.Location, local bool, org *schedule.Organizer) {
+	ev := cal.AddEvent(e.UID)
 	ev.SetDtStampTime(rev.Modified.UTC())
 	ev.SetModifiedAt(rev.Modified.UTC())
 	ev.SetSequence(rev.Sequence)
-	setTime(ev, ical.ComponentPropertyDtStart, x.Start, loc, local)
-	if x.End.After(x.Start) { // else (only with --force) a zero-length event: DTEND must be later
-		setTime(ev, ical.ComponentPropertyDtEnd, x.End, loc, local)
+	setTime(ev, ical.ComponentPropertyDtStart, e.Start, loc, local)
+	if !e.End.IsZero() {
+		setTime(ev, ical.ComponentPropertyDtEnd, e.End, loc, local)
 	}
-	title := Text(x.Title)
-	if title == "" {
-		title = cmp.Or(Text(x.ID), "(untitled)")
+	ev.SetSummary(e.Summary)
+	if e.Location != "" {
+		ev.SetLocation(e.Location)
 	}
-	ev.SetSummary(title)
-	if room := Text(x.Room); room != "" {
-		ev.SetLocation(room)
+	if e.Description != "" {
+		ev.SetDescription(e.Description)
 	}
-	if d := Description(x); d != "" {
-		ev.SetDescription(d)
+	if e.URL != "" {
+		ev.SetURL(e.URL)
 	}
-	if u := uriValue(x.URL); u != "" {
-		ev.SetURL(u)
-	}
-	for _, c := range categories(x) {
+	for _, c := range e.Categories {
 		ev.AddCategory(c)
 	}
-	ev.SetStatus(status(x.Status))
-	if x.IsBreak() {
+	ev.SetStatus(ical.ObjectStatus(e.Status))
+	if e.Transparent {
 		ev.SetTimeTransparency(ical.TransparencyTransparent)
 	}
 	if org != nil {

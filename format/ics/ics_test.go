@@ -382,3 +382,57 @@ func TestForcedOddities(t *testing.T) {
 		t.Errorf("empty title not replaced:\n%s", out)
 	}
 }
+
+// TestEvents: Events describes each session as the feed's VEVENT does (the
+// timetable page builds its .ics of starred sessions from it): same UID,
+// also for a repeated id, same times and texts, for every fixture and for
+// sessions only --force lets through.
+func TestEvents(t *testing.T) {
+	loc, _ := time.LoadLocation("Europe/Berlin")
+	at := time.Date(2024, 6, 1, 10, 0, 0, 0, loc)
+	forced := &schedule.Schedule{Conference: schedule.Conference{Name: "F", ID: "f"}, Location: loc}
+	forced.AddSession(nil, &schedule.Session{ID: "x", Title: "First", Room: "R", Start: at, End: at.Add(time.Hour)})
+	forced.AddSession(nil, &schedule.Session{ID: "x", Title: "Again", Type: "break", Start: at, End: at})
+	forced.AddSession(nil, &schedule.Session{ID: "untimed", Title: "Untimed"})
+	scheds := []*schedule.Schedule{forced}
+	for _, file := range fixtures(t) {
+		scheds = append(scheds, load(t, file))
+	}
+	for _, s := range scheds {
+		t.Run(s.Conference.ID, func(t *testing.T) {
+			cal, err := Calendar(s, s.Sessions, Options{Version: "test"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// What the feed says, by UID, in the fields Event has.
+			value := func(ev *ical.VEvent, p ical.ComponentProperty) string {
+				if prop := ev.GetProperty(p); prop != nil {
+					return prop.Value
+				}
+				return ""
+			}
+			feed := map[string][]string{}
+			for _, ev := range cal.Events() {
+				var cats []string
+				for _, p := range ev.GetProperties(ical.ComponentPropertyCategories) {
+					cats = append(cats, p.Value)
+				}
+				feed[ev.Id()] = []string{value(ev, ical.ComponentPropertySummary), value(ev, ical.ComponentPropertyLocation),
+					value(ev, ical.ComponentPropertyDescription), value(ev, ical.ComponentPropertyUrl),
+					strings.Join(cats, "\x00"), value(ev, ical.ComponentPropertyStatus), value(ev, ical.ComponentPropertyTransp)}
+			}
+			got := map[string][]string{}
+			for _, e := range Events(s) {
+				transp := ""
+				if e.Transparent {
+					transp = "TRANSPARENT"
+				}
+				got[e.UID] = []string{e.Summary, e.Location, e.Description,
+					e.URL, strings.Join(e.Categories, "\x00"), e.Status, transp}
+			}
+			if diff := cmp.Diff(feed, got); diff != "" {
+				t.Errorf("Events differ from the feed's VEVENTs (-feed +Events):\n%s", diff)
+			}
+		})
+	}
+}
