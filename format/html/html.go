@@ -5,6 +5,7 @@ import (
 	"cmp"
 	_ "embed"
 	"fmt"
+	"github.com/schedkit/schedkit/internal/slug"
 	"html/template"
 	"io"
 	"net/url"
@@ -243,7 +244,7 @@ func build(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (*pa
 		p.Data = &island{
 			Key:    "schedkit:starred:" + s.Conference.ID,
 			Name:   p.Title + " – starred",
-			File:   cmp.Or(schedule.Slug(cmp.Or(s.Conference.ID, p.Title)), "schedule") + "-starred.ics",
+			File:   cmp.Or(slug.Make(cmp.Or(s.Conference.ID, p.Title)), "schedule") + "-starred.ics",
 			ProdID: "-//schedkit//schedkit " + version + " timetable page//EN",
 			Stamp:  utcStamp(cmp.Or(opt.Stamp, time.Unix(0, 0))),
 			Events: []islandEvt{},
@@ -289,7 +290,7 @@ func build(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (*pa
 
 // newBox is the page's view of session x.
 func newBox(x *schedule.Session, loc *time.Location, colours map[*schedule.Track]string, plain func(string) string, used map[string]bool) *box {
-	id := schedule.Unique(used, "s-"+cmp.Or(schedule.Slug(x.ID), "session"))
+	id := slug.Unique(used, "s-"+cmp.Or(slug.Make(x.ID), "session"))
 	b := &box{
 		ID: id, TitleID: id + "-t",
 		Title:     cmp.Or(oneLine(x.Title), oneLine(x.ID), "(untitled)"),

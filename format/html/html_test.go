@@ -30,7 +30,7 @@ func load(t testing.TB, file string) *schedule.Schedule {
 	if s == nil {
 		t.Fatalf("%s: %v", file, diags)
 	}
-	schedule.CanonicalizeRooms(s)
+	schedule.Normalize(s)
 	return s
 }
 
