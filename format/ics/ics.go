@@ -42,7 +42,8 @@ type Options struct {
 	Stamp time.Time
 	// Revisions gives UID, SEQUENCE and modification time per session, as
 	// kept by a State. A session it does not list gets UID(conference,
-	// session), SEQUENCE 0 and Stamp; nil means no session is listed.
+	// session) (the n-th use of a repeated id its own UID, as State.Update
+	// gives it), SEQUENCE 0 and Stamp; nil means no session is listed.
 	Revisions map[*schedule.Session]Revision
 }
 
@@ -160,10 +161,7 @@ func Calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (
 	for _, x := range ss {
 		rev, ok := opt.Revisions[x]
 		if !ok {
-			rev = Revision{UID: UID(s.Conference.ID, x.ID), Modified: stamp}
-		}
-		if n := repeat[x]; n > 0 {
-			rev.UID = UID(s.Conference.ID, x.ID+"\x00"+strconv.Itoa(n+1))
+			rev = Revision{UID: eventUID(s, x, repeat), Modified: stamp}
 		}
 		addEvent(cal, x, rev, loc, local, org)
 	}
@@ -189,6 +187,16 @@ func repeats(s *schedule.Schedule) map[*schedule.Session]int {
 		seen[x.ID]++
 	}
 	return out
+}
+
+// eventUID is the UID of session x of s, repeat numbering the sessions
+// whose id an earlier one has: UID(conference, id), or for the n-th use of
+// an id the UID of "id\x00n". State.Update keys its records by it.
+func eventUID(s *schedule.Schedule, x *schedule.Session, repeat map[*schedule.Session]int) string {
+	if n := repeat[x]; n > 0 {
+		return UID(s.Conference.ID, x.ID+"\x00"+strconv.Itoa(n+1))
+	}
+	return UID(s.Conference.ID, x.ID)
 }
 
 // addEvent adds the VEVENT of session x: times in loc (local with TZID when
