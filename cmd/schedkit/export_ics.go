@@ -167,6 +167,9 @@ func readState(path string) (*ics.State, error) {
 	if !fi.Mode().IsRegular() {
 		return nil, fmt.Errorf("not a regular file (%s); a state file is a JSON file schedkit writes", fileKind(fi.Mode()))
 	}
+	if fi.Size() > ics.MaxState {
+		return nil, fmt.Errorf("larger than %d MiB; not a schedkit state file", ics.MaxState>>20)
+	}
 	data, err := io.ReadAll(io.LimitReader(f, ics.MaxState+1))
 	if err != nil {
 		return nil, unwrapPath(err)
