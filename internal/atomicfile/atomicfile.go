@@ -79,6 +79,13 @@ func Interrupt() int {
 	return n
 }
 
+// stopped reports whether Interrupt was called.
+func stopped() bool {
+	mu.Lock()
+	defer mu.Unlock()
+	return interrupted
+}
+
 // createTemp creates and registers a temporary file beside path.
 func createTemp(path string) (*os.File, error) {
 	mu.Lock()
@@ -235,6 +242,9 @@ func WriteAll(files []File) (err error) {
 		werr := f.Write(tmp)
 		serr := tmp.Sync()
 		cerr := tmp.Close()
+		if stopped() {
+			return ErrInterrupted
+		}
 		if err := errors.Join(werr, serr, cerr); err != nil {
 			return fmt.Errorf("writing %s: %w", f.Path, err)
 		}
