@@ -2,10 +2,13 @@ package format
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
-	"github.com/schedkit/schedkit/internal/slug"
 	"slices"
 	"strings"
+
+	"github.com/schedkit/schedkit/internal/slug"
 
 	"github.com/schedkit/schedkit/schedule"
 )
@@ -72,11 +75,11 @@ func Split(sessions []*schedule.Session, by string) ([]Group, error) {
 			return nil, fmt.Errorf("cannot split by %q: use one of track, room, speaker", by)
 		}
 	}
-	slugs := make([]string, len(order))
+	names := make([]string, len(order))
 	for i, k := range order {
-		slugs[i] = groups[k].slug
+		names[i] = groups[k].slug
 	}
-	files := FileNames(slugs)
+	files := FileNamesKeyed(names, order)
 	out := make([]Group, len(order))
 	for i, k := range order {
 		g := groups[k]
@@ -85,19 +88,87 @@ func Split(sessions []*schedule.Session, by string) ([]Group, error) {
 	return out, nil
 }
 
-// FileNames turns names into distinct base file names: the slug of each
-// name ([a-z0-9-], so never a path), cut to MaxFileName characters at a
-// hyphen where there is one, "group" for a name with no letters or digits,
-// a numeric suffix (-2, -3, …) on a collision, and never AllName, which is
-// reserved for the whole-schedule file. This is the one function every
-// split export names its files with.
-func FileNames(names []string) []string {
-	used := map[string]bool{AllName: true}
-	out := make([]string, len(names))
+// FileNames turns names into distinct base file names, each name being its
+// own key: FileNamesKeyed(names, names).
+func FileNames(names []string) []string { return FileNamesKeyed(names, names) }
+
+// FileNamesKeyed turns names into distinct base file names; keys[i] is
+// the identity of names[i]'s group (a track id, a room's NameKey, a
+// speaker's id), distinct for distinct groups. This is the one function
+// every split export names its files with:
+//
+//   - the base is the slug of the name ([a-z0-9-], so never a path), cut
+//     to MaxFileName characters at a hyphen where there is one, or "group"
+//     for a name with no letters or digits;
+//   - a group whose base no other group has gets the base;
+//   - of groups sharing a base, the one whose name is its own base (a
+//     track id such as "web"), else the one with the smallest key (in
+//     byte order), gets the base; each other gets the base, a hyphen and
+//     six hex digits of the SHA-256 of its key;
+//   - AllName (the whole-schedule file) and the device names Windows
+//     reserves (con, prn, aux, nul, com0–com9, lpt0–lpt9, with any
+//     extension) are never a file name: a group with such a base always
+//     gets the suffix.
+//
+// So a group's name depends on its own key and on the groups with the same
+// base only, never on how many groups there are or on their order; a group
+// with a suffix keeps it when other groups come or go. Only when a
+// suffixed name is itself taken (a group named "saal-1-3fa2c1") does a
+// numeric suffix follow, in key order.
+func FileNamesKeyed(names, keys []string) []string {
+	bases := make([]string, len(names))
+	owner := map[string]int{} // base → index of the group that gets it
 	for i, n := range names {
-		out[i] = slug.Unique(used, cmp.Or(shorten(slug.Make(n)), "group"))
+		b := cmp.Or(shorten(slug.Make(n)), "group")
+		bases[i] = b
+		if reserved(b) {
+			continue
+		}
+		j, ok := owner[b]
+		if !ok || better(names[i], keys[i], names[j], keys[j], b) {
+			owner[b] = i
+		}
+	}
+	out := make([]string, len(names))
+	used := map[string]bool{AllName: true}
+	var rest []int
+	for i, b := range bases {
+		if j, ok := owner[b]; ok && j == i {
+			out[i] = b
+			used[b] = true
+		} else {
+			rest = append(rest, i)
+		}
+	}
+	slices.SortStableFunc(rest, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
+	for _, i := range rest {
+		sum := sha256.Sum256([]byte(keys[i]))
+		out[i] = slug.Unique(used, bases[i]+"-"+hex.EncodeToString(sum[:3]))
 	}
 	return out
+}
+
+// better reports whether the group of name and key has a better claim to
+// base than the one of other and otherKey: a name that is its own base
+// first, then the smaller key.
+func better(name, key, other, otherKey, base string) bool {
+	if exact, otherExact := name == base, other == base; exact != otherExact {
+		return exact
+	}
+	return key < otherKey
+}
+
+// reserved reports whether base is never a file name by itself: AllName,
+// or a device name of Windows, where "con.ics" is the console.
+func reserved(base string) bool {
+	switch base {
+	case AllName, "con", "prn", "aux", "nul":
+		return true
+	}
+	if len(base) == 4 && (strings.HasPrefix(base, "com") || strings.HasPrefix(base, "lpt")) {
+		return base[3] >= '0' && base[3] <= '9'
+	}
+	return false
 }
 
 // MaxFileName bounds a split file's slug, well under the 255 bytes a file

@@ -20,13 +20,19 @@ func TestFileNames(t *testing.T) {
 		want  []string
 	}{
 		{"slugs", []string{"Microservices / Serverless", "Room 1.A"}, []string{"microservices-serverless", "room-1-a"}},
-		{"all is reserved", []string{"All", "all"}, []string{"all-2", "all-3"}},
-		{"collisions get suffixes", []string{"Bernd Rücker", "bernd rucker", "BERND-RUCKER"}, []string{"bernd-rucker", "bernd-rucker-2", "bernd-rucker-3"}},
-		{"a suffix that is a name", []string{"x-2", "x", "x"}, []string{"x-2", "x", "x-3"}},
-		{"no path escapes", []string{"../../etc/passwd", "/", "..", "a/b\\c"}, []string{"etc-passwd", "group", "group-2", "a-b-c"}},
-		{"empty and symbols", []string{"", "🎤"}, []string{"group", "group-2"}},
-		{"long names are cut at a hyphen", []string{strings.Repeat("word ", 60), strings.Repeat("x", 300), strings.Repeat("word ", 60)},
-			[]string{strings.TrimSuffix(strings.Repeat("word-", 20), "-"), strings.Repeat("x", MaxFileName), strings.TrimSuffix(strings.Repeat("word-", 20), "-") + "-2"}},
+		{"all is reserved", []string{"All", "all"}, []string{"all-a52ace", "all-5ef5ef"}},
+		{"windows device names are reserved", []string{"CON", "nul", "Aux.", "prn", "COM1", "lpt9", "com", "lpt10", "console"},
+			[]string{"con-a3dbc4", "nul-99e624", "aux-226e53", "prn-5abeec", "com1-6eac39", "lpt9-06f4d3", "com", "lpt10", "console"}},
+		// The smallest key gets the plain name, each other one a suffix
+		// from its own key.
+		{"collisions get suffixes", []string{"Bernd Rücker", "bernd rucker", "BERND-RUCKER"}, []string{"bernd-rucker-6a1615", "bernd-rucker-54df36", "bernd-rucker"}},
+		{"a name that is its own slug wins", []string{"Web", "web", "WEB!"}, []string{"web-297510", "web", "web-7c880e"}},
+		{"a suffix that is a name", []string{"x-2", "x", "X"}, []string{"x-2", "x", "x-4b68ab"}},
+		{"a hash suffix that is a name", []string{"X", "x-4b68ab", "x"}, []string{"x-4b68ab-2", "x-4b68ab", "x"}},
+		{"no path escapes", []string{"../../etc/passwd", "/", "..", "a/b\\c"}, []string{"etc-passwd", "group-8a5eda", "group", "a-b-c"}},
+		{"empty and symbols", []string{"", "🎤"}, []string{"group", "group-37ed7c"}},
+		{"long names are cut at a hyphen", []string{strings.Repeat("word ", 60), strings.Repeat("x", 300), strings.Repeat("word ", 59) + "word!"},
+			[]string{strings.TrimSuffix(strings.Repeat("word-", 20), "-"), strings.Repeat("x", MaxFileName), strings.TrimSuffix(strings.Repeat("word-", 20), "-") + "-c944d1"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,7 +73,7 @@ func TestSplit(t *testing.T) {
 		by   string
 		want []group
 	}{
-		{"track", []group{{"go", "Go", []string{"a", "c"}}, {"all-2", "Everything", []string{"b"}}}},
+		{"track", []group{{"go", "Go", []string{"a", "c"}}, {"all-5ef5ef", "Everything", []string{"b"}}}},
 		{"room", []group{{"hall-a", "Hall A", []string{"a", "b"}}}},
 		{"speaker", []group{{"ann", "Ann", []string{"a", "b"}}, {"bob", "Bob", []string{"a", "b"}}}},
 	}
@@ -84,6 +90,38 @@ func TestSplit(t *testing.T) {
 	}
 	if _, err := Split(sessions, "day"); err == nil {
 		t.Error("Split by day: no error")
+	}
+}
+
+// TestFileNamesStable: a group's file name does not change when other
+// groups appear or the order changes (issue 14): each schedule below is
+// the one before with a group more, in another order. (The plain name
+// would go to a newcomer whose name is exactly the slug, or whose key
+// sorts first: see FileNamesKeyed.)
+func TestFileNamesStable(t *testing.T) {
+	type named struct{ name, key string }
+	steps := [][]named{
+		{{"Saal 1", "saal 1"}, {"Hall", "hall"}},
+		{{"Saal-1", "saal-1"}, {"Saal 1", "saal 1"}, {"Hall", "hall"}},
+		{{"Hall", "hall"}, {"Saal 1!", "saal 1!"}, {"Saal-1", "saal-1"}, {"Saal 1", "saal 1"}, {"HALL!", "hall!"}},
+	}
+	want := map[string]string{
+		"saal 1": "saal-1", "hall": "hall",
+		"saal-1": "saal-1-21fd6b", "saal 1!": "saal-1-8d22c7", "hall!": "hall-02862f",
+	}
+	for i, step := range steps {
+		var names, keys []string
+		for _, n := range step {
+			names, keys = append(names, n.name), append(keys, n.key)
+		}
+		files := FileNamesKeyed(names, keys)
+		got, wantStep := map[string]string{}, map[string]string{}
+		for j, k := range keys {
+			got[k], wantStep[k] = files[j], want[k]
+		}
+		if diff := cmp.Diff(wantStep, got); diff != "" {
+			t.Errorf("step %d: file names by key (-want +got):\n%s", i, diff)
+		}
 	}
 }
 

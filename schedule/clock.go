@@ -1,24 +1,34 @@
 package schedule
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
-	_ "time/tzdata" // the binary must work where no zoneinfo is installed
+	// time.LoadLocation (in tests, and anywhere outside LoadLocation)
+	// works where no zoneinfo is installed.
+	_ "time/tzdata"
+
+	"github.com/schedkit/schedkit/internal/tzdata"
 )
 
-// LoadLocation loads an IANA zone from the embedded tz database (or the
-// system's). Unlike time.LoadLocation it rejects "" and "Local", which would
-// make output depend on the machine.
+// LoadLocation loads an IANA zone from the tz database embedded in the
+// binary (package internal/tzdata), never from $ZONEINFO or the system's
+// zoneinfo: the same schedule gives the same instants on every machine.
+// Unlike time.LoadLocation it rejects "" and "Local", which would make
+// output depend on the machine.
 func LoadLocation(name string) (*time.Location, error) {
 	if name == "" || name == "Local" {
 		return nil, fmt.Errorf("%q is not an IANA time zone name", name)
 	}
-	loc, err := time.LoadLocation(name)
-	if err != nil {
+	loc, err := tzdata.Load(name)
+	switch {
+	case errors.Is(err, tzdata.ErrUnknown):
 		return nil, fmt.Errorf("unknown time zone %q (use an IANA name such as Europe/Berlin)", name)
+	case err != nil:
+		return nil, err
 	}
 	return loc, nil
 }

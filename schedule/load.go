@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
@@ -92,6 +93,7 @@ func Load(file string, data []byte, opt LoadOptions) (*Schedule, []Diagnostic) {
 	if onlyComments(data) {
 		return nil, []Diagnostic{empty}
 	}
+	data, l.shifts = joinSurrogates(data)
 	var doc yaml.Node
 	if err := yaml.Load(data, &doc); err != nil {
 		return nil, []Diagnostic{l.syntaxError(err)}
@@ -145,7 +147,7 @@ func (l *loader) syntaxError(err error) Diagnostic {
 		}
 		msg = strings.TrimPrefix(msg, "yaml: ")
 		line := max(le.Mark.Line, 1)
-		col := max(le.Mark.Column, 1)
+		col := max(l.column(le.Mark.Line, le.Mark.Column), 1)
 		if le.Mark.Line == 0 {
 			col = 1
 		}
@@ -170,9 +172,105 @@ type loader struct {
 	nodes    int
 	maxNodes int // MaxNodes, or more for a large document (see MaxNodes)
 	tooBig   bool
+	// shifts: see joinSurrogates.
+	shifts map[int][]shift
 }
 
-func (l *loader) pos(n *yaml.Node) Pos { return Pos{File: l.file, Line: n.Line, Column: n.Column} }
+func (l *loader) pos(n *yaml.Node) Pos {
+	return Pos{File: l.file, Line: n.Line, Column: l.column(n.Line, n.Column)}
+}
+
+// column maps a column of the text the YAML parser read back to the file's
+// (they differ after a joined surrogate pair on the line).
+func (l *loader) column(line, col int) int {
+	orig := col
+	for _, s := range l.shifts[line] {
+		if col >= s.at {
+			orig += s.by
+		}
+	}
+	return orig
+}
+
+// shift is one surrogate pair escape joined by joinSurrogates: columns
+// from at on (in the text parsed) are by columns further right in the file.
+type shift struct{ at, by int }
+
+// joinSurrogates rewrites the UTF-16 surrogate pair escapes of a JSON
+// document ("\ud83c\udfa4", as Python's json.dump writes every character
+// beyond U+FFFF) into the YAML escape of the character ("\U0001f3a4"):
+// JSON allows them, YAML does not. Only a document that starts with { or
+// [ (JSON) is rewritten, and only inside double-quoted strings. It returns
+// the text to parse (data itself when nothing changed) and, per line, the
+// column shifts that map positions back to data. A lone surrogate is left
+// as it is, and the YAML parser reports it.
+func joinSurrogates(data []byte) ([]byte, map[int][]shift) {
+	t := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(t) == 0 || t[0] != '{' && t[0] != '[' || !bytes.Contains(data, []byte(`\u`)) && !bytes.Contains(data, []byte(`\U`)) {
+		return data, nil
+	}
+	var (
+		out    []byte
+		shifts map[int][]shift
+		line   = 1
+		col    = 1 // in the output, in characters
+		done   int // data[:done] is in out
+		quoted bool
+	)
+	for i := 0; i < len(data); {
+		c := data[i]
+		switch {
+		case c == '\n':
+			line, col = line+1, 1
+			i++
+			continue
+		case c == '"':
+			quoted = !quoted
+		case c == '\\' && quoted && i+1 < len(data):
+			if r, ok := surrogatePair(data[i:]); ok {
+				if out == nil {
+					out = make([]byte, 0, len(data))
+				}
+				out = append(out, data[done:i]...)
+				out = fmt.Appendf(out, `\U%08x`, r)
+				done = i + 12
+				if shifts == nil {
+					shifts = map[int][]shift{}
+				}
+				col += 10
+				shifts[line] = append(shifts[line], shift{at: col, by: 2})
+				i += 12
+				continue
+			}
+			i += 2 // the escaped character
+			col += 2
+			continue
+		}
+		if c < utf8.RuneSelf || utf8.RuneStart(c) {
+			col++
+		}
+		i++
+	}
+	if out == nil {
+		return data, nil
+	}
+	return append(out, data[done:]...), shifts
+}
+
+// surrogatePair decodes b's leading escapes \uD8xx\uDCxx (any case) into
+// the character they encode.
+func surrogatePair(b []byte) (rune, bool) {
+	if len(b) < 12 || b[0] != '\\' || b[1] != 'u' || b[6] != '\\' || b[7] != 'u' {
+		return 0, false
+	}
+	hi, err1 := strconv.ParseUint(string(b[2:6]), 16, 16)
+	lo, err2 := strconv.ParseUint(string(b[8:12]), 16, 16)
+	if err1 != nil || err2 != nil {
+		return 0, false
+	}
+	r := utf16.DecodeRune(rune(hi), rune(lo))
+	return r, r != utf8.RuneError
+}
 
 // add reports a finding at n, once: a node reached through several
 // aliases or merge keys would otherwise give the same finding each time.

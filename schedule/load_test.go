@@ -646,3 +646,44 @@ tracks:
 		t.Errorf("sessions (-want +got):\n%s", diff)
 	}
 }
+
+// TestLoadSurrogatePairs: schedkit JSON accepts the surrogate pair escapes
+// JSON allows (Python's json.dump writes "\ud83c\udfa4" for 🎤), which
+// YAML refuses; positions after them on the line stay those of the file
+// (issue 14).
+func TestLoadSurrogatePairs(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string
+		title string // the conference name, "" when not loaded
+		diags []string
+	}{
+		{"one pair", `{"conference": {"name": "Talk \ud83c\udfa4", "timezone": "UTC"}, "tracks": []}`, "Talk 🎤", nil},
+		{"upper case, two pairs, position after them",
+			`{"conference": {"name": "\uD83C\uDFA4\ud83d\ude00 é", "timezone": "UTC", "bogus": 1}, "tracks": []}`, "🎤😀 é",
+			[]string{`f.json:1:74: error: unknown field "bogus" in conference; known fields: name, timezone, id, url, organizer, day_change [unknown-field]`}},
+		{"other escapes kept", `{"conference": {"name": "a\\ud83c\\udfa4 \"\u00e9\"", "timezone": "UTC"}, "tracks": []}`, `a\ud83c\udfa4 "é"`, nil},
+		{"lone surrogate: a syntax error", `{"conference": {"name": "\ud83c", "timezone": "UTC"}, "tracks": []}`, "",
+			[]string{`f.json:1:28: error: while scanning a quoted scalar: found invalid Unicode character escape code [syntax]`}},
+		{"YAML plain scalar untouched", "conference: {name: a\\ud83c\\udfa4, timezone: UTC}\ntracks: []\n", `a\ud83c\udfa4`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, diags := Load("f.json", []byte(tt.in), LoadOptions{})
+			title := ""
+			if s != nil {
+				title = s.Conference.Name
+			}
+			var got []string
+			for _, d := range diags {
+				got = append(got, d.String())
+			}
+			if diff := cmp.Diff(tt.title, title); diff != "" {
+				t.Errorf("conference name (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.diags, got); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -6,12 +6,15 @@ import (
 	"github.com/schedkit/schedkit/internal/suggest"
 	"io"
 	"os"
+	"os/signal"
 	"regexp"
 	"runtime/debug"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
+	"github.com/schedkit/schedkit/internal/atomicfile"
 	"github.com/urfave/cli/v2"
 )
 
@@ -20,6 +23,11 @@ const (
 	exitOK       = 0 // done; for validate: no errors
 	exitFindings = 1 // the schedule has errors (validate, export), input unparseable (import), sides differ (diff)
 	exitTrouble  = 2 // usage error, unreadable input, failed write
+
+	// Stopped by a signal: 128 + the signal's number, as shells report a
+	// process the signal killed.
+	exitInterrupt = 130 // SIGINT (Ctrl-C)
+	exitTerminate = 143 // SIGTERM
 )
 
 // exitError carries an exit code with the error to print.
@@ -90,9 +98,31 @@ func version() string {
 
 // run is the whole program: it parses args, runs the command and returns the
 // exit code. Nothing else writes to os.Stdout or calls os.Exit.
+//
+// SIGINT or SIGTERM stop the command: the temporary files of the files
+// being written are removed (atomicfile.Interrupt; a batch being renamed
+// finishes first) and run returns exitInterrupt or exitTerminate at once,
+// without waiting for the command, which may be blocked on I/O. A second
+// signal kills the process as usual.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, now: time.Now}
-	return e.run(args)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	done := make(chan int, 1)
+	go func() { done <- e.run(args) }()
+	select {
+	case code := <-done:
+		return code
+	case sig := <-sigs:
+		signal.Stop(sigs)
+		atomicfile.Interrupt()
+		fmt.Fprintf(stderr, "schedkit: stopped by %v; temporary files removed\n", sig)
+		if sig == syscall.SIGTERM {
+			return exitTerminate
+		}
+		return exitInterrupt
+	}
 }
 
 func (e *env) run(args []string) int {

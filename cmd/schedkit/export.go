@@ -149,14 +149,21 @@ func (e *env) runExport(c *cli.Context, job exportJob) error {
 		return usageErrorf("%v", err)
 	}
 	all := format.Group{Name: s.Conference.Name, File: format.AllName, Sessions: f.Select(s)}
-	return e.writeExport(job, s, all, split, outDir, output)
+	return e.writeExport(job, in, all, split, outDir, output)
 }
 
 // writeExport writes the selection all as job encodes it, with job's extra
 // files: with split, one file per group plus all in outDir; else to the
 // file output, or to stdout when output is "" or "-". Files are written in
-// one atomic batch; stdout gets nothing when the encoding fails.
-func (e *env) writeExport(job exportJob, s *schedule.Schedule, all format.Group, split, outDir, output string) error {
+// one atomic batch; stdout gets nothing when the encoding fails. No file
+// is written when one of them is the input in.
+//
+// Inside outDir every file is written with atomicfile's Replace: a
+// symbolic link there (to a file outside, or dangling) is replaced by the
+// export's file, never followed, so a split export creates or changes
+// files in outDir only.
+func (e *env) writeExport(job exportJob, in *input, all format.Group, split, outDir, output string) error {
+	s := in.sched
 	var extra []atomicfile.File
 	if job.extra != nil {
 		extra = job.extra(s)
@@ -170,33 +177,47 @@ func (e *env) writeExport(job exportJob, s *schedule.Schedule, all format.Group,
 		if err != nil {
 			return usageErrorf("%v", err)
 		}
-		if err := os.MkdirAll(outDir, 0o755); err != nil {
-			return troublef("--out-dir: %v", err)
-		}
-		batch := []atomicfile.File{{Path: filepath.Join(outDir, all.File+job.ext), Write: encode(all)}}
+		batch := []atomicfile.File{{Path: filepath.Join(outDir, all.File+job.ext), Write: encode(all), Replace: true}}
+		var notes []string
 		for _, g := range groups {
 			path := filepath.Join(outDir, g.File+job.ext)
 			if job.skip != nil {
 				if why := job.skip(g); why != "" {
 					note := ""
-					if _, err := os.Stat(path); err == nil {
+					if _, err := os.Lstat(path); err == nil {
 						note = " (the file there, from an earlier export, is left as it was: remove it if the group is gone)"
 					}
-					fmt.Fprintf(e.stderr, "schedkit: %s not written: %s%s\n", path, why, note)
+					notes = append(notes, fmt.Sprintf("schedkit: %s not written: %s%s\n", path, why, note))
 					continue
 				}
 			}
-			batch = append(batch, atomicfile.File{Path: path, Write: encode(g)})
+			batch = append(batch, atomicfile.File{Path: path, Write: encode(g), Replace: true})
 		}
-		if err := atomicfile.WriteAll(append(batch, extra...)); err != nil {
+		batch = append(batch, extra...)
+		if err := refuseInputs(in, batch); err != nil {
+			return err
+		}
+		for _, n := range notes {
+			fmt.Fprint(e.stderr, n)
+		}
+		if err := os.MkdirAll(outDir, 0o777); err != nil {
+			return troublef("--out-dir: %v", err)
+		}
+		if err := atomicfile.WriteAll(batch); err != nil {
 			return troublef("%v", err)
 		}
 	case output != "" && output != "-":
-		batch := []atomicfile.File{{Path: output, Write: encode(all)}}
-		if err := atomicfile.WriteAll(append(batch, extra...)); err != nil {
+		batch := append([]atomicfile.File{{Path: output, Write: encode(all)}}, extra...)
+		if err := refuseInputs(in, batch); err != nil {
+			return err
+		}
+		if err := atomicfile.WriteAll(batch); err != nil {
 			return troublef("%v", err)
 		}
 	default:
+		if err := refuseInputs(in, extra); err != nil {
+			return err
+		}
 		// Encode fully before writing, so a failed encode prints nothing.
 		var buf bytes.Buffer
 		if err := encode(all)(&buf); err != nil {

@@ -40,9 +40,14 @@ SEQUENCE+1 and LAST-MODIFIED set to the export time ($SOURCE_DATE_EPOCH
 when set, else now); a session gone from the schedule is published as
 STATUS:CANCELLED. The state file is created when missing. With -o or
 --split it is written together with the feeds: when any of them cannot be
-written, none is changed.`,
+written, none is changed.
+
+The state records the conference id; a state of another conference is
+refused (exit 2) unless --allow-conference-change says the id changed on
+purpose: the old conference's events are then published as cancelled.`,
 		Flags: append(exportFlags(true),
 			&cli.StringFlag{Name: "state", Usage: "keep SEQUENCE and LAST-MODIFIED across exports in `FILE` (JSON)"},
+			&cli.BoolFlag{Name: "allow-conference-change", Usage: "accept a --state written for another conference id (its events are published as cancelled)"},
 			&cli.StringFlag{Name: "refresh", Value: schedule.FormatDuration(ics.DefaultRefresh), DefaultText: schedule.FormatDuration(ics.DefaultRefresh), Usage: "polling interval `DURATION` suggested to subscribers (REFRESH-INTERVAL, X-PUBLISHED-TTL), such as 30m, 6h or 1d"},
 		),
 		Action: e.exportICS,
@@ -75,6 +80,10 @@ func (e *env) exportICS(c *cli.Context) error {
 			if st == nil {
 				stamp = feedStamp(epoch, s)
 				return nil
+			}
+			if st.Conference != "" && st.Conference != s.Conference.ID && !c.Bool("allow-conference-change") {
+				return troublef("--state %s was written for conference %q, not %q: pass the state file of this schedule, or --allow-conference-change if the conference id changed on purpose (the events of %q are then published as cancelled)",
+					statePath, st.Conference, s.Conference.ID, st.Conference)
 			}
 			now := epoch
 			if now.IsZero() {
@@ -145,20 +154,59 @@ func sourceDateEpoch(v string) (time.Time, error) {
 	return time.Unix(n, 0).UTC(), nil
 }
 
-// readState reads a state file; a missing file is an empty state.
+// readState reads a state file; a missing file is an empty state. It
+// reads at most ics.MaxState+1 bytes and refuses what is not a regular
+// file (/dev/zero, a pipe, a directory), which would never end or be
+// replaced by the next write.
 func readState(path string) (*ics.State, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &ics.State{}, nil
 	}
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, err
+		return nil, unwrapPath(err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s); a state file is a JSON file schedkit writes", fileKind(fi.Mode()))
+	}
+	if fi.Size() > ics.MaxState {
+		return nil, fmt.Errorf("larger than %d MiB; not a schedkit state file", ics.MaxState>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, ics.MaxState+1))
+	if err != nil {
+		return nil, unwrapPath(err)
 	}
 	return ics.ParseState(data)
+}
+
+// unwrapPath drops the operation and path of an *fs.PathError: the
+// message names the file already.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// fileKind names the type of a file that is not a regular one.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "mode " + m.String()
 }
 
 // parseRefresh parses --refresh: a Go duration ("30m", "6h") with an

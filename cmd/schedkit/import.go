@@ -59,7 +59,11 @@ func (e *env) importAction(c *cli.Context) error {
 		return troublef("%v", err)
 	}
 	if out := c.String("output"); out != "" && out != "-" {
-		if err := atomicfile.Write(out, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
+		f := atomicfile.File{Path: out, Write: func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }}
+		if err := refuseInputs(in, []atomicfile.File{f}); err != nil {
+			return err
+		}
+		if err := atomicfile.WriteAll([]atomicfile.File{f}); err != nil {
 			return troublef("%v", err)
 		}
 		return nil

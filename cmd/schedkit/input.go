@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/schedkit/schedkit/format"
+	"github.com/schedkit/schedkit/internal/atomicfile"
 	"github.com/schedkit/schedkit/schedule"
 	"github.com/urfave/cli/v2"
 )
@@ -57,6 +58,9 @@ type input struct {
 	file  string
 	sched *schedule.Schedule // nil when the file could not be parsed
 	diags []schedule.Diagnostic
+	// info is the file read (stdin's when that is a file), nil when
+	// unknown: an output must not be it (see refuseInputs).
+	info os.FileInfo
 }
 
 // files returns the command's file arguments, rejecting flags placed after
@@ -182,7 +186,47 @@ func (e *env) load(c *cli.Context, name string) (*input, error) {
 		// Validate only reads it.
 		diags = append(diags, schedule.Normalize(s)...)
 	}
-	return &input{file: display, sched: s, diags: diags}, nil
+	return &input{file: display, sched: s, diags: diags, info: e.inputInfo(name)}, nil
+}
+
+// inputInfo returns the file behind an input argument, nil when unknown.
+func (e *env) inputInfo(name string) os.FileInfo {
+	if name == "-" {
+		if f, ok := e.stdin.(*os.File); ok {
+			if fi, err := f.Stat(); err == nil {
+				return fi
+			}
+		}
+		return nil
+	}
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil
+	}
+	return fi
+}
+
+// refuseInputs refuses, before anything is written, an output that is an
+// input: the same file by name, through a symbolic link or a hard link
+// (os.SameFile). An output is stat'ed as atomicfile will write it: through
+// links, or the path itself when the file has Replace set (a link there
+// is replaced, and its target untouched). Only regular files are
+// compared: -o /dev/null with stdin at /dev/null replaces nothing.
+func refuseInputs(in *input, outputs []atomicfile.File) error {
+	if in == nil || in.info == nil || !in.info.Mode().IsRegular() {
+		return nil
+	}
+	for _, f := range outputs {
+		stat := os.Stat
+		if f.Replace {
+			stat = os.Lstat
+		}
+		fi, err := stat(f.Path)
+		if err == nil && fi.Mode().IsRegular() && os.SameFile(fi, in.info) {
+			return troublef("nothing written: the output %s is the input %s; write it to another file", f.Path, in.file)
+		}
+	}
+	return nil
 }
 
 // severities builds the severity settings from --rule and --strict.

@@ -109,7 +109,9 @@ func TestREADMESplitNames(t *testing.T) {
 		"Großer Saal",
 		"Saal 1",
 		"SAAL  1",
+		"saal-1",
 		"all",
+		"CON",
 		"../../etc/passwd",
 		"🎤",
 	}

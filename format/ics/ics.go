@@ -42,7 +42,8 @@ type Options struct {
 	Stamp time.Time
 	// Revisions gives UID, SEQUENCE and modification time per session, as
 	// kept by a State. A session it does not list gets UID(conference,
-	// session), SEQUENCE 0 and Stamp; nil means no session is listed.
+	// session) (the n-th use of a repeated id its own UID, as State.Update
+	// gives it), SEQUENCE 0 and Stamp; nil means no session is listed.
 	Revisions map[*schedule.Session]Revision
 }
 
@@ -160,10 +161,8 @@ func Calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (
 	for _, x := range ss {
 		rev, ok := opt.Revisions[x]
 		if !ok {
-			rev = Revision{UID: UID(s.Conference.ID, x.ID), Modified: stamp}
-		}
-		if n := repeat[x]; n > 0 {
-			rev.UID = sessionUID(s, x, n)
+			// State.Update keys its records by the same UIDs.
+			rev = Revision{UID: sessionUID(s, x, repeat[x]), Modified: stamp}
 		}
 		addEvent(cal, eventOf(x, rev.UID), rev, loc, local, org)
 	}

@@ -29,6 +29,7 @@ const StateVersion = 1
 //
 //	{
 //	  "schedkit_ics_state": 1,
+//	  "conference": "<conference id>",
 //	  "events": {
 //	    "<UID>": {
 //	      "session": "<session id>",
@@ -39,9 +40,16 @@ const StateVersion = 1
 //	  }
 //	}
 //
+// "conference" joined the file after its first release: a state without
+// it is read as before and gets it on its next write.
+//
 // Keep in sync with stateFile and Record.
 type State struct {
-	Events map[string]*Record
+	// Conference is the id of the conference whose feeds the state
+	// describes, set by Update; "" for a state written before the state
+	// recorded it (or for a conference without an id).
+	Conference string
+	Events     map[string]*Record
 }
 
 // Record is the state of one event.
@@ -92,12 +100,19 @@ type Speaker struct {
 }
 
 type stateFile struct {
-	Version *int               `json:"schedkit_ics_state"`
-	Events  map[string]*Record `json:"events"`
+	Version    *int               `json:"schedkit_ics_state"`
+	Conference string             `json:"conference,omitempty"`
+	Events     map[string]*Record `json:"events"`
 }
 
-// maxState bounds the size of a state file.
-const maxState = 256 << 20
+// MaxState bounds the size of a state file: ParseState refuses a larger
+// one, and a reader needs to read at most MaxState+1 bytes to know.
+const MaxState = 256 << 20
+
+// MaxSequence is the largest SEQUENCE: RFC 5545 §3.8.7.4 makes it an
+// INTEGER, whose range (§3.3.8) ends at 2147483647. A sequence at the
+// maximum stays there.
+const MaxSequence = 1<<31 - 1
 
 // inRange reports whether t, in UTC, is in the years 1 to 9999 that RFC
 // 3339 and so the state file can hold.
@@ -109,8 +124,8 @@ func inRange(t time.Time) bool {
 // ParseState reads a state file. Errors name the line and column of a
 // syntax error, or the UID of a bad record.
 func ParseState(data []byte) (*State, error) {
-	if len(data) > maxState {
-		return nil, fmt.Errorf("larger than %d MiB; not a schedkit state file", maxState>>20)
+	if len(data) > MaxState {
+		return nil, fmt.Errorf("larger than %d MiB; not a schedkit state file", MaxState>>20)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -132,7 +147,7 @@ func ParseState(data []byte) (*State, error) {
 	if *f.Version != StateVersion {
 		return nil, fmt.Errorf("state file version %d; this schedkit reads version %d", *f.Version, StateVersion)
 	}
-	st := &State{Events: f.Events}
+	st := &State{Conference: f.Conference, Events: f.Events}
 	if st.Events == nil {
 		st.Events = map[string]*Record{}
 	}
@@ -143,14 +158,16 @@ func ParseState(data []byte) (*State, error) {
 			return nil, fmt.Errorf("event %q: a UID must be non-empty, without spaces or control characters", uid)
 		case r == nil:
 			return nil, fmt.Errorf("event %s: null record", uid)
-		case r.Sequence < 0:
-			return nil, fmt.Errorf("event %s: sequence %d is negative", uid, r.Sequence)
+		case r.Sequence < 0 || r.Sequence > MaxSequence:
+			return nil, fmt.Errorf("event %s: sequence %d is not in 0 to %d (RFC 5545 INTEGER)", uid, r.Sequence, MaxSequence)
 		case r.Session == "":
 			return nil, fmt.Errorf("event %s: no session id", uid)
 		case r.LastModified.IsZero():
 			return nil, fmt.Errorf("event %s: no last_modified time", uid)
-		case r.Content.Start.IsZero() || r.Content.End.IsZero() || !r.Content.End.After(r.Content.Start):
-			return nil, fmt.Errorf("event %s: content needs a start before its end", uid)
+		case r.Content.Start.IsZero() || r.Content.End.IsZero() || r.Content.End.Before(r.Content.Start):
+			// A zero-length session (start = end) is published, with
+			// --force, as an event without DTEND; its record is valid.
+			return nil, fmt.Errorf("event %s: content needs a start, and an end not before it", uid)
 		case !inRange(r.Content.Start) || !inRange(r.Content.End) || !inRange(r.LastModified):
 			return nil, fmt.Errorf("event %s: times out of range (years 1 to 9999, in UTC)", uid)
 		case !slices.Contains(append(slices.Clone(schedule.SessionStatuses), ""), r.Content.Status):
@@ -190,7 +207,7 @@ func (st *State) Marshal() ([]byte, error) {
 	if ev == nil {
 		ev = map[string]*Record{}
 	}
-	b, err := json.MarshalIndent(stateFile{Version: &v, Events: ev}, "", "  ")
+	b, err := json.MarshalIndent(stateFile{Version: &v, Conference: st.Conference, Events: ev}, "", "  ")
 	if err != nil {
 		return nil, err
 	}
@@ -279,18 +296,24 @@ func (r *Record) session(s *schedule.Schedule) *schedule.Session {
 //   - An event whose session is gone, not yet cancelled, becomes cancelled
 //     with SEQUENCE+1 and LAST-MODIFIED now; it stays in the state (and the
 //     feeds) as cancelled.
-//   - Nothing else changes; a sequence never goes down.
+//   - Nothing else changes; a sequence never goes down, and stays at
+//     MaxSequence once there (RFC 5545 has no larger INTEGER).
+//   - The state records s's conference id.
 //
 // Untimed sessions are neither published nor treated as gone.
 func (st *State) Update(s *schedule.Schedule, now time.Time) (map[*schedule.Session]Revision, []*schedule.Session) {
 	if st.Events == nil {
 		st.Events = map[string]*Record{}
 	}
+	st.Conference = s.Conference.ID
 	now = now.UTC().Truncate(time.Second)
 	revs := make(map[*schedule.Session]Revision, len(s.Sessions))
 	present := make(map[string]bool, len(s.Sessions))
+	repeat := repeats(s)
 	for _, x := range s.Sessions {
-		uid := UID(s.Conference.ID, x.ID)
+		// The UID Encode gives the session: a repeated id (only --force
+		// writes one) has its own event and so its own record.
+		uid := sessionUID(s, x, repeat[x])
 		present[uid] = true
 		if !x.Timed() {
 			continue
@@ -300,9 +323,15 @@ func (st *State) Update(s *schedule.Schedule, now time.Time) (map[*schedule.Sess
 		switch {
 		case r == nil:
 			r = &Record{Session: x.ID, LastModified: now, Content: c}
+			if base := st.Events[UID(s.Conference.ID, x.ID)]; repeat[x] > 0 && base != nil {
+				// A state written before repeated ids had records of
+				// their own: the feed showed this UID with the first
+				// use's SEQUENCE, which must not go down.
+				r.Sequence = base.Sequence
+			}
 			st.Events[uid] = r
 		case r.changed(s, x):
-			r.Sequence++
+			r.Sequence = min(r.Sequence+1, MaxSequence)
 			r.LastModified = now
 			r.Content = c
 			r.Session = x.ID
@@ -319,7 +348,7 @@ func (st *State) Update(s *schedule.Schedule, now time.Time) (map[*schedule.Sess
 		r := st.Events[uid]
 		if r.Content.Status != schedule.StatusCancelled {
 			r.Content.Status = schedule.StatusCancelled
-			r.Sequence++
+			r.Sequence = min(r.Sequence+1, MaxSequence)
 			r.LastModified = now
 		}
 		x := r.session(s)

@@ -151,10 +151,11 @@ func TestParseStateErrors(t *testing.T) {
 		{"unknown field", `{"schedkit_ics_state": 1, "evnts": {}}`, `unknown field "evnts"`},
 		{"wrong type", `{"schedkit_ics_state": 1, "events": {"u": {"sequence": "1"}}}`, "1:58: cannot unmarshal string"},
 		{"trailing", `{"schedkit_ics_state": 1} {}`, "1:27: text after the JSON object"},
-		{"negative sequence", `{"schedkit_ics_state": 1, "events": {"u": ` + strings.Replace(rec, `"sequence":0`, `"sequence":-1`, 1) + `}}`, "sequence -1 is negative"},
+		{"negative sequence", `{"schedkit_ics_state": 1, "events": {"u": ` + strings.Replace(rec, `"sequence":0`, `"sequence":-1`, 1) + `}}`, "sequence -1 is not in 0 to 2147483647"},
+		{"sequence beyond RFC 5545 INTEGER", `{"schedkit_ics_state": 1, "events": {"u": ` + strings.Replace(rec, `"sequence":0`, `"sequence":2147483648`, 1) + `}}`, "sequence 2147483648 is not in 0 to 2147483647"},
 		{"bad uid", `{"schedkit_ics_state": 1, "events": {"a b": ` + rec + `}}`, "UID must be non-empty"},
 		{"null record", `{"schedkit_ics_state": 1, "events": {"u": null}}`, "null record"},
-		{"end before start", `{"schedkit_ics_state": 1, "events": {"u": ` + strings.Replace(rec, "T11:", "T09:", 1) + `}}`, "start before its end"},
+		{"end before start", `{"schedkit_ics_state": 1, "events": {"u": ` + strings.Replace(rec, "T11:", "T09:", 1) + `}}`, "an end not before it"},
 		{"bad status", `{"schedkit_ics_state": 1, "events": {"u": ` + strings.Replace(rec, `"title":"A"`, `"title":"A","status":"gone"`, 1) + `}}`, `status "gone"`},
 		{"no session", `{"schedkit_ics_state": 1, "events": {"u": ` + strings.Replace(rec, `"session":"a"`, `"session":""`, 1) + `}}`, "no session id"},
 	}
@@ -178,9 +179,11 @@ func FuzzParseState(f *testing.F) {
 	f.Add([]byte(`{"schedkit_ics_state": 1, "events": {"u@x": {"session":"a","sequence":3,"last_modified":"2024-01-01T00:00:00+02:00","content":{"title":"A","start":"2024-01-01T10:00:00Z","end":"2024-01-01T11:00:00Z","speakers":[{"name":"N"}],"tags":["t"]}}}}`))
 	f.Add([]byte(`{"schedkit_ics_state": 1, "events": {"u": null}}`))
 	f.Add([]byte("{\n\"schedkit_ics_state\": 1,\n\"events\": [1]}"))
-	if data, err := os.ReadFile("testdata/state.json"); err == nil {
-		f.Add(data)
+	data, err := os.ReadFile("testdata/state-before-guid.json")
+	if err != nil {
+		f.Fatal(err)
 	}
+	f.Add(data)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		st, err := ParseState(data)
 		if err != nil {
@@ -263,4 +266,89 @@ tracks:
 	if diff := cmp.Diff(want, summary(revs)); diff != "" {
 		t.Errorf("language changed (-want +got):\n%s", diff)
 	}
+}
+
+// TestStateEdges: states schedkit writes are states it reads, at the edges
+// issue 14 found: a zero-length session (--force), a SEQUENCE at RFC 5545's
+// maximum, repeated session ids (--force), the conference id.
+func TestStateEdges(t *testing.T) {
+	now := time.Date(2024, 5, 1, 8, 0, 0, 0, time.UTC)
+	// roundTrip writes and reads st, as two runs of export ics --state do.
+	roundTrip := func(t *testing.T, st *State) *State {
+		t.Helper()
+		data, err := st.Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		st2, err := ParseState(data)
+		if err != nil {
+			t.Fatalf("schedkit refuses its own state: %v\n%s", err, data)
+		}
+		return st2
+	}
+	t.Run("ZeroLength", func(t *testing.T) {
+		s := load(t, "../../testdata/qcon-ny-2019.yaml")
+		s.Sessions[0].End = s.Sessions[0].Start
+		st := &State{}
+		st.Update(s, now)
+		st = roundTrip(t, st)
+		revs, _ := st.Update(s, now.Add(time.Hour))
+		if got := revs[s.Sessions[0]].Sequence; got != 0 {
+			t.Errorf("zero-length session: SEQUENCE %d on the second run, want 0", got)
+		}
+	})
+	t.Run("MaxSequence", func(t *testing.T) {
+		s := load(t, "../../testdata/qcon-ny-2019.yaml")
+		st := &State{}
+		st.Update(s, now)
+		first, second := UID(s.Conference.ID, s.Sessions[0].ID), UID(s.Conference.ID, s.Sessions[1].ID)
+		st.Events[first].Sequence = MaxSequence
+		st.Events[second].Sequence = MaxSequence - 1
+		st = roundTrip(t, st)
+		s.Sessions[0].Title += " (changed)"
+		s.Sessions[1].Title += " (changed)"
+		gone := s.Sessions[2]
+		st.Events[UID(s.Conference.ID, gone.ID)].Sequence = MaxSequence
+		s.Sessions = slices.Delete(s.Sessions, 2, 3)
+		revs, cancelled := st.Update(s, now.Add(time.Hour))
+		got := []int{revs[s.Sessions[0]].Sequence, revs[s.Sessions[1]].Sequence, revs[cancelled[0]].Sequence}
+		if diff := cmp.Diff([]int{MaxSequence, MaxSequence, MaxSequence}, got); diff != "" {
+			t.Errorf("SEQUENCE of changed and cancelled events at the maximum (-want +got):\n%s", diff)
+		}
+		feed := unfold(encode(t, s, s.Sessions, Options{Revisions: revs}))
+		if !strings.Contains(feed, "SEQUENCE:2147483647\r\n") || strings.Contains(feed, "SEQUENCE:-") {
+			t.Errorf("feed lacks SEQUENCE:2147483647 or has a negative one")
+		}
+		roundTrip(t, st)
+	})
+	t.Run("RepeatedIDs", func(t *testing.T) {
+		s := load(t, "../../testdata/qcon-ny-2019.yaml")
+		s.Sessions[1].ID = s.Sessions[0].ID // duplicate-id: only --force exports it
+		st := &State{}
+		for run := range 3 {
+			revs, gone := st.Update(s, now.Add(time.Duration(run)*time.Hour))
+			st = roundTrip(t, st)
+			feed := unfold(encode(t, s, s.Sessions, Options{Revisions: revs}))
+			for _, x := range s.Sessions[:2] {
+				r := revs[x]
+				if r.Sequence != 0 || !strings.Contains(feed, "UID:"+r.UID+"\r\n") {
+					t.Errorf("run %d, session %q: revision %+v, want SEQUENCE 0 and the UID of the feed", run, x.Title, r)
+				}
+			}
+			if revs[s.Sessions[0]].UID == revs[s.Sessions[1]].UID || len(gone) != 0 {
+				t.Errorf("run %d: the two uses of id %q share a UID, or %d events are gone", run, s.Sessions[0].ID, len(gone))
+			}
+		}
+	})
+	t.Run("Conference", func(t *testing.T) {
+		s := load(t, "../../testdata/qcon-ny-2019.yaml")
+		old, err := ParseState([]byte(`{"schedkit_ics_state": 1, "events": {}}`))
+		if err != nil {
+			t.Fatalf("a state without the conference id (older schedkit): %v", err)
+		}
+		old.Update(s, now)
+		if diff := cmp.Diff(s.Conference.ID, roundTrip(t, old).Conference); diff != "" || s.Conference.ID == "" {
+			t.Errorf("conference recorded (-want +got):\n%s", diff)
+		}
+	})
 }

@@ -12,7 +12,17 @@
 //     was produced in full in memory, so a failed write function still
 //     writes nothing there.
 //
-// A replaced regular file keeps its permission bits; a new file gets 0644.
+// A File with Replace set is the exception: whatever is at its path (a
+// link, dangling or not, a pipe) is replaced by a regular file, so that a
+// directory of outputs never writes outside itself.
+//
+// A replaced regular file keeps its permission bits; a new file gets 0666
+// minus the umask, as a file the shell creates.
+//
+// Interrupt removes the temporary files of the batches being written and
+// stops further renames: a program that catches SIGINT or SIGTERM calls it
+// before exiting, so that an interrupted run leaves neither temporary
+// files nor a half-renamed batch.
 package atomicfile
 
 import (
@@ -23,13 +33,88 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // File is one file of a batch: its path and the function that writes its content.
 type File struct {
 	Path  string
 	Write func(io.Writer) error
+	// Replace: whatever is at Path that is not a regular file (a symbolic
+	// link, dangling or not; a pipe; a device) is replaced by a new
+	// regular file, instead of being followed or written in place.
+	// Path's directory is still reached through links.
+	Replace bool
 }
+
+// ErrInterrupted is returned by a batch that Interrupt stopped.
+var ErrInterrupted = errors.New("interrupted")
+
+// temps are the temporary files of the batches being written, so that
+// Interrupt can remove them; interrupted stops every batch. mu also covers
+// the renames of a batch, so that Interrupt never runs in the middle of
+// them.
+var (
+	mu          sync.Mutex
+	temps       = map[string]bool{}
+	interrupted bool
+)
+
+// Interrupt removes every temporary file of the batches being written and
+// makes them, and any later batch, fail with ErrInterrupted before their
+// renames. A batch already renaming finishes first (renames take no
+// time), so every batch is renamed either whole or not at all. It returns
+// the number of files removed.
+func Interrupt() int {
+	mu.Lock()
+	defer mu.Unlock()
+	interrupted = true
+	n := 0
+	for p := range temps {
+		if os.Remove(p) == nil {
+			n++
+		}
+		delete(temps, p)
+	}
+	return n
+}
+
+// stopped reports whether Interrupt was called.
+func stopped() bool {
+	mu.Lock()
+	defer mu.Unlock()
+	return interrupted
+}
+
+// createTemp creates and registers a temporary file beside path.
+func createTemp(path string) (*os.File, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	if interrupted {
+		return nil, ErrInterrupted
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return nil, err
+	}
+	temps[tmp.Name()] = true
+	return tmp, nil
+}
+
+// forget removes temporary files that are not needed any more.
+func forget(paths []string) {
+	mu.Lock()
+	defer mu.Unlock()
+	for _, p := range paths {
+		if temps[p] {
+			os.Remove(p)
+			delete(temps, p)
+		}
+	}
+}
+
+// newMode is the mode of a new file: 0666 minus the umask.
+func newMode() fs.FileMode { return 0o666 &^ umask() }
 
 // maxLinks bounds the symbolic links followed for one target.
 const maxLinks = 40
@@ -42,8 +127,22 @@ type target struct {
 }
 
 // resolve follows symbolic links from path (also a dangling one, whose
-// target is then created) and reports what is there.
-func resolve(path string) (target, error) {
+// target is then created) and reports what is there. With replace, path
+// itself is the target: a regular file keeps its mode, anything else but
+// a directory is replaced by a new file.
+func resolve(path string, replace bool) (target, error) {
+	if replace {
+		fi, err := os.Lstat(path)
+		switch {
+		case err == nil && fi.IsDir():
+			return target{}, fmt.Errorf("%s is a directory", path)
+		case err == nil && fi.Mode().IsRegular():
+			return target{path: path, mode: fi.Mode().Perm()}, nil
+		case err == nil || errors.Is(err, fs.ErrNotExist):
+			return target{path: path, mode: newMode()}, nil
+		}
+		return target{}, err
+	}
 	fi, err := os.Stat(path)
 	switch {
 	case err == nil && fi.IsDir():
@@ -65,7 +164,7 @@ func resolve(path string) (target, error) {
 	for range maxLinks {
 		fi, err := os.Lstat(path)
 		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
-			return target{path: path, mode: 0o644}, nil
+			return target{path: path, mode: newMode()}, nil
 		}
 		link, err := os.Readlink(path)
 		if err != nil {
@@ -80,8 +179,10 @@ func resolve(path string) (target, error) {
 }
 
 // WriteAll writes every file of the batch. When any write fails, no target
-// is touched and every temporary file is removed. The renames at the end are
-// not atomic as a group, but each one is.
+// is touched and every temporary file is removed. Targets that are not
+// regular files are written first, then the regular ones are renamed into
+// place; the renames are not atomic as a group, but each one is, and
+// Interrupt waits for them.
 func WriteAll(files []File) (err error) {
 	type pending struct {
 		t    target
@@ -89,18 +190,15 @@ func WriteAll(files []File) (err error) {
 		data []byte // special target: the content to write in place
 	}
 	todo := make([]pending, 0, len(files))
+	var tempNames []string
 	defer func() {
 		if err != nil {
-			for _, p := range todo {
-				if p.temp != "" {
-					os.Remove(p.temp)
-				}
-			}
+			forget(tempNames)
 		}
 	}()
 	written := map[string]string{} // absolute target path → the path given
 	for _, f := range files {
-		t, err := resolve(f.Path)
+		t, err := resolve(f.Path, f.Replace)
 		if err != nil {
 			return err
 		}
@@ -128,7 +226,10 @@ func WriteAll(files []File) (err error) {
 			todo = append(todo, pending{t: t, data: buf.Bytes()})
 			continue
 		}
-		tmp, err := os.CreateTemp(filepath.Dir(t.path), "."+filepath.Base(t.path)+".tmp*")
+		tmp, err := createTemp(t.path)
+		if errors.Is(err, ErrInterrupted) {
+			return err
+		}
 		if err != nil {
 			var pe *fs.PathError
 			if errors.As(err, &pe) {
@@ -136,28 +237,56 @@ func WriteAll(files []File) (err error) {
 			}
 			return fmt.Errorf("cannot write %s in %s: %w", f.Path, filepath.Dir(t.path), err)
 		}
+		tempNames = append(tempNames, tmp.Name())
 		todo = append(todo, pending{t: t, temp: tmp.Name()})
 		werr := f.Write(tmp)
 		serr := tmp.Sync()
 		cerr := tmp.Close()
+		if stopped() {
+			return ErrInterrupted
+		}
 		if err := errors.Join(werr, serr, cerr); err != nil {
 			return fmt.Errorf("writing %s: %w", f.Path, err)
 		}
-		// CreateTemp makes 0600 files; published files are meant to be read.
+		// CreateTemp makes 0600 files; published files are meant to be
+		// read. The mode is set only now, so that nobody reads the
+		// content of a file meant to be private before it is.
 		if err := os.Chmod(tmp.Name(), t.mode); err != nil {
 			return err
 		}
 	}
+	// In-place writes first: they may fail (a pipe without a reader) or
+	// wait, and then no regular file is replaced yet.
+	for _, p := range todo {
+		if p.temp == "" {
+			if err := writeInPlace(p.t.path, p.data); err != nil {
+				return fmt.Errorf("writing %s: %w", p.t.path, err)
+			}
+		}
+	}
+	var renames [][2]string
 	for _, p := range todo {
 		if p.temp != "" {
-			if err := os.Rename(p.temp, p.t.path); err != nil {
-				return err
-			}
-			continue
+			renames = append(renames, [2]string{p.temp, p.t.path})
 		}
-		if err := writeInPlace(p.t.path, p.data); err != nil {
-			return fmt.Errorf("writing %s: %w", p.t.path, err)
+	}
+	return renameAll(renames)
+}
+
+// renameAll renames each temporary file to its target (pairs of temporary
+// file and target), holding mu so that Interrupt finds the batch either
+// not renamed or renamed in full.
+func renameAll(renames [][2]string) error {
+	mu.Lock()
+	defer mu.Unlock()
+	if interrupted {
+		return ErrInterrupted
+	}
+	for _, r := range renames {
+		if err := os.Rename(r[0], r[1]); err != nil {
+			return err
 		}
+		delete(temps, r[0])
 	}
 	return nil
 }

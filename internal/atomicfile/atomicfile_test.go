@@ -125,7 +125,37 @@ func TestWriteTargets(t *testing.T) {
 		if err := Write(link, writeString("new")); err != nil {
 			t.Fatal(err)
 		}
-		assertFile(t, filepath.Join(dir, "made.csv"), "new", 0o644)
+		assertFile(t, filepath.Join(dir, "made.csv"), "new", 0o666&^umask())
+	})
+	t.Run("ReplaceLinks", func(t *testing.T) {
+		// Replace (files in --out-dir): a link to a file outside and a
+		// dangling link to an absolute path are replaced by new files;
+		// neither target is touched or created.
+		dir, outside := t.TempDir(), t.TempDir()
+		victim, absent := filepath.Join(outside, "victim.txt"), filepath.Join(outside, "created.txt")
+		mustWrite(t, victim, "keep", 0o644)
+		a, b := filepath.Join(dir, "a.ics"), filepath.Join(dir, "b.ics")
+		if err := os.Symlink(victim, a); err != nil {
+			t.Skip("no symbolic links:", err)
+		}
+		if err := os.Symlink(absent, b); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteAll([]File{{Path: a, Write: writeString("A"), Replace: true}, {Path: b, Write: writeString("B"), Replace: true}}); err != nil {
+			t.Fatal(err)
+		}
+		assertFile(t, a, "A", 0o666&^umask())
+		assertFile(t, b, "B", 0o666&^umask())
+		assertFile(t, victim, "keep", 0o644)
+		if _, err := os.Lstat(absent); err == nil {
+			t.Errorf("%s was created through a dangling link", absent)
+		}
+		// A regular file keeps its mode.
+		mustWrite(t, a, "old", 0o600)
+		if err := WriteAll([]File{{Path: a, Write: writeString("A2"), Replace: true}}); err != nil {
+			t.Fatal(err)
+		}
+		assertFile(t, a, "A2", 0o600)
 	})
 	t.Run("ModeKept", func(t *testing.T) {
 		dir := t.TempDir()
@@ -143,6 +173,39 @@ func TestWriteTargets(t *testing.T) {
 			t.Errorf("error = %v, want one naming x.csv and no temporary file", err)
 		}
 	})
+}
+
+// TestInterrupt: Interrupt, as on SIGINT, removes the temporary files of
+// a batch being written, which then renames nothing; later batches fail.
+func TestInterrupt(t *testing.T) {
+	defer func() {
+		mu.Lock()
+		interrupted = false
+		mu.Unlock()
+	}()
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	mustWrite(t, a, "old a", 0o644)
+	removed := -1
+	err := WriteAll([]File{
+		{Path: a, Write: func(w io.Writer) error { _, err := io.WriteString(w, "new a"); return err }},
+		{Path: b, Write: func(w io.Writer) error {
+			io.WriteString(w, "new b")
+			removed = Interrupt() // the signal arrives while b is written
+			return nil
+		}},
+	})
+	if !errors.Is(err, ErrInterrupted) {
+		t.Errorf("WriteAll = %v, want ErrInterrupted", err)
+	}
+	if removed != 2 {
+		t.Errorf("Interrupt removed %d files, want 2", removed)
+	}
+	assertDir(t, dir, map[string]string{"a.txt": "old a"})
+	if err := Write(b, func(w io.Writer) error { return nil }); !errors.Is(err, ErrInterrupted) {
+		t.Errorf("Write after Interrupt = %v, want ErrInterrupted", err)
+	}
+	assertDir(t, dir, map[string]string{"a.txt": "old a"})
 }
 
 func mustWrite(t *testing.T, path, content string, mode os.FileMode) {
