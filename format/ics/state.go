@@ -43,7 +43,7 @@ const StateVersion = 1
 // "conference" joined the file after its first release: a state without
 // it is read as before and gets it on its next write.
 //
-// Keep in sync with stateFile and Record.
+// TestStateDocSketch checks this sketch against stateFile and Record.
 type State struct {
 	// Conference is the id of the conference whose feeds the state
 	// describes, set by Update; "" for a state written before the state

@@ -2,8 +2,14 @@ package ics
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"maps"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -351,4 +357,54 @@ func TestStateEdges(t *testing.T) {
 			t.Errorf("conference recorded (-want +got):\n%s", diff)
 		}
 	})
+}
+
+// TestStateDocSketch checks the sketch of the state file in State's doc
+// comment against the JSON the code writes: every key of the file, of a
+// record and (for content, whose sketch elides some with …) every key the
+// sketch names exists, and every key of the file and of a record is named.
+func TestStateDocSketch(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "state.go", nil, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sketch string
+	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.TYPE && g.Specs[0].(*ast.TypeSpec).Name.Name == "State" {
+			sketch = g.Doc.Text()
+		}
+	}
+	if !strings.Contains(sketch, "The file is JSON:") {
+		t.Fatal("State's doc comment has no sketch of the file")
+	}
+	named := map[string]bool{}
+	for _, m := range regexp.MustCompile(`"([a-z_]+)":`).FindAllStringSubmatch(sketch, -1) {
+		named[m[1]] = true
+	}
+	keys := func(v any) []string {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		return slices.Sorted(maps.Keys(m))
+	}
+	one := 1
+	for _, k := range append(keys(stateFile{Version: &one, Conference: "c"}), keys(Record{})...) {
+		if !named[k] {
+			t.Errorf("the state file has the key %q; State's doc comment does not show it", k)
+		}
+		delete(named, k)
+	}
+	all := Content{Title: "t", Subtitle: "s", Room: "r", Status: "s", Type: "t", TrackID: "i", TrackName: "n", Speakers: []Speaker{{}},
+		Abstract: "a", URL: "u", Tags: []string{"x"}, Language: "l", GUID: "g"}
+	for _, k := range keys(all) {
+		delete(named, k)
+	}
+	for k := range named {
+		t.Errorf("State's doc comment shows the key %q, which the state file does not have", k)
+	}
 }
