@@ -136,8 +136,9 @@ func duplicateIDs(s *schedule.Schedule) string {
 	return fmt.Sprintf("%d session ids are used more than once (%s%s); for each, %s", len(dups), strings.Join(q, ", "), more, how)
 }
 
-// -- output protocol: keep in sync with diffCommand's Description; the
-// JSON form is diff.Result's --
+// -- output protocol: documented in diffCommand's Description, whose list
+// of compared fields TestDiffHelpFields checks against the table of
+// schedule/diff; the JSON form is diff.Result's --
 
 // writeDiffText writes d one line each: the conference's changes, then the
 // added and changed sessions in the new file's order, then the removed
