@@ -78,6 +78,9 @@ type Diagnostic struct {
 	Message  string
 	// Related lists the other sessions involved, e.g. both sides of an overlap.
 	Related []Related
+	// Omitted is, for the closing finding of a rule whose findings
+	// reached a bound (see Findings), how many were left out; 0 otherwise.
+	Omitted int
 }
 
 // Related is a session a diagnostic refers to, and where it is.

@@ -32,15 +32,19 @@ func Validate(s *Schedule) []Diagnostic {
 	v.rooms()
 	v.durations()
 	v.overlaps()
-	return v.diags
+	return v.f.Diagnostics()
 }
 
 type validator struct {
-	s     *Schedule
-	diags []Diagnostic
+	s *Schedule
+	f Findings // bounded: see MaxFindingsPerRule
 }
 
-func (v *validator) add(d Diagnostic) { v.diags = append(v.diags, d) }
+func (v *validator) add(d Diagnostic) { v.f.Add(d) }
+
+// room reports whether a finding of rule at pos can still be listed;
+// a finding that cannot is counted, without being formatted.
+func (v *validator) room(rule string, pos Pos) bool { return v.f.Room(rule, pos) }
 
 func related(ss ...*Session) []Related {
 	r := make([]Related, len(ss))
@@ -415,6 +419,9 @@ func (v *validator) overlaps() {
 	p := v.s.Policy
 	for _, ss := range g.rooms {
 		sweep(ss, func(a, b *Session) {
+			if !v.room(RuleRoomOverlap, b.At("start")) {
+				return
+			}
 			d := Diag(RuleRoomOverlap, b.At("start"), "%s overlaps %s in room %q (%s and %s)",
 				Who(b), Who(a), b.Room, span(b), span(a))
 			d.Related = related(a, b)
@@ -424,6 +431,9 @@ func (v *validator) overlaps() {
 		})
 		if p.Changeover > 0 {
 			v.gaps(ss, p.Changeover, func(a, b *Session, gap time.Duration) {
+				if !v.room(RuleChangeover, b.At("start")) {
+					return
+				}
 				d := Diag(RuleChangeover, b.At("start"), "%s starts %s after %s ends in room %q; changeover is %s",
 					Who(b), FormatDuration(gap), Who(a), b.Room, FormatDuration(p.Changeover))
 				d.Related = related(a, b)
@@ -433,6 +443,9 @@ func (v *validator) overlaps() {
 	}
 	for _, t := range v.s.Tracks {
 		sweep(g.tracks[t], func(a, b *Session) {
+			if !v.room(RuleTrackOverlap, b.At("start")) {
+				return
+			}
 			d := Diag(RuleTrackOverlap, b.At("start"), "%s overlaps %s in track %q", Who(b), Who(a), t.Name)
 			d.Related = related(a, b)
 			v.add(d)
@@ -440,7 +453,11 @@ func (v *validator) overlaps() {
 			v.more(RuleTrackOverlap, b, n, fmt.Sprintf("in track %q", t.Name))
 		})
 	}
-	reported := map[[2]*Session]bool{} // one speaker-overlap per pair of sessions
+	// One speaker-overlap per pair of sessions. Once the rule's findings
+	// reach their bound, pairs are only counted, and no longer recorded
+	// here (which would take memory in the number of pairs): a pair that
+	// shares two speakers may then be counted twice among those left out.
+	reported := map[[2]*Session]bool{}
 	for i, ss := range g.speakers {
 		k := g.spKeys[i]
 		if len(ss) < 2 {
@@ -448,7 +465,7 @@ func (v *validator) overlaps() {
 		}
 		name := func() string { return speakerName(ss, k) } // only for findings
 		sweep(ss, func(a, b *Session) {
-			if reported[[2]*Session{a, b}] {
+			if reported[[2]*Session{a, b}] || !v.room(RuleSpeakerOverlap, b.At("start")) {
 				return
 			}
 			reported[[2]*Session{a, b}] = true
@@ -461,6 +478,9 @@ func (v *validator) overlaps() {
 		})
 		if p.SpeakerBuffer > 0 {
 			v.gaps(ss, p.SpeakerBuffer, func(a, b *Session, gap time.Duration) {
+				if !v.room(RuleSpeakerBuffer, b.At("start")) {
+					return
+				}
 				d := Diag(RuleSpeakerBuffer, b.At("start"), "speaker %s has %s between %s in %q and %s in %q; speaker_buffer is %s",
 					name(), FormatDuration(gap), Who(a), a.Room, Who(b), b.Room, FormatDuration(p.SpeakerBuffer))
 				d.Related = related(a, b)
@@ -518,6 +538,9 @@ type slot struct {
 
 // more reports the overlaps of b that sweep did not list.
 func (v *validator) more(rule string, b *Session, n int, where string) {
+	if !v.room(rule, b.At("start")) {
+		return
+	}
 	sessions := "sessions"
 	if n == 1 {
 		sessions = "session"
