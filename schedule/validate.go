@@ -137,7 +137,9 @@ func (v *validator) rooms() {
 	if len(v.s.Rooms) == 0 {
 		return
 	}
-	known := map[string]bool{} // spelling → in the registry: rooms are few, sessions many
+	known := map[string]bool{}   // spelling → in the registry: rooms are few, sessions many
+	guess := map[string]string{} // unknown spelling → its suggestion, computed once
+	var names []string
 	for _, s := range v.s.Sessions {
 		if s.Room == "" {
 			continue
@@ -147,20 +149,32 @@ func (v *validator) rooms() {
 			_, in = canon[NameKey(s.Room)]
 			known[s.Room] = in
 		}
-		if in {
+		if in || !v.room(RuleUnknownRoom, s.At("room")) {
 			continue
 		}
 		msg := fmt.Sprintf("%s: room %q is not in rooms:", Who(s), s.Room)
-		names := make([]string, 0, len(v.s.Rooms))
-		for _, r := range v.s.Rooms {
-			names = append(names, r.Name)
+		g, ok := guess[s.Room]
+		if !ok && len(guess) < maxRoomGuesses {
+			if names == nil {
+				names = make([]string, 0, len(v.s.Rooms))
+				for _, r := range v.s.Rooms {
+					names = append(names, r.Name)
+				}
+			}
+			g = suggest.Closest(s.Room, names) // bounded: see suggest.MaxCandidates
+			guess[s.Room] = g
 		}
-		if g := suggest.Closest(s.Room, names); g != "" {
+		if g != "" {
 			msg += fmt.Sprintf("; did you mean %q?", g)
 		}
 		v.add(Diag(RuleUnknownRoom, s.At("room"), "%s", msg))
 	}
 }
+
+// maxRoomGuesses bounds the unknown room spellings that get a "did you
+// mean": a few are typos, thousands are another problem (or a hostile
+// file), and each guess compares with up to suggest.MaxCandidates rooms.
+const maxRoomGuesses = 100
 
 func (v *validator) durations() {
 	p := v.s.Policy

@@ -32,8 +32,14 @@ func TestClean(t *testing.T) {
 		{"plain", "plain"},
 		{"  two\n lines\t", "two lines"},
 		{"a\r\nb", "a b"},
-		{"red \x1b[31mtext\x1b[0m", "red [31mtext[0m"},
-		{"bidi \u202eevil", "bidi evil"},
+		// Controls and bidi overrides are shown escaped (hostile-text
+		// issue 13.1), other format characters dropped.
+		{"red \x1b[31mtext\x1b[0m", `red \x1b[31mtext\x1b[0m`},
+		{"bidi \u202eevil", `bidi \u202eevil`},
+		{"\x1b[2K\x1b[1A\r~ keynote", `\x1b[2K\x1b[1A ~ keynote`},
+		{"isolates \u2066x\u2069, marks \u200e\u200f", `isolates \u2066x\u2069, marks \u200e\u200f`},
+		{"line\u2028sep\u0085next", "line sep next"},
+		{"soft\u00adhyphen, zwj 👩\u200d💻", "softhyphen, zwj 👩💻"},
 		{"Ünïcödé 日本語", "Ünïcödé 日本語"},
 		{"", ""},
 	}
