@@ -169,6 +169,7 @@ func (e *env) writeExport(job exportJob, s *schedule.Schedule, all format.Group,
 		if err != nil {
 			return usageErrorf("%v", err)
 		}
+		e.noteSplitAmplification(split, all, groups)
 		if err := os.MkdirAll(outDir, 0o755); err != nil {
 			return troublef("--out-dir: %v", err)
 		}

@@ -488,3 +488,24 @@ func TestPiecesBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapLongWord: a word much longer than the width is cut into pieces
+// of the width, measuring the rest by what was cut (issue 14.7: measuring
+// it again after each cut made a 640 KB word take 11 s, 60 MB never end).
+func TestWrapLongWord(t *testing.T) {
+	word := strings.Repeat("abcdefghij", 50_000) // 500 KB, 50,000 pieces of 10
+	lines := wrap("x "+word+" y", 10)
+	if len(lines) != 50_002 {
+		t.Fatalf("%d lines, want 50,002", len(lines))
+	}
+	if diff := cmp.Diff([]string{"x", "abcdefghij", "abcdefghij"}, lines[:3]); diff != "" {
+		t.Errorf("first lines (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"abcdefghij", "y"}, lines[len(lines)-2:]); diff != "" {
+		t.Errorf("last lines (-want +got):\n%s", diff)
+	}
+	wide := wrap(strings.Repeat("日本", 5)+"x", 4) // wide runes: two cells each
+	if diff := cmp.Diff([]string{"日本", "日本", "日本", "日本", "日本", "x"}, wide); diff != "" {
+		t.Errorf("wide runes (-want +got):\n%s", diff)
+	}
+}
