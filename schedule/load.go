@@ -511,7 +511,13 @@ func (l *loader) conference(s *Schedule, n *yaml.Node, opt LoadOptions) {
 			o.Name, _, _ = l.str(ofs, "name", "organizer")
 			var v *yaml.Node
 			o.Email, v, _ = l.required(ofs, on, "email", "organizer")
-			if o.Email != "" && (!strings.Contains(o.Email, "@") || strings.ContainsAny(o.Email, " <>")) {
+			// A mailto: URI is the address it names (the calendar writes
+			// ORGANIZER:mailto:ADDRESS); any other scheme, or a colon
+			// elsewhere, is not an address.
+			if len(o.Email) > len("mailto:") && strings.EqualFold(o.Email[:len("mailto:")], "mailto:") {
+				o.Email = o.Email[len("mailto:"):]
+			}
+			if o.Email != "" && (!strings.Contains(o.Email, "@") || strings.ContainsAny(o.Email, " <>:\r\n\t")) {
 				l.add(RuleBadValue, v, "organizer email %q is not an address such as program@example.org", o.Email)
 			}
 			c.Organizer = o

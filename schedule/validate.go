@@ -187,6 +187,13 @@ func (v *validator) durations() {
 		case d <= 0:
 			v.add(Diag(RuleEndBeforeStart, endPos(s), "%s ends at %s, not after its start %s", Who(s), stamp(s.End), stamp(s.Start)))
 			continue
+		case d < time.Minute:
+			// 1ns validated clean and exported an event of no length.
+			v.add(Diag(RuleBadValue, endPos(s), "%s lasts %s, less than a minute; times are in minutes, and every export would show it as lasting 0", Who(s), d))
+			continue
+		case s.Start.Year() < 1 || s.End.Year() > 9999:
+			v.add(Diag(RuleBadValue, endPos(s), "%s runs from %s to %s: the formats schedkit writes (iCalendar, RFC 3339, frab) have four-digit years, 0001 to 9999", Who(s), stamp(s.Start), stamp(s.End)))
+			continue
 		case s.Status == StatusCancelled:
 			continue // it will not happen: no limits or hours to keep
 		case p.MinDuration > 0 && d < p.MinDuration:

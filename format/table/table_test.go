@@ -314,7 +314,8 @@ func TestUntimed(t *testing.T) {
 // FuzzWrite: any title renders without error; text lines fit a width that
 // leaves room for the columns; Markdown rows keep their cell count.
 func FuzzWrite(f *testing.F) {
-	for _, seed := range []string{"", "a|b", `a\|b`, "x\ny", "日本語のタイトル", "\x1b[2J", "*_`<[~#&amp;", "\\"} {
+	for _, seed := range []string{"", "a|b", `a\|b`, "x\ny", "日本語のタイトル", "\x1b[2J", "*_`<[~#&amp;", "\\",
+		"\x1b[2K\x1b[1A\r~ keynote", "evil\u202egnp.exe \u2066x\u2069", "line\u2028sep\u0085", strings.Repeat("w", 5000)} {
 		f.Add(seed, seed)
 	}
 	f.Fuzz(func(t *testing.T, title, speaker string) {
