@@ -23,7 +23,8 @@ import (
 //
 // The overlap rules group the sessions in linear time, sort each group and
 // sweep it, so Validate runs in O(n log n + k) for n sessions and k
-// findings; k is at most about n·MaxOverlapsListed per rule. Cancelled
+// pairs found; k is at most about n·MaxOverlapsListed per rule, and at
+// most MaxFindingsPerRule of them are formatted and kept (Findings). Cancelled
 // sessions occupy no room and no speaker.
 func Validate(s *Schedule) []Diagnostic {
 	v := &validator{s: s}
