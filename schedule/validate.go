@@ -99,26 +99,9 @@ func (v *validator) duplicateSpeakers() {
 		}
 		// A name is blank when its NameKey is: nothing but white space.
 		blank := func(p Person) bool { return strings.TrimSpace(p.Name) == "" }
-		times := make([]int, len(s.Speakers)) // of each first listing; 0 for a repeat
-		for i, p := range s.Speakers {
-			times[i] = 1
-			if blank(p) && p.ID == "" {
-				continue
-			}
-			for j, q := range s.Speakers[:i] {
-				if times[j] == 0 || blank(q) && q.ID == "" {
-					continue
-				}
-				same := p.ID != "" && p.ID == q.ID
-				if p.ID == "" || q.ID == "" {
-					same = !blank(p) && SameName(p.Name, q.Name)
-				}
-				if same {
-					times[j]++
-					times[i] = 0
-					break
-				}
-			}
+		times := pairwiseSpeakers(s.Speakers, blank) // of each first listing; 0 for a repeat
+		if len(s.Speakers) > 16 {
+			times = repeatedSpeakers(s.Speakers, blank)
 		}
 		for i, n := range times {
 			if n > 1 {
@@ -127,6 +110,88 @@ func (v *validator) duplicateSpeakers() {
 			}
 		}
 	}
+}
+
+// pairwiseSpeakers counts the listings of each speaker of ps, comparing
+// each with the first listings before it: 1 for a speaker listed once, n
+// for the first listing of one listed n times, 0 for a repeat.
+func pairwiseSpeakers(ps []Person, blank func(Person) bool) []int {
+	times := make([]int, len(ps))
+	for i, p := range ps {
+		times[i] = 1
+		if blank(p) && p.ID == "" {
+			continue
+		}
+		for j, q := range ps[:i] {
+			if times[j] == 0 || blank(q) && q.ID == "" {
+				continue
+			}
+			same := p.ID != "" && p.ID == q.ID
+			if p.ID == "" || q.ID == "" {
+				same = !blank(p) && SameName(p.Name, q.Name)
+			}
+			if same {
+				times[j]++
+				times[i] = 0
+				break
+			}
+		}
+	}
+	return times
+}
+
+// repeatedSpeakers counts the listings of each speaker of ps as
+// duplicateSpeakers does, with maps instead of comparing every pair: a
+// session can list thousands of speakers (one YAML alias gives them to
+// every session), and 600 sessions of 1,000 took 30 s pairwise.
+func repeatedSpeakers(ps []Person, blank func(Person) bool) []int {
+	times := make([]int, len(ps))
+	byID := map[string]int{}       // id → its first listing
+	byName := map[string]int{}     // NameKey → the first listing of that name
+	byNameNoID := map[string]int{} // NameKey → the first listing of that name without an id
+	for i, p := range ps {
+		times[i] = 1
+		if blank(p) && p.ID == "" {
+			continue
+		}
+		nk := ""
+		if !blank(p) {
+			nk = NameKey(p.Name)
+		}
+		first := -1
+		earliest := func(m map[string]int, k string) {
+			if j, ok := m[k]; ok && (first < 0 || j < first) {
+				first = j
+			}
+		}
+		if p.ID != "" {
+			earliest(byID, p.ID)
+			if nk != "" {
+				earliest(byNameNoID, nk)
+			}
+		} else {
+			earliest(byName, nk)
+		}
+		if first >= 0 {
+			times[first]++
+			times[i] = 0
+			continue
+		}
+		if p.ID != "" {
+			if _, ok := byID[p.ID]; !ok {
+				byID[p.ID] = i
+			}
+		}
+		if nk != "" {
+			if _, ok := byName[nk]; !ok {
+				byName[nk] = i
+			}
+			if _, ok := byNameNoID[nk]; !ok && p.ID == "" {
+				byNameNoID[nk] = i
+			}
+		}
+	}
+	return times
 }
 
 // rooms reports the names and aliases of the room registry that an
@@ -485,7 +550,14 @@ func (v *validator) overlaps() {
 		if len(ss) < 2 {
 			continue // nothing to overlap or to be close to
 		}
-		name := func() string { return speakerName(ss, k) } // only for findings
+		// Named only for findings, and once: speakerName scans the group.
+		spoken := ""
+		name := func() string {
+			if spoken == "" {
+				spoken = speakerName(ss, k)
+			}
+			return spoken
+		}
 		sweep(ss, func(a, b *Session) {
 			if reported[[2]*Session{a, b}] || !v.room(RuleSpeakerOverlap, b.At("start")) {
 				return
@@ -496,7 +568,9 @@ func (v *validator) overlaps() {
 			d.Related = related(a, b)
 			v.add(d)
 		}, func(b *Session, n int) {
-			v.more(RuleSpeakerOverlap, b, n, "with speaker "+name())
+			if v.room(RuleSpeakerOverlap, b.At("start")) {
+				v.more(RuleSpeakerOverlap, b, n, "with speaker "+name())
+			}
 		})
 		if p.SpeakerBuffer > 0 {
 			v.gaps(ss, p.SpeakerBuffer, func(a, b *Session, gap time.Duration) {
