@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"github.com/schedkit/schedkit/internal/visible"
 	"slices"
 	"unicode/utf8"
 )
@@ -18,14 +19,19 @@ type Pos struct {
 	Column int
 }
 
+// String is FILE:LINE:COL, the file name quoted as Go quotes it when it
+// holds a control character, a bidi control or a line separator (or a
+// double quote), so that no file name can start a diagnostic line of its
+// own (see visible.Name).
 func (p Pos) String() string {
+	file := visible.Name(p.File)
 	switch {
 	case p.Line == 0:
-		return p.File
+		return file
 	case p.Column == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", file, p.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
+	return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Column)
 }
 
 // OffsetPos returns the position of byte offset off in data, which is
@@ -78,6 +84,9 @@ type Diagnostic struct {
 	Message  string
 	// Related lists the other sessions involved, e.g. both sides of an overlap.
 	Related []Related
+	// Omitted is, for the closing finding of a rule whose findings
+	// reached a bound (see Findings), how many were left out; 0 otherwise.
+	Omitted int
 }
 
 // Related is a session a diagnostic refers to, and where it is.
@@ -86,8 +95,13 @@ type Related struct {
 	Session string // session id
 }
 
+// String is the text line of d: FILE:LINE:COL: SEVERITY: MESSAGE [RULE].
+// Messages quote values with %q; whatever reached a message unquoted has
+// its control characters, bidi controls and line separators escaped
+// (visible.Escape), so a line printed is one line, shown as it is stored.
+// MarshalJSON keeps the message exact.
 func (d Diagnostic) String() string {
-	return fmt.Sprintf("%s: %s: %s [%s]", d.Pos, d.Severity, d.Message, d.Rule)
+	return fmt.Sprintf("%s: %s: %s [%s]", d.Pos, d.Severity, visible.Escape(d.Message), d.Rule)
 }
 
 // -- output protocol: the README's "JSON diagnostics" shows it, and

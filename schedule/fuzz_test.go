@@ -24,6 +24,12 @@ func FuzzLoad(f *testing.F) {
 	}
 	f.Add([]byte("a: &a [x, x]\nb: &b [*a, *a]\ntracks: [*b]\n"), false)
 	f.Add([]byte("{\"conference\": {\"name\": \"X\"}, \"tracks\": [{\"name\": \"T\", \"sessions\": [{\"title\": \"S\", \"start\": \"2024-03-31T02:30\", \"duration\": \"1h\"}]}]}"), true)
+	// Hostile inputs (issues 13 and 14): sessions and tracks repeated
+	// through aliases, control characters and bidi overrides in values, a
+	// duration under a minute, a session past year 9999, a mailto: email.
+	f.Add([]byte("conference: {name: X, timezone: UTC}\nx-s: &s {title: T, date: 2024-05-01, start: \"10:00\", end: \"11:00\", room: H, speakers: [A]}\nx-l: &l [*s, *s, *s]\nx-t: &t {name: T, sessions: *l}\ntracks: [*t, *t, {name: U, sessions: *l}]\n"), false)
+	f.Add([]byte("conference: {name: \"\\e[2K\\r\", timezone: UTC}\nrooms: [Hall]\ntracks: [{name: \"T\\u202e\", date: 2024-05-01, sessions: [{id: \"a\\e[1A\", title: \"x\\u2028y\", room: \"\\e[2K\\e[1A\\r~ k\", start: \"10:00\", end: \"11:00\"}]}]\n"), false)
+	f.Add([]byte("conference: {name: X, timezone: Europe/Berlin, organizer: {email: \"mailto:a@b.c\"}}\ntracks: [{name: T, sessions: [{title: A, date: 2024-05-01, start: \"10:00\", duration: 1ns}, {title: B, date: 9999-12-31, start: \"23:00\", end: \"01:00\"}]}]\n"), false)
 	f.Fuzz(func(t *testing.T, data []byte, zone bool) {
 		const file = "fuzz.yaml"
 		var opt LoadOptions

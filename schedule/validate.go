@@ -23,7 +23,8 @@ import (
 //
 // The overlap rules group the sessions in linear time, sort each group and
 // sweep it, so Validate runs in O(n log n + k) for n sessions and k
-// findings; k is at most about n·MaxOverlapsListed per rule. Cancelled
+// pairs found; k is at most about n·MaxOverlapsListed per rule, and at
+// most MaxFindingsPerRule of them are formatted and kept (Findings). Cancelled
 // sessions occupy no room and no speaker.
 func Validate(s *Schedule) []Diagnostic {
 	v := &validator{s: s}
@@ -32,15 +33,19 @@ func Validate(s *Schedule) []Diagnostic {
 	v.rooms()
 	v.durations()
 	v.overlaps()
-	return v.diags
+	return v.f.Diagnostics()
 }
 
 type validator struct {
-	s     *Schedule
-	diags []Diagnostic
+	s *Schedule
+	f Findings // bounded: see MaxFindingsPerRule
 }
 
-func (v *validator) add(d Diagnostic) { v.diags = append(v.diags, d) }
+func (v *validator) add(d Diagnostic) { v.f.Add(d) }
+
+// room reports whether a finding of rule at pos can still be listed;
+// a finding that cannot is counted, without being formatted.
+func (v *validator) room(rule string, pos Pos) bool { return v.f.Room(rule, pos) }
 
 func related(ss ...*Session) []Related {
 	r := make([]Related, len(ss))
@@ -94,26 +99,9 @@ func (v *validator) duplicateSpeakers() {
 		}
 		// A name is blank when its NameKey is: nothing but white space.
 		blank := func(p Person) bool { return strings.TrimSpace(p.Name) == "" }
-		times := make([]int, len(s.Speakers)) // of each first listing; 0 for a repeat
-		for i, p := range s.Speakers {
-			times[i] = 1
-			if blank(p) && p.ID == "" {
-				continue
-			}
-			for j, q := range s.Speakers[:i] {
-				if times[j] == 0 || blank(q) && q.ID == "" {
-					continue
-				}
-				same := p.ID != "" && p.ID == q.ID
-				if p.ID == "" || q.ID == "" {
-					same = !blank(p) && SameName(p.Name, q.Name)
-				}
-				if same {
-					times[j]++
-					times[i] = 0
-					break
-				}
-			}
+		times := pairwiseSpeakers(s.Speakers, blank) // of each first listing; 0 for a repeat
+		if len(s.Speakers) > 16 {
+			times = repeatedSpeakers(s.Speakers, blank)
 		}
 		for i, n := range times {
 			if n > 1 {
@@ -122,6 +110,88 @@ func (v *validator) duplicateSpeakers() {
 			}
 		}
 	}
+}
+
+// pairwiseSpeakers counts the listings of each speaker of ps, comparing
+// each with the first listings before it: 1 for a speaker listed once, n
+// for the first listing of one listed n times, 0 for a repeat.
+func pairwiseSpeakers(ps []Person, blank func(Person) bool) []int {
+	times := make([]int, len(ps))
+	for i, p := range ps {
+		times[i] = 1
+		if blank(p) && p.ID == "" {
+			continue
+		}
+		for j, q := range ps[:i] {
+			if times[j] == 0 || blank(q) && q.ID == "" {
+				continue
+			}
+			same := p.ID != "" && p.ID == q.ID
+			if p.ID == "" || q.ID == "" {
+				same = !blank(p) && SameName(p.Name, q.Name)
+			}
+			if same {
+				times[j]++
+				times[i] = 0
+				break
+			}
+		}
+	}
+	return times
+}
+
+// repeatedSpeakers counts the listings of each speaker of ps as
+// duplicateSpeakers does, with maps instead of comparing every pair: a
+// session can list thousands of speakers (one YAML alias gives them to
+// every session), and 600 sessions of 1,000 took 30 s pairwise.
+func repeatedSpeakers(ps []Person, blank func(Person) bool) []int {
+	times := make([]int, len(ps))
+	byID := map[string]int{}       // id → its first listing
+	byName := map[string]int{}     // NameKey → the first listing of that name
+	byNameNoID := map[string]int{} // NameKey → the first listing of that name without an id
+	for i, p := range ps {
+		times[i] = 1
+		if blank(p) && p.ID == "" {
+			continue
+		}
+		nk := ""
+		if !blank(p) {
+			nk = NameKey(p.Name)
+		}
+		first := -1
+		earliest := func(m map[string]int, k string) {
+			if j, ok := m[k]; ok && (first < 0 || j < first) {
+				first = j
+			}
+		}
+		if p.ID != "" {
+			earliest(byID, p.ID)
+			if nk != "" {
+				earliest(byNameNoID, nk)
+			}
+		} else {
+			earliest(byName, nk)
+		}
+		if first >= 0 {
+			times[first]++
+			times[i] = 0
+			continue
+		}
+		if p.ID != "" {
+			if _, ok := byID[p.ID]; !ok {
+				byID[p.ID] = i
+			}
+		}
+		if nk != "" {
+			if _, ok := byName[nk]; !ok {
+				byName[nk] = i
+			}
+			if _, ok := byNameNoID[nk]; !ok && p.ID == "" {
+				byNameNoID[nk] = i
+			}
+		}
+	}
+	return times
 }
 
 // rooms reports the names and aliases of the room registry that an
@@ -133,7 +203,9 @@ func (v *validator) rooms() {
 	if len(v.s.Rooms) == 0 {
 		return
 	}
-	known := map[string]bool{} // spelling → in the registry: rooms are few, sessions many
+	known := map[string]bool{}   // spelling → in the registry: rooms are few, sessions many
+	guess := map[string]string{} // unknown spelling → its suggestion, computed once
+	var names []string
 	for _, s := range v.s.Sessions {
 		if s.Room == "" {
 			continue
@@ -143,20 +215,32 @@ func (v *validator) rooms() {
 			_, in = canon[NameKey(s.Room)]
 			known[s.Room] = in
 		}
-		if in {
+		if in || !v.room(RuleUnknownRoom, s.At("room")) {
 			continue
 		}
 		msg := fmt.Sprintf("%s: room %q is not in rooms:", Who(s), s.Room)
-		names := make([]string, 0, len(v.s.Rooms))
-		for _, r := range v.s.Rooms {
-			names = append(names, r.Name)
+		g, ok := guess[s.Room]
+		if !ok && len(guess) < maxRoomGuesses {
+			if names == nil {
+				names = make([]string, 0, len(v.s.Rooms))
+				for _, r := range v.s.Rooms {
+					names = append(names, r.Name)
+				}
+			}
+			g = suggest.Closest(s.Room, names) // bounded: see suggest.MaxCandidates
+			guess[s.Room] = g
 		}
-		if g := suggest.Closest(s.Room, names); g != "" {
+		if g != "" {
 			msg += fmt.Sprintf("; did you mean %q?", g)
 		}
 		v.add(Diag(RuleUnknownRoom, s.At("room"), "%s", msg))
 	}
 }
+
+// maxRoomGuesses bounds the unknown room spellings that get a "did you
+// mean": a few are typos, thousands are another problem (or a hostile
+// file), and each guess compares with up to suggest.MaxCandidates rooms.
+const maxRoomGuesses = 100
 
 func (v *validator) durations() {
 	p := v.s.Policy
@@ -168,6 +252,13 @@ func (v *validator) durations() {
 		switch {
 		case d <= 0:
 			v.add(Diag(RuleEndBeforeStart, endPos(s), "%s ends at %s, not after its start %s", Who(s), stamp(s.End), stamp(s.Start)))
+			continue
+		case d < time.Minute:
+			// 1ns validated clean and exported an event of no length.
+			v.add(Diag(RuleBadValue, endPos(s), "%s lasts %s, less than a minute; times are in minutes, and every export would show it as lasting 0", Who(s), d))
+			continue
+		case s.Start.Year() < 1 || s.End.Year() > 9999:
+			v.add(Diag(RuleBadValue, endPos(s), "%s runs from %s to %s: the formats schedkit writes (iCalendar, RFC 3339, frab) have four-digit years, 0001 to 9999", Who(s), stamp(s.Start), stamp(s.End)))
 			continue
 		case s.Status == StatusCancelled:
 			continue // it will not happen: no limits or hours to keep
@@ -415,6 +506,9 @@ func (v *validator) overlaps() {
 	p := v.s.Policy
 	for _, ss := range g.rooms {
 		sweep(ss, func(a, b *Session) {
+			if !v.room(RuleRoomOverlap, b.At("start")) {
+				return
+			}
 			d := Diag(RuleRoomOverlap, b.At("start"), "%s overlaps %s in room %q (%s and %s)",
 				Who(b), Who(a), b.Room, span(b), span(a))
 			d.Related = related(a, b)
@@ -424,6 +518,9 @@ func (v *validator) overlaps() {
 		})
 		if p.Changeover > 0 {
 			v.gaps(ss, p.Changeover, func(a, b *Session, gap time.Duration) {
+				if !v.room(RuleChangeover, b.At("start")) {
+					return
+				}
 				d := Diag(RuleChangeover, b.At("start"), "%s starts %s after %s ends in room %q; changeover is %s",
 					Who(b), FormatDuration(gap), Who(a), b.Room, FormatDuration(p.Changeover))
 				d.Related = related(a, b)
@@ -433,6 +530,9 @@ func (v *validator) overlaps() {
 	}
 	for _, t := range v.s.Tracks {
 		sweep(g.tracks[t], func(a, b *Session) {
+			if !v.room(RuleTrackOverlap, b.At("start")) {
+				return
+			}
 			d := Diag(RuleTrackOverlap, b.At("start"), "%s overlaps %s in track %q", Who(b), Who(a), t.Name)
 			d.Related = related(a, b)
 			v.add(d)
@@ -440,15 +540,26 @@ func (v *validator) overlaps() {
 			v.more(RuleTrackOverlap, b, n, fmt.Sprintf("in track %q", t.Name))
 		})
 	}
-	reported := map[[2]*Session]bool{} // one speaker-overlap per pair of sessions
+	// One speaker-overlap per pair of sessions. Once the rule's findings
+	// reach their bound, pairs are only counted, and no longer recorded
+	// here (which would take memory in the number of pairs): a pair that
+	// shares two speakers may then be counted twice among those left out.
+	reported := map[[2]*Session]bool{}
 	for i, ss := range g.speakers {
 		k := g.spKeys[i]
 		if len(ss) < 2 {
 			continue // nothing to overlap or to be close to
 		}
-		name := func() string { return speakerName(ss, k) } // only for findings
+		// Named only for findings, and once: speakerName scans the group.
+		spoken := ""
+		name := func() string {
+			if spoken == "" {
+				spoken = speakerName(ss, k)
+			}
+			return spoken
+		}
 		sweep(ss, func(a, b *Session) {
-			if reported[[2]*Session{a, b}] {
+			if reported[[2]*Session{a, b}] || !v.room(RuleSpeakerOverlap, b.At("start")) {
 				return
 			}
 			reported[[2]*Session{a, b}] = true
@@ -457,10 +568,15 @@ func (v *validator) overlaps() {
 			d.Related = related(a, b)
 			v.add(d)
 		}, func(b *Session, n int) {
-			v.more(RuleSpeakerOverlap, b, n, "with speaker "+name())
+			if v.room(RuleSpeakerOverlap, b.At("start")) {
+				v.more(RuleSpeakerOverlap, b, n, "with speaker "+name())
+			}
 		})
 		if p.SpeakerBuffer > 0 {
 			v.gaps(ss, p.SpeakerBuffer, func(a, b *Session, gap time.Duration) {
+				if !v.room(RuleSpeakerBuffer, b.At("start")) {
+					return
+				}
 				d := Diag(RuleSpeakerBuffer, b.At("start"), "speaker %s has %s between %s in %q and %s in %q; speaker_buffer is %s",
 					name(), FormatDuration(gap), Who(a), a.Room, Who(b), b.Room, FormatDuration(p.SpeakerBuffer))
 				d.Related = related(a, b)
@@ -518,6 +634,9 @@ type slot struct {
 
 // more reports the overlaps of b that sweep did not list.
 func (v *validator) more(rule string, b *Session, n int, where string) {
+	if !v.room(rule, b.At("start")) {
+		return
+	}
 	sessions := "sessions"
 	if n == 1 {
 		sessions = "session"

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/schedkit/schedkit/internal/suggest"
+	"github.com/schedkit/schedkit/internal/visible"
 	"io"
 	"os"
 	"os/signal"
@@ -136,7 +137,7 @@ func (e *env) run(args []string) int {
 	err := app.Run(helpArgs(app, args))
 	code := e.exitCode(err)
 	if out.err != nil && code != exitTrouble {
-		fmt.Fprintf(e.stderr, "schedkit: writing output: %v\n", out.err)
+		fmt.Fprintf(e.stderr, "schedkit: writing output: %s\n", visible.Escape(out.err.Error()))
 		return exitTrouble
 	}
 	return code
@@ -149,7 +150,9 @@ func (e *env) exitCode(err error) int {
 	}
 	var ue *usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(e.stderr, "schedkit: %v\n", ue.err)
+		// Messages quote file names and values from the input: escaped,
+		// they cannot reach the terminal raw or start a line of their own.
+		fmt.Fprintf(e.stderr, "schedkit: %s\n", visible.Escape(ue.err.Error()))
 		if ue.help != "" {
 			fmt.Fprintf(e.stderr, "Run '%s --help' for usage.\n", ue.help)
 		}
@@ -158,7 +161,7 @@ func (e *env) exitCode(err error) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintf(e.stderr, "schedkit: %v\n", ee.err)
+			fmt.Fprintf(e.stderr, "schedkit: %s\n", visible.Escape(ee.err.Error()))
 		}
 		return ee.code
 	}

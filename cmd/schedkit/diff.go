@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/schedkit/schedkit/internal/visible"
 	"io"
 	"strconv"
 	"strings"
@@ -83,7 +84,7 @@ func (e *env) diffAction(c *cli.Context) error {
 		}
 		sides[i] = in.sched
 		if note := duplicateIDs(in.sched); note != "" {
-			fmt.Fprintf(e.stderr, "schedkit: %s: %s (validate reports duplicate ids)\n", in.file, note)
+			fmt.Fprintf(e.stderr, "schedkit: %s: %s (validate reports duplicate ids)\n", visible.Name(in.file), visible.Escape(note))
 		}
 	}
 	// env.load normalised both sides: rooms have their canonical spelling
@@ -142,20 +143,22 @@ func duplicateIDs(s *schedule.Schedule) string {
 
 // writeDiffText writes d one line each: the conference's changes, then the
 // added and changed sessions in the new file's order, then the removed
-// ones.
+// ones. Values are quoted (shown), and what is not (ids, rooms) has its
+// control characters, bidi controls and line separators escaped
+// (visible.Escape): no value can move the cursor or start a line.
 func writeDiffText(w io.Writer, d *diff.Result) error {
 	var b strings.Builder
 	change := func(who string, f diff.FieldChange) {
 		o, n := shown(f.Old, f.New)
-		fmt.Fprintf(&b, "~ %s: %s %s → %s\n", who, f.Field, o, n)
+		fmt.Fprintf(&b, "~ %s: %s %s → %s\n", visible.Escape(who), f.Field, o, n)
 	}
 	for _, f := range d.Conference {
 		change("conference", f)
 	}
 	line := func(mark, verb string, r diff.SessionRef) {
-		fmt.Fprintf(&b, "%s %s: %s %q (%s–%s", mark, r.ID, verb, r.Title, r.Start, r.End)
+		fmt.Fprintf(&b, "%s %s: %s %q (%s–%s", mark, visible.Escape(r.ID), verb, r.Title, r.Start, r.End)
 		if r.Room != "" {
-			fmt.Fprintf(&b, ", %s", r.Room)
+			fmt.Fprintf(&b, ", %s", visible.Escape(r.Room))
 		}
 		b.WriteString(")\n")
 	}

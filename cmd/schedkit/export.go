@@ -177,6 +177,7 @@ func (e *env) writeExport(job exportJob, in *input, all format.Group, split, out
 		if err != nil {
 			return usageErrorf("%v", err)
 		}
+		e.noteSplitAmplification(split, all, groups)
 		batch := []atomicfile.File{{Path: filepath.Join(outDir, all.File+job.ext), Write: encode(all), Replace: true}}
 		var notes []string
 		for _, g := range groups {

@@ -186,6 +186,10 @@ func (e *env) load(c *cli.Context, name string) (*input, error) {
 		// Validate only reads it.
 		diags = append(diags, schedule.Normalize(s)...)
 	}
+	// Every reader's findings are bounded as Validate's are (see
+	// schedule.Limit).
+	schedule.SortDiagnostics(diags)
+	diags = schedule.Limit(diags)
 	return &input{file: display, sched: s, diags: diags, info: e.inputInfo(name)}, nil
 }
 
@@ -259,7 +263,11 @@ func check(in *input, sv schedule.Severities) []schedule.Diagnostic {
 		diags = append(diags, schedule.Validate(in.sched)...)
 		sv.Schedule = in.sched.Policy.Severity
 	}
-	return sv.Apply(diags)
+	// Bounded after the severities, so that findings turned off take no
+	// place; sorted first, so that the earliest are listed.
+	ds := schedule.Limit(sv.Apply(diags))
+	schedule.SortDiagnostics(ds)
+	return ds
 }
 
 // writeDiagnostics prints diagnostics as text lines

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/schedkit/schedkit/internal/visible"
 
 	"github.com/schedkit/schedkit/schedule"
 	"github.com/urfave/cli/v2"
@@ -47,7 +48,7 @@ func (e *env) validate(c *cli.Context) error {
 	for _, name := range names {
 		in, err := e.load(c, name)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "schedkit: %v\n", err)
+			fmt.Fprintf(e.stderr, "schedkit: %s\n", visible.Escape(err.Error()))
 			code = exitTrouble
 			unread++
 			continue

@@ -110,7 +110,7 @@ func cmdJSONDiag(ts *testscript.TestScript, neg bool, args []string) {
 //	genfile KIND FILE
 //
 // It writes inputs a txtar archive cannot hold or should not: invalid-utf8,
-// nul (a NUL byte in text), binary, aliasbomb (aliases expanding to 10⁸ nodes), toobig (one byte
+// nul (a NUL byte in text), binary, aliasbomb (100 aliases of a track of 1,000 aliases of a session), aliasnodes (aliases expanding to 6 million nodes), toobig (one byte
 // over the input limit) and big (a valid schedule
 // of 20,000 sessions in 50 rooms, each speaker in four).
 func cmdGenFile(ts *testscript.TestScript, neg bool, args []string) {
@@ -133,6 +133,18 @@ func cmdGenFile(ts *testscript.TestScript, neg bool, args []string) {
 		b.WriteString("x-session: &s {title: S, date: 2024-05-01, start: \"10:00\", end: \"11:00\", tags: *t}\n")
 		b.WriteString("x-track: &tr {name: T, sessions: [" + strings.Repeat("*s, ", 999) + "*s]}\n")
 		b.WriteString("tracks: [" + strings.Repeat("*tr, ", 99) + "*tr]\n")
+		data = []byte(b.String())
+	case "aliasnodes":
+		// 400 sessions × (1,000 tags + 1,000 speakers), each list an alias.
+		var b strings.Builder
+		b.WriteString("conference: {name: Bomb, timezone: UTC}\n")
+		b.WriteString("x-tags: &t [" + strings.Repeat("lol, ", 999) + "lol]\n")
+		b.WriteString("x-p: &p {name: Ann, affiliation: X}\n")
+		b.WriteString("x-sp: &sp [" + strings.Repeat("*p, ", 999) + "*p]\n")
+		b.WriteString("tracks:\n- name: T\n  sessions:\n")
+		for i := range 400 {
+			fmt.Fprintf(&b, "  - {title: S%d, date: 2024-05-01, start: \"10:00\", end: \"11:00\", tags: *t, speakers: *sp}\n", i)
+		}
 		data = []byte(b.String())
 	case "toobig":
 		data = bytes.Repeat([]byte("# x\n"), maxInput/4+1)

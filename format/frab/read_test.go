@@ -240,6 +240,8 @@ func FuzzReadXML(f *testing.F) {
 	if data, err := os.ReadFile("../../testdata/frab/mini.schedule.xml"); err == nil {
 		f.Add(data)
 	}
+	// Hostile text (issue 13.1): ESC, CR and a bidi override in a room and a title.
+	f.Add([]byte("<schedule><conference><acronym>x</acronym><title>X</title><time_zone_name>UTC</time_zone_name></conference><day index=\"1\" date=\"2024-05-01\"><room name=\"\x1b[2K&#13;H\"><event id=\"1\"><start>10:00</start><duration>0:00</duration><title>T\u202egnp</title><persons><person>A</person></persons></event><event id=\"2\"><start>10:00</start><duration>1:00</duration><title>T</title></event></room></day></schedule>"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzReader(t, ReadXML, data) })
 }
 

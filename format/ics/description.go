@@ -17,6 +17,15 @@ import (
 // several, so that a comma in a name ("O'Brien, Siobhán") never splits it
 // on reading. Hand-written feeds (and exports before the one-a-line form)
 // have "Speakers: A, B (X)" on one line, which is read too.
+//
+// The paragraph is unambiguous: text from the schedule cannot imitate it.
+// A paragraph of the subtitle or abstract that starts with "Speaker" (or
+// with the marker) gets the invisible U+2060 WORD JOINER in front, so the
+// reader takes only the paragraph the writer made for speakers, and drops
+// the marker again; an abstract holding "Speakers:\nFake One" stays an
+// abstract. A name without an affiliation that ends with ")" (or with the
+// marker) gets the marker after it, so "James (purpleidea)" reads back as
+// that name and not as James of purpleidea.
 
 const (
 	// paragraphBreak separates the paragraphs of a description.
@@ -36,14 +45,16 @@ const (
 // Text.
 func Description(x *schedule.Session) string {
 	var parts []string
-	if t := Text(x.Subtitle); t != "" {
-		parts = append(parts, t)
+	// The subtitle is one paragraph, so that the speakers' paragraph
+	// after it stays where the reader looks for it.
+	if t := strings.ReplaceAll(Text(x.Subtitle), paragraphBreak, "\n"); t != "" {
+		parts = append(parts, markParagraphs(t))
 	}
 	if p := speakersParagraph(x.Speakers); p != "" {
 		parts = append(parts, p)
 	}
 	if t := Text(PlainText(x.Abstract)); t != "" {
-		parts = append(parts, t)
+		parts = append(parts, markParagraphs(t))
 	}
 	if u := cmp.Or(uriValue(x.URL), Text(x.URL)); u != "" {
 		parts = append(parts, u) // as URL has it, so that readers can tell it is the same
@@ -61,6 +72,8 @@ func speakersParagraph(people []schedule.Person) string {
 		n := oneLine(p.Name)
 		if a := oneLine(p.Affiliation); a != "" {
 			n += " (" + a + ")"
+		} else if needsMarkAfter(n) {
+			n += wordJoiner // "James (purpleidea)" is a name, not James of purpleidea
 		}
 		if n != "" {
 			names = append(names, n)
@@ -73,6 +86,38 @@ func speakersParagraph(people []schedule.Person) string {
 		return speakerLabel + " " + names[0]
 	}
 	return speakersLabel + "\n" + strings.Join(names, "\n")
+}
+
+// markParagraphs puts wordJoiner in front of each paragraph of a
+// subtitle or abstract that the reader could take for the speakers'
+// paragraph (it starts with "Speaker"), or that starts with the marker
+// itself; unmarkParagraph undoes it.
+func markParagraphs(t string) string {
+	if !strings.Contains(t, "Speaker") && !strings.Contains(t, wordJoiner) {
+		return t
+	}
+	paras := strings.Split(t, paragraphBreak)
+	for i, p := range paras {
+		if strings.HasPrefix(p, "Speaker") || strings.HasPrefix(p, wordJoiner) {
+			paras[i] = wordJoiner + p
+		}
+	}
+	return strings.Join(paras, paragraphBreak)
+}
+
+// unmarkParagraph drops the marker markParagraphs wrote.
+func unmarkParagraph(p string) string {
+	if rest, ok := strings.CutPrefix(p, wordJoiner); ok && (strings.HasPrefix(rest, "Speaker") || strings.HasPrefix(rest, wordJoiner)) {
+		return rest
+	}
+	return p
+}
+
+// needsMarkAfter reports whether a speaker's name without an affiliation
+// needs wordJoiner after it: one that ends with ")" would read as name and
+// affiliation, one that ends with the marker would lose it.
+func needsMarkAfter(name string) bool {
+	return strings.HasSuffix(name, ")") || strings.HasSuffix(name, wordJoiner)
 }
 
 // oneLine is Text with line breaks turned into spaces: a speaker's line of
@@ -98,7 +143,13 @@ func (r *reader) speakersFromDescription(s *schedule.Session) {
 			break
 		}
 	}
+	for i, p := range paras {
+		if i != k {
+			paras[i] = unmarkParagraph(p)
+		}
+	}
 	if k < 0 {
+		s.Abstract = strings.Join(paras, paragraphBreak)
 		return
 	}
 	s.Speakers = people
@@ -152,6 +203,10 @@ func person(part string) (schedule.Person, bool) {
 		return schedule.Person{}, false
 	}
 	p := schedule.Person{Name: part}
+	if name, ok := strings.CutSuffix(part, wordJoiner); ok && needsMarkAfter(name) {
+		p.Name = name // marked by speakersParagraph: all of it is the name
+		return p, true
+	}
 	if !strings.HasSuffix(part, ")") {
 		return p, true
 	}

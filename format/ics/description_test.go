@@ -28,6 +28,10 @@ func TestDescription(t *testing.T) {
 			"Sub\n\nSpeaker: A\n\nText\n\nhttps://x.org/a"},
 		{"url as the URL property has it", schedule.Session{Abstract: "Text", URL: " https://x.org/a b "}, "Text\n\nhttps://x.org/a%20b"},
 		{"not a url", schedule.Session{URL: "see the board"}, "see the board"},
+		{"abstract imitating the speakers is marked", schedule.Session{Abstract: "Speakers:\nFake One\nFake Two\n\nSpeakerphone"},
+			"\u2060Speakers:\nFake One\nFake Two\n\n\u2060Speakerphone"},
+		{"name ending in brackets is marked", schedule.Session{Speakers: []P{{Name: "James (purpleidea)"}}}, "Speaker: James (purpleidea)\u2060"},
+		{"name and affiliation are not", schedule.Session{Speakers: []P{{Name: "James (purpleidea)", Affiliation: "Red Hat"}}}, "Speaker: James (purpleidea) (Red Hat)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -63,6 +67,10 @@ func TestSpeakerList(t *testing.T) {
 		{"Speakers: Ann (X, Bob", nil},
 		{"Speakers:\nAnn\n \nBob", nil},
 		{"Speakers are welcome", nil},
+		{"\u2060Speakers:\nFake", nil},
+		{"\u2060Speaker: Mallory (Evil Corp)", nil},
+		// The marker after a name: all of it is the name.
+		{"Speaker: James (purpleidea)\u2060", []P{{Name: "James (purpleidea)"}}},
 	}
 	for _, tt := range tests {
 		got, ok := speakerList(tt.para)
@@ -106,6 +114,7 @@ func TestSpeakersRoundTrip(t *testing.T) {
 		url           string
 		want          []P    // nil: speakers
 		wantAbstract  string // "": abstract
+		wantSub       string // "": sub
 	}{
 		{name: "no speakers", abstract: "Body", want: []P{}},
 		{name: "no speakers, subtitle stays in the abstract", sub: "Sub", abstract: "Body", want: []P{}, wantAbstract: "Sub\n\nBody"},
@@ -118,9 +127,22 @@ func TestSpeakersRoundTrip(t *testing.T) {
 		{name: "semicolons, quotes, colons", speakers: []P{{Name: `Smith; "Bob"`, Affiliation: "Speakers: Inc."}}},
 		{name: "line breaks become spaces", speakers: []P{{Name: "Ada\nLovelace", Affiliation: "A\r\nB"}}, want: []P{{Name: "Ada Lovelace", Affiliation: "A B"}}},
 		{name: "a nameless speaker is left out", speakers: []P{{Name: " "}, {Name: "Bob"}}, want: []P{{Name: "Bob"}}},
-		// A limit of the paragraph: a name that ends in a parenthesized
-		// group, without an affiliation, reads back as name and affiliation.
-		{name: "name ending in brackets", speakers: []P{{Name: "Prince (the artist)"}}, want: []P{{Name: "Prince", Affiliation: "the artist"}}},
+		// A name that ends in a parenthesized group, without an
+		// affiliation, is marked after it and reads back as that name.
+		{name: "name ending in brackets", speakers: []P{{Name: "Prince (the artist)"}}},
+		{name: "handle in brackets", speakers: []P{{Name: "James (purpleidea)"}}},
+		{name: "pronouns in brackets, several", speakers: []P{{Name: "Mitch (he/him)"}, {Name: "Ann", Affiliation: "X"}}},
+		{name: "brackets in name and affiliation", speakers: []P{{Name: "Mitch (he/him)", Affiliation: "ACME (NYC)"}}},
+		{name: "name ending in the marker", speakers: []P{{Name: "Odd\u2060"}, {Name: "Odd (x)\u2060"}}},
+		// Text of the session cannot imitate the speakers' paragraph:
+		// nothing is invented on the way back (hostile-text issue 13.2).
+		{name: "abstract imitating several speakers", abstract: "Speakers:\nFake One\nFake Two", want: []P{}},
+		{name: "abstract imitating one speaker", abstract: "Speaker: Mallory (Evil Corp)", want: []P{}},
+		{name: "abstract imitating, after real speakers", speakers: []P{{Name: "Ann"}}, abstract: "Speaker: Mallory (Evil Corp)\n\nSpeakers:\nFake"},
+		{name: "subtitle imitating", sub: "Speaker: Mallory", speakers: []P{{Name: "Ann"}}, abstract: "Body"},
+		{name: "subtitle paragraph imitating", sub: "Sub\n\nSpeakers:\nFake", speakers: []P{{Name: "Ann"}}, abstract: "Body", wantSub: "Sub\nSpeakers:\nFake"},
+		{name: "subtitle imitating, no speakers", sub: "Speakers:\nFake", abstract: "Body", want: []P{}, wantAbstract: "Speakers:\nFake\n\nBody"},
+		{name: "abstract starting with the marker", speakers: []P{{Name: "Ann"}}, abstract: "\u2060Speaker: X\n\n\u2060\u2060y"},
 		{name: "all paragraphs", sub: "Sub", speakers: []P{{Name: "A"}, {Name: "B"}}, abstract: "Body\n\nMore", url: "https://example.org/a"},
 	}
 	for _, tc := range tests {
@@ -133,6 +155,9 @@ func TestSpeakersRoundTrip(t *testing.T) {
 			want := view{tc.sub, tc.abstract, tc.url, tc.speakers}
 			if tc.wantAbstract != "" {
 				want.Abstract = tc.wantAbstract
+			}
+			if tc.wantSub != "" {
+				want.Subtitle = tc.wantSub
 			}
 			if tc.want != nil {
 				want.Speakers = tc.want

@@ -514,6 +514,9 @@ func FuzzRead(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20260101\nDURATION:P1W\nRRULE:FREQ=DAILY\nEND:VEVENT\nEND:VCALENDAR"))
+	// Hostile text (issue 13): an abstract imitating the speakers'
+	// paragraph, marked and unmarked, control characters in a room.
+	f.Add([]byte("BEGIN:VCALENDAR\nX-WR-TIMEZONE:UTC\nBEGIN:VEVENT\nUID:a\nDTSTART:20260101T100000Z\nDTEND:20260101T110000Z\nLOCATION:\x1b[2K\x1b[1A\rHall\u202e\nDESCRIPTION:\u2060Speakers:\\nFake One\\n\\nSpeaker: James (purpleidea)\u2060\nEND:VEVENT\nEND:VCALENDAR"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, ds := Read("f.ics", data, schedule.LoadOptions{Timezone: "Europe/Berlin"})
 		if _, ds2 := Read("f.ics", data, schedule.LoadOptions{Timezone: "Europe/Berlin"}); fmt.Sprint(ds) != fmt.Sprint(ds2) {

@@ -33,8 +33,10 @@
 // # Text
 //
 // Titles, names and rooms are written on one line each: runs of white space
-// (newlines included) become one space and control characters are dropped,
-// so nothing in a title can move the cursor or colour a terminal. Columns
+// (newlines included) become one space, control characters and bidi
+// controls are shown escaped (\x1b, \u202e) and other format characters
+// dropped, so nothing in a title can move the cursor, colour a terminal or
+// reorder what is shown. Columns
 // are sized to fit Options.Width display cells (East Asian wide characters
 // count two, ambiguous-width ones one, whatever the locale, so that the
 // output is the same everywhere); long titles, speaker lists and rooms are
@@ -60,6 +62,7 @@ package table
 import (
 	"cmp"
 	"fmt"
+	"github.com/schedkit/schedkit/internal/visible"
 	"io"
 	"slices"
 	"strings"
@@ -386,8 +389,11 @@ func wrap(s string, width int) []string {
 			}
 			lines = append(lines, word[:cut])
 			word = word[cut:]
-			ww = twwidth.Width(word)
+			// What is left is ww less the width cut: measuring the rest
+			// again after each cut made a 640 KB word take 11 s.
+			ww -= cw
 		}
+		ww = twwidth.Width(word)
 		line.WriteString(word)
 		lw = ww
 	}
@@ -395,8 +401,10 @@ func wrap(s string, width int) []string {
 	return lines
 }
 
-// clean puts s on one line: white-space runs become one space, control and
-// format characters (ESC, bidi overrides, …) are dropped, ends trimmed.
+// clean puts s on one line: white-space runs (line breaks and separators
+// included) become one space, other control characters (ESC, …) and the
+// bidi controls are shown escaped (\x1b, \u202e: visible.Escape), other
+// format characters (soft hyphens, …) are dropped, ends trimmed.
 func clean(s string) string {
 	var b strings.Builder
 	space := false
@@ -404,13 +412,17 @@ func clean(s string) string {
 		switch {
 		case unicode.IsSpace(r):
 			space = true
-		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+		case !visible.Unsafe(r) && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r)):
 		default:
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
 			space = false
-			b.WriteRune(r)
+			if visible.Unsafe(r) {
+				b.WriteString(visible.Escape(string(r)))
+			} else {
+				b.WriteRune(r)
+			}
 		}
 	}
 	return b.String()

@@ -32,8 +32,14 @@ func TestClean(t *testing.T) {
 		{"plain", "plain"},
 		{"  two\n lines\t", "two lines"},
 		{"a\r\nb", "a b"},
-		{"red \x1b[31mtext\x1b[0m", "red [31mtext[0m"},
-		{"bidi \u202eevil", "bidi evil"},
+		// Controls and bidi overrides are shown escaped (hostile-text
+		// issue 13.1), other format characters dropped.
+		{"red \x1b[31mtext\x1b[0m", `red \x1b[31mtext\x1b[0m`},
+		{"bidi \u202eevil", `bidi \u202eevil`},
+		{"\x1b[2K\x1b[1A\r~ keynote", `\x1b[2K\x1b[1A ~ keynote`},
+		{"isolates \u2066x\u2069, marks \u200e\u200f", `isolates \u2066x\u2069, marks \u200e\u200f`},
+		{"line\u2028sep\u0085next", "line sep next"},
+		{"soft\u00adhyphen, zwj 👩\u200d💻", "softhyphen, zwj 👩💻"},
 		{"Ünïcödé 日本語", "Ünïcödé 日本語"},
 		{"", ""},
 	}
@@ -308,7 +314,8 @@ func TestUntimed(t *testing.T) {
 // FuzzWrite: any title renders without error; text lines fit a width that
 // leaves room for the columns; Markdown rows keep their cell count.
 func FuzzWrite(f *testing.F) {
-	for _, seed := range []string{"", "a|b", `a\|b`, "x\ny", "日本語のタイトル", "\x1b[2J", "*_`<[~#&amp;", "\\"} {
+	for _, seed := range []string{"", "a|b", `a\|b`, "x\ny", "日本語のタイトル", "\x1b[2J", "*_`<[~#&amp;", "\\",
+		"\x1b[2K\x1b[1A\r~ keynote", "evil\u202egnp.exe \u2066x\u2069", "line\u2028sep\u0085", strings.Repeat("w", 5000)} {
 		f.Add(seed, seed)
 	}
 	f.Fuzz(func(t *testing.T, title, speaker string) {
@@ -480,5 +487,26 @@ func TestPiecesBounded(t *testing.T) {
 		if p.from.Before(p.day) || p.to.After(nextMidnight(p.day)) || !p.to.After(p.from) {
 			t.Errorf("piece %d: %v–%v is not within its day %v", i, p.from, p.to, p.day)
 		}
+	}
+}
+
+// TestWrapLongWord: a word much longer than the width is cut into pieces
+// of the width, measuring the rest by what was cut (issue 14.7: measuring
+// it again after each cut made a 640 KB word take 11 s, 60 MB never end).
+func TestWrapLongWord(t *testing.T) {
+	word := strings.Repeat("abcdefghij", 50_000) // 500 KB, 50,000 pieces of 10
+	lines := wrap("x "+word+" y", 10)
+	if len(lines) != 50_002 {
+		t.Fatalf("%d lines, want 50,002", len(lines))
+	}
+	if diff := cmp.Diff([]string{"x", "abcdefghij", "abcdefghij"}, lines[:3]); diff != "" {
+		t.Errorf("first lines (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"abcdefghij", "y"}, lines[len(lines)-2:]); diff != "" {
+		t.Errorf("last lines (-want +got):\n%s", diff)
+	}
+	wide := wrap(strings.Repeat("日本", 5)+"x", 4) // wide runes: two cells each
+	if diff := cmp.Diff([]string{"日本", "日本", "日本", "日本", "日本", "x"}, wide); diff != "" {
+		t.Errorf("wide runes (-want +got):\n%s", diff)
 	}
 }

@@ -1,0 +1,111 @@
+package schedule
+
+// The bounds on findings. A hostile or broken file (an alias bomb, a
+// hundred thousand sessions at one time in one room) would otherwise give
+// millions of findings: 400,000 simultaneous sessions ran out of memory
+// holding 43 findings each. Past a bound the findings are counted, not
+// kept, and one closing finding per rule says how many were left out, as
+// MaxOverlapsListed does for the overlaps of one session.
+const (
+	// MaxFindingsPerRule bounds the findings of one rule listed for one file.
+	MaxFindingsPerRule = 1000
+	// MaxFindings bounds the findings listed for one file, all rules together.
+	MaxFindings = 5000
+)
+
+// Findings collects diagnostics up to the bounds above. The zero value is
+// ready to use.
+type Findings struct {
+	list   []Diagnostic
+	byRule map[string]int      // findings listed per rule
+	left   map[string]*leftOut // findings left out per rule
+	order  []string            // rules with findings left out, in order of the first
+}
+
+type leftOut struct {
+	n  int
+	at Pos // where the first finding left out is
+}
+
+// Room reports whether a finding of rule can still be listed. When it
+// cannot, the finding (at pos) is counted as left out: a caller that
+// builds findings costly checks Room first and calls Add only when it is
+// true, so a finding left out costs no formatting.
+func (f *Findings) Room(rule string, pos Pos) bool {
+	if f.byRule[rule] < MaxFindingsPerRule && len(f.list) < MaxFindings {
+		return true
+	}
+	f.leave(rule, pos, 1)
+	return false
+}
+
+func (f *Findings) leave(rule string, pos Pos, n int) {
+	if f.left == nil {
+		f.left = map[string]*leftOut{}
+	}
+	l, ok := f.left[rule]
+	if !ok {
+		l = &leftOut{at: pos}
+		f.left[rule] = l
+		f.order = append(f.order, rule)
+	}
+	l.n += n
+}
+
+// Add lists d, or counts it as left out when a bound is reached. A closing
+// finding (Omitted > 0) adds its count to the findings left out.
+func (f *Findings) Add(d Diagnostic) {
+	if d.Omitted > 0 {
+		f.leave(d.Rule, d.Pos, d.Omitted)
+		return
+	}
+	if !f.Room(d.Rule, d.Pos) {
+		return
+	}
+	if f.byRule == nil {
+		f.byRule = map[string]int{}
+	}
+	f.byRule[d.Rule]++
+	f.list = append(f.list, d)
+}
+
+// Len is the number of findings listed so far.
+func (f *Findings) Len() int { return len(f.list) }
+
+// Diagnostics returns the findings listed and, for each rule with findings
+// left out, one closing finding of that rule that counts them (so an error
+// left out still makes the run fail, and --rule applies to it).
+func (f *Findings) Diagnostics() []Diagnostic {
+	out := f.list
+	for _, rule := range f.order {
+		l := f.left[rule]
+		findings := "findings"
+		if l.n == 1 {
+			findings = "finding"
+		}
+		d := Diag(rule, l.at, "%d more %s %s from here on, not listed (at most %d are listed per rule and %d in all)",
+			l.n, rule, findings, MaxFindingsPerRule, MaxFindings)
+		d.Omitted = l.n
+		out = append(out, d)
+	}
+	return out
+}
+
+// Limit bounds ds as Findings does, in their order: sort them first to
+// keep the earliest. It returns ds itself when nothing is left out.
+func Limit(ds []Diagnostic) []Diagnostic {
+	if len(ds) <= MaxFindingsPerRule {
+		closing := false
+		for _, d := range ds {
+			closing = closing || d.Omitted > 0
+		}
+		if !closing {
+			return ds
+		}
+	}
+	var f Findings
+	for _, d := range ds {
+		f.Add(d)
+	}
+	return f.Diagnostics()
+}
