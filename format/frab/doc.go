@@ -22,7 +22,9 @@
 //     the zone must turn each <date> instant into the wall clock of its
 //     <start>. When time_zone_name is missing or contradicts that, a
 //     zone-mismatch warning says so and --timezone decides, or else the
-//     offsets do (as the fixed IANA zone Etc/GMT±N).
+//     offsets do (as the fixed IANA zone Etc/GMT±N). When nothing decides
+//     (no usable time_zone_name, no offset, no --timezone) the reader
+//     reports a required error and returns no schedule.
 //   - <date> is the instant of the event. When <day date> plus <start>
 //     (on the next day when <start> is before the day's start clock, i.e.
 //     after day_change) names another instant, a date-mismatch warning gives

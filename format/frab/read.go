@@ -60,11 +60,14 @@ var confFields = []string{"title", "acronym", "start", "end", "day_change", "tim
 // -- build: raw document → schedule --
 
 type builder struct {
-	doc      *rawDoc
-	s        *schedule.Schedule
-	diags    []schedule.Diagnostic
-	loc      *time.Location
-	tzName   string
+	doc    *rawDoc
+	s      *schedule.Schedule
+	diags  []schedule.Diagnostic
+	loc    *time.Location
+	tzName string
+	// noZone reports that neither the file nor --timezone determines the
+	// zone; build then returns no schedule.
+	noZone   bool
 	tracks   map[string]*schedule.Track
 	trackIDs map[string]bool
 }
@@ -154,6 +157,9 @@ func build(doc *rawDoc, opt schedule.LoadOptions) (*schedule.Schedule, []schedul
 	personIDs(doc.events)
 	for _, e := range doc.events {
 		b.event(e)
+	}
+	if b.noZone {
+		return nil, b.diags
 	}
 	return s, b.diags
 }
@@ -323,7 +329,10 @@ func (b *builder) zone(opt schedule.LoadOptions) {
 			use(fileLoc, named)
 			return
 		}
-		b.add(schedule.RuleZoneMismatch, at, "%s and no event has a <date> with an offset; reading times as UTC. Pass --timezone to name the zone", what)
+		// No offset, no zone: any zone would be made up, and every
+		// session would be hours off (as with a zone-less .ics or page).
+		b.add(schedule.RuleRequired, at, "%s and no event has a <date> with an offset: pass --timezone with the conference's IANA zone, such as --timezone Europe/Berlin", what)
+		b.noZone = true
 		return
 	}
 	o := commonOffset(ev)

@@ -159,8 +159,9 @@ func parseJSON(file string, data []byte, ln *lines) (*jnode, []schedule.Diagnost
 
 // ReadJSON reads a pretalx/c3voc schedule.json (c3voc schedule.schema.json),
 // forgivingly: see the package documentation. Numbers and strings are both
-// accepted for ids, and null means absent. It returns nil only when the file
-// is not well-formed JSON or has no "schedule" object.
+// accepted for ids, and null means absent. It returns nil when the file is
+// not well-formed JSON or has no "schedule" object, and when no zone can be
+// determined (as ReadXML).
 func ReadJSON(file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
 	ln := newLines(file, data)
 	if len(bytes.TrimSpace(data)) == 0 {

@@ -141,8 +141,9 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\
 
 // ReadXML reads a frab/pentabarf schedule.xml (c3voc schedule.xml.xsd),
 // forgivingly: see the package documentation for what it accepts and how it
-// decides zones and dates. Like schedule.Load it returns nil only when the
-// file is not well-formed XML or not a <schedule>.
+// decides zones and dates. It returns nil when the file is not well-formed
+// XML or not a <schedule>, and when no zone can be determined (no
+// time_zone_name, no offset in any <date>, no --timezone).
 func ReadXML(file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
 	ln := newLines(file, data)
 	if len(bytes.TrimSpace(data)) == 0 {
