@@ -197,6 +197,14 @@ func ReadJSON(file string, data []byte, opt schedule.LoadOptions) (*schedule.Sch
 			doc.conf[k] = v
 		}
 	}
+	doc.version = scalar(sn.get("version"), "version")
+	for _, rn := range arrayItems(cn.get("rooms")) {
+		if rn.kind == jObject {
+			if v := scalar(rn.get("name"), "room name"); v.ok {
+				doc.rooms = append(doc.rooms, v.s)
+			}
+		}
+	}
 	if v := scalar(sn.get("base_url"), "base_url"); v.ok && !doc.conf["base_url"].ok {
 		doc.conf["base_url"] = v
 	}
@@ -298,6 +306,13 @@ func readJSONEvent(doc *rawDoc, ln *lines, en *jnode, day *rawDay, roomName stri
 			t := scalar(lnode.get("title"), "link title")
 			e.links = append(e.links, schedule.Link{Title: strings.TrimSpace(t.s), URL: strings.TrimSpace(u.s)})
 			e.linkPos = append(e.linkPos, cmp.Or(u.pos, ln.pos(lnode.off))) // an empty url is reported by check
+		}
+	}
+	for _, an := range arrayItems(en.get("attachments")) {
+		if an.kind == jObject {
+			u := scalar(an.get("url"), "attachment url")
+			t := scalar(an.get("title"), "attachment title")
+			e.attach = append(e.attach, schedule.Link{Title: strings.TrimSpace(t.s), URL: strings.TrimSpace(u.s)})
 		}
 	}
 	return e

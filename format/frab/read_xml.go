@@ -171,6 +171,9 @@ func ReadXML(file string, data []byte, opt schedule.LoadOptions) (*schedule.Sche
 	} else {
 		doc.add(schedule.RuleRequired, ln.pos(root.off), "the schedule has no <conference>")
 	}
+	if vs := root.children("version"); len(vs) > 0 {
+		doc.version = text(vs[0])
+	}
 	for _, dn := range root.children("day") {
 		day := &rawDay{pos: ln.pos(dn.off)}
 		for _, a := range []struct {
@@ -218,6 +221,20 @@ func xmlEvent(ln *lines, en *xnode, day *rawDay, roomName string, text func(*xno
 				}
 				e.links = append(e.links, schedule.Link{Title: title, URL: strings.TrimSpace(href)})
 				e.linkPos = append(e.linkPos, attrPos(ln, l, "href"))
+			}
+		case "attachments":
+			for _, a := range k.children("attachment") {
+				href, _ := a.attr("href")
+				e.attach = append(e.attach, schedule.Link{Title: strings.TrimSpace(a.text.String()), URL: strings.TrimSpace(href)})
+			}
+		case "recording":
+			// <recording><license/><optout>false</optout></recording>: the
+			// schedule.json names of the two.
+			for _, r := range k.kids {
+				name := map[string]string{"optout": "do_not_record", "license": "recording_license"}[r.name]
+				if _, seen := e.f[name]; name != "" && !seen {
+					e.f[name] = text(r)
+				}
 			}
 		default:
 			if _, seen := e.f[k.name]; !seen && slices.Contains(eventFields, k.name) {

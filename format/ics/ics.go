@@ -210,7 +210,10 @@ func addEvent(cal *ical.Calendar, x *schedule.Session, rev Revision, loc *time.L
 	if room := Text(x.Room); room != "" {
 		ev.SetLocation(room)
 	}
-	if d := Description(x); d != "" {
+	// One place for text: the abstract, else the description.
+	withText := *x
+	withText.Abstract = x.Text()
+	if d := Description(&withText); d != "" {
 		ev.SetDescription(d)
 	}
 	if u := uriValue(x.URL); u != "" {
