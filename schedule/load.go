@@ -415,7 +415,7 @@ var (
 	ruleFields       = []string{"min_duration", "max_duration", "changeover", "speaker_buffer", "day_start", "day_end", "severity"}
 	trackFields      = []string{"name", "id", "room", "date", "host", "description", "sessions"}
 	sessionFields    = []string{"title", "id", "guid", "frab_id", "start", "end", "duration", "date", "room", "speakers", "type", "status", "abstract", "subtitle", "language", "url", "tags", "links",
-		"description", "attachments", "do_not_record", "recording_license", "slug", "logo", "feedback_url", "origin_url", "frab_type"}
+		"uid", "description", "attachments", "do_not_record", "recording_license", "slug", "logo", "feedback_url", "origin_url", "frab_type"}
 	speakerFields = []string{"name", "affiliation", "id"}
 	linkFields    = []string{"title", "url"}
 )
@@ -713,6 +713,7 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 			s.FrabID = i
 		}
 	}
+	s.UID, _, _ = l.str(fs, "uid", what)
 	s.Room = t.Room
 	if _, own := fs["room"]; !own && t.Room != "" {
 		s.SetPos("room", l.trackRoom) // findings about the room point where it is written

@@ -117,6 +117,10 @@ type Session struct {
 	GUID string
 	// FrabID is the integer event id of a frab schedule; 0 means none.
 	FrabID int
+	// UID is the calendar UID the session had in the iCalendar feed it was
+	// read from, which calendar exports write again so that subscribers
+	// see the same events; empty means none (exports derive one).
+	UID string
 
 	Title    string
 	Subtitle string

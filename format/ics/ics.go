@@ -41,8 +41,8 @@ type Options struct {
 	// zero means DefaultStamp of the schedule.
 	Stamp time.Time
 	// Revisions gives UID, SEQUENCE and modification time per session, as
-	// kept by a State. A session it does not list gets UID(conference,
-	// session), SEQUENCE 0 and Stamp; nil means no session is listed.
+	// kept by a State. A session it does not list gets SessionUID,
+	// SEQUENCE 0 and Stamp; nil means no session is listed.
 	Revisions map[*schedule.Session]Revision
 }
 
@@ -59,6 +59,16 @@ var uidSpace = uuid.V5(uuid.URLNamespace, "https://schedkit.dev/ns/session")
 // session id changes the UID: calendars then see a new event.
 func UID(conferenceID, sessionID string) string {
 	return uuid.Format(uuid.V5(uidSpace, conferenceID+"\x00"+sessionID)) + "@schedkit"
+}
+
+// SessionUID returns the UID of session x of s: the UID it was read with
+// from a feed (import keeps it as uid:), else UID of the conference and
+// session ids.
+func SessionUID(s *schedule.Schedule, x *schedule.Session) string {
+	if x.UID != "" {
+		return x.UID
+	}
+	return UID(s.Conference.ID, x.ID)
 }
 
 // DefaultStamp is the modification time of events when neither a state file
@@ -160,7 +170,7 @@ func Calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (
 	for _, x := range ss {
 		rev, ok := opt.Revisions[x]
 		if !ok {
-			rev = Revision{UID: UID(s.Conference.ID, x.ID), Modified: stamp}
+			rev = Revision{UID: SessionUID(s, x), Modified: stamp}
 		}
 		if n := repeat[x]; n > 0 {
 			rev.UID = UID(s.Conference.ID, x.ID+"\x00"+strconv.Itoa(n+1))

@@ -226,6 +226,7 @@ func session(s *schedule.Schedule, ss *schedule.Session, guids map[string]bool) 
 			guids[g] = true
 		}
 	}
+	m.setStr("uid", ss.UID)
 	if ss.FrabID > 0 {
 		m.set("frab_id", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(ss.FrabID)})
 	}
