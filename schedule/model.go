@@ -227,6 +227,14 @@ const (
 	NoTrackName = "No track"
 )
 
+// IsNoTrack reports whether t is the placeholder track of sessions that
+// had none in their source (by id and name: a track of the schedule's own
+// that is only called no-track is not). Writers write no track for it: no
+// CATEGORIES value, no frab <track>.
+func IsNoTrack(t *Track) bool {
+	return t != nil && t.ID == NoTrackID && t.Name == NoTrackName
+}
+
 // SessionTypes and SessionStatuses list the types and statuses in
 // documentation order.
 var (

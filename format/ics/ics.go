@@ -296,7 +296,10 @@ func categories(x *schedule.Session) []string {
 			out = append(out, c)
 		}
 	}
-	add(x.TrackName())
+	if !schedule.IsNoTrack(x.Track) {
+		// The placeholder of sessions that had no track is not a category.
+		add(x.TrackName())
+	}
 	for _, t := range x.Tags {
 		add(t)
 	}
