@@ -525,6 +525,11 @@ func (b *builder) event(e *rawEvent) {
 		s.GUID = schedule.DerivedGUID(b.s.Conference.ID, s.ID)
 	}
 	s.Room = strings.TrimSpace(cmp.Or(e.get("room").s, e.roomName))
+	if own, outer := strings.TrimSpace(e.get("room").s), strings.TrimSpace(e.roomName); own != "" && outer != "" && schedule.NameKey(own) != schedule.NameKey(outer) {
+		// 36C3 has 87: never silently one of them.
+		b.add(schedule.RuleRoomMismatch, e.get("room").pos, "%s: <room>%s</room> is not the <room name=%q> it is in; using %q, the event's own",
+			who(s), own, outer, own)
+	}
 	s.Subtitle = strings.TrimSpace(e.get("subtitle").s)
 	s.Language = strings.TrimSpace(e.get("language").s)
 	s.Abstract = strings.TrimSpace(e.get("abstract").s)
