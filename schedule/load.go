@@ -538,14 +538,15 @@ func (l *loader) enum(v *yaml.Node, s string, allowed []string, what string) boo
 
 var (
 	rootFields       = []string{"conference", "rooms", "rules", "tracks"}
-	conferenceFields = []string{"name", "timezone", "id", "url", "organizer", "day_change"}
+	conferenceFields = []string{"name", "timezone", "id", "url", "organizer", "day_change", "version", "timeslot_duration"}
 	organizerFields  = []string{"name", "email"}
 	roomFields       = []string{"name", "aliases"}
 	ruleFields       = []string{"min_duration", "max_duration", "changeover", "speaker_buffer", "day_start", "day_end", "severity"}
 	trackFields      = []string{"name", "id", "room", "date", "host", "description", "sessions"}
-	sessionFields    = []string{"title", "id", "guid", "frab_id", "start", "end", "duration", "date", "room", "speakers", "type", "status", "abstract", "subtitle", "language", "url", "tags", "links"}
-	speakerFields    = []string{"name", "affiliation", "id"}
-	linkFields       = []string{"title", "url"}
+	sessionFields    = []string{"title", "id", "guid", "frab_id", "start", "end", "duration", "date", "room", "speakers", "type", "status", "abstract", "subtitle", "language", "url", "tags", "links",
+		"uid", "description", "attachments", "do_not_record", "recording_license", "slug", "logo", "feedback_url", "origin_url", "frab_type"}
+	speakerFields = []string{"name", "affiliation", "id"}
+	linkFields    = []string{"title", "url"}
 )
 
 func (l *loader) schedule(root *yaml.Node, opt LoadOptions) *Schedule {
@@ -626,6 +627,14 @@ func (l *loader) conference(s *Schedule, n *yaml.Node, opt LoadOptions) {
 			l.add(RuleBadValue, v, "conference day_change: %v", err)
 		} else {
 			c.DayChange = FormatClock(m)
+		}
+	}
+	c.Version, _, _ = l.str(fs, "version", "conference")
+	if ts, v, ok := l.str(fs, "timeslot_duration", "conference"); ok {
+		if m, err := ParseClock(ts); err != nil || m == 0 {
+			l.add(RuleBadValue, v, "conference timeslot_duration %q is not HH:MM, such as 00:05", ts)
+		} else {
+			c.TimeslotDuration = FormatClock(m)
 		}
 	}
 	tz, v, ok := l.str(fs, "timezone", "conference")
@@ -847,6 +856,7 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 			s.FrabID = i
 		}
 	}
+	s.UID, _, _ = l.str(fs, "uid", what)
 	s.Room = t.Room
 	if _, own := fs["room"]; !own && t.Room != "" {
 		s.SetPos("room", l.trackRoom) // findings about the room point where it is written
@@ -867,24 +877,47 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 		s.URL = u
 		l.checkURL(v, u, what)
 	}
+	s.Description, _, _ = l.str(fs, "description", what)
+	s.RecordingLicense, _, _ = l.str(fs, "recording_license", what)
+	s.Slug, _, _ = l.str(fs, "slug", what)
+	s.SourceType, _, _ = l.str(fs, "frab_type", what)
+	// Kept as the source gave them, relative logo paths included (frab
+	// writes them relative to base_url); the writers leave out what their
+	// format does not admit.
+	s.Logo, _, _ = l.str(fs, "logo", what)
+	s.FeedbackURL, _, _ = l.str(fs, "feedback_url", what)
+	s.OriginURL, _, _ = l.str(fs, "origin_url", what)
+	if b, v, ok := l.str(fs, "do_not_record", what); ok {
+		switch b {
+		case "true":
+			s.DoNotRecord = true
+		case "false":
+		default:
+			l.add(RuleBadValue, v, "%s: do_not_record must be true or false, not %q", what, b)
+		}
+	}
 	s.Tags = l.strList(fs, "tags", what)
-	s.Links = l.links(fs, what)
+	s.Links = l.links(fs, what, "links")
+	s.Attachments = l.links(fs, what, "attachments")
 	s.Speakers = l.speakers(fs, what)
 	l.times(sc, t, s, fs, n)
 	sc.AddSession(t, s)
 }
 
-// links reads the links of the session named what.
-func (l *loader) links(fs map[string]field, what string) []Link {
+// links reads the links (or the attachments: field) of the session named
+// what.
+func (l *loader) links(fs map[string]field, what, field string) []Link {
 	var out []Link
-	for _, ln := range l.list(fs, "links", what) {
+	for _, ln := range l.list(fs, field, what) {
 		ln = l.deref(ln)
 		lfs := l.mapping(ln, what+": link", linkFields)
 		if lfs == nil {
 			continue
 		}
 		u, v, ok := l.required(lfs, ln, "url", what+": link")
-		if ok {
+		if ok && field == "links" {
+			// Attachments are often relative to the conference url, as
+			// frab writes them; links must be absolute.
 			// As the frab reader words it: format/yamlout's round-trip
 			// test compares the two readers' messages.
 			l.checkURL(v, u, "link")

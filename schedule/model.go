@@ -46,7 +46,14 @@ type Conference struct {
 	// DayChange is the wall-clock time ("HH:MM") at which a conference day
 	// ends, as in frab's day_change; empty means midnight.
 	DayChange string
-	Pos       Pos
+	// Version is the source's own version string (frab's <version>, such
+	// as "1.1 2025-12-27 20:22"); empty means none, and the frab writers
+	// then write a hash of their output.
+	Version string
+	// TimeslotDuration is frab's timeslot_duration ("HH:MM") as the source
+	// gave it; empty means none, and the frab writers derive one.
+	TimeslotDuration string
+	Pos              Pos
 }
 
 // Organizer is who publishes the schedule; calendar feeds name it as ORGANIZER.
@@ -110,6 +117,10 @@ type Session struct {
 	GUID string
 	// FrabID is the integer event id of a frab schedule; 0 means none.
 	FrabID int
+	// UID is the calendar UID the session had in the iCalendar feed it was
+	// read from, which calendar exports write again so that subscribers
+	// see the same events; empty means none (exports derive one).
+	UID string
 
 	Title    string
 	Subtitle string
@@ -126,10 +137,35 @@ type Session struct {
 	Status   string // confirmed, tentative, cancelled
 	Speakers []Person
 	Abstract string
-	URL      string
-	Language string
-	Tags     []string
-	Links    []Link
+	// Description is the long text of a session (frab's <description>),
+	// kept apart from Abstract: sources have both, and they differ. Writers
+	// without a place for both write Text.
+	Description string
+	URL         string
+	Language    string
+	Tags        []string
+	Links       []Link
+	// Attachments are files of the session (slides, papers), as frab's
+	// <attachments>.
+	Attachments []Link
+
+	// DoNotRecord is the speakers' recording opt-out (frab's
+	// <recording><optout>, schedule.json's do_not_record): a promise to
+	// the speakers that every writer with a place for it writes.
+	DoNotRecord bool
+	// RecordingLicense is the license of the recording; empty means none given.
+	RecordingLicense string
+	// Slug, Logo, FeedbackURL and OriginURL are frab's <slug>, <logo>,
+	// <feedback_url> and <origin_url>, kept as the source gave them; empty
+	// means none.
+	Slug        string
+	Logo        string
+	FeedbackURL string
+	OriginURL   string
+	// SourceType is the type as the source words it ("Lecture", "Talk
+	// (long)") when that is not Type itself; the frab writers write it
+	// back. Empty means Type is the source's word.
+	SourceType string
 
 	// Pos is where the session starts in the source; FieldPos holds the
 	// positions of individual fields by their YAML name ("start", "room", …).
@@ -191,6 +227,14 @@ const (
 	NoTrackName = "No track"
 )
 
+// IsNoTrack reports whether t is the placeholder track of sessions that
+// had none in their source (by id and name: a track of the schedule's own
+// that is only called no-track is not). Writers write no track for it: no
+// CATEGORIES value, no frab <track>.
+func IsNoTrack(t *Track) bool {
+	return t != nil && t.ID == NoTrackID && t.Name == NoTrackName
+}
+
 // SessionTypes and SessionStatuses list the types and statuses in
 // documentation order.
 var (
@@ -244,6 +288,15 @@ func (s *Session) TrackName() string {
 		return ""
 	}
 	return s.Track.Name
+}
+
+// Text is the session's text for writers with one place for it: the
+// abstract, or the description when there is no abstract.
+func (s *Session) Text() string {
+	if s.Abstract != "" {
+		return s.Abstract
+	}
+	return s.Description
 }
 
 // SpeakerNames returns the speakers' names in order.

@@ -49,6 +49,7 @@ const (
 	RuleAmbiguousDuration = "ambiguous-duration"
 	RuleTextAmbiguous     = "text-ambiguous"
 	RuleZoneMismatch      = "zone-mismatch"
+	RuleRoomMismatch      = "room-mismatch"
 )
 
 // Rules is the rule table, in documentation order.
@@ -79,6 +80,7 @@ var Rules = []Rule{
 	{ID: RuleAmbiguousDuration, Default: Warning, Importer: true, Summary: "a 3-part frab duration could be H:MM:SS or D:HH:MM"},
 	{ID: RuleTextAmbiguous, Default: Warning, Importer: true, Summary: "a program page line the text reader could read more than one way; the message says which reading it took"},
 	{ID: RuleZoneMismatch, Default: Warning, Importer: true, Summary: "--timezone, or the offsets in the file, contradict the zone the file names"},
+	{ID: RuleRoomMismatch, Default: Warning, Importer: true, Summary: "a frab event's <room> names another room than the <room name> it is in; the message says which one wins"},
 }
 
 // LookupRule returns the rule with the given id.

@@ -27,6 +27,12 @@ identical sessions first, then the rest by guid (when both give one),
 then in order of start time, room and title; uses left over are added or
 removed. A note on stderr names such ids.
 
+Sessions whose ids have no partner are then paired by guid, and then by
+title and start (a schedule and its own frab export, where duplicate ids
+were renumbered; a page import and a hand-written copy): such a pair is
+not added and removed, and a note on stderr (the "paired" list in JSON)
+names both ids and what paired them.
+
 Times are compared as instants, so the same session written in another
 zone is unchanged (the time zone change itself is reported). Rooms are
 compared as validate canonicalises them: an alias of rooms: is its room,
@@ -99,6 +105,7 @@ func (e *env) diffAction(c *cli.Context) error {
 		if err := writeDiffText(e.stdout, d); err != nil {
 			return troublef("%v", err)
 		}
+		writePaired(e.stderr, d.Paired)
 		fmt.Fprintf(e.stderr, "%d added, %d removed, %d changed", len(d.Added), len(d.Removed), len(d.Changed))
 		if len(d.Conference) > 0 {
 			fmt.Fprintf(e.stderr, ", %s of the conference", plural(len(d.Conference), "change"))
@@ -109,6 +116,19 @@ func (e *env) diffAction(c *cli.Context) error {
 		return nil
 	}
 	return silent(exitFindings)
+}
+
+// writePaired notes the sessions paired although their ids differ, one
+// line each, at most ten, then how many more.
+func writePaired(w io.Writer, ps []diff.Pairing) {
+	const most = 10
+	for i, p := range ps {
+		if i == most {
+			fmt.Fprintf(w, "schedkit: and %d more sessions paired although their ids differ\n", len(ps)-most)
+			break
+		}
+		fmt.Fprintf(w, "schedkit: session %s is %s in the new file %q (paired by %s)\n", p.OldID, p.NewID, p.Title, p.By)
+	}
 }
 
 // duplicateIDs describes the session ids used more than once, "" when

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/schedkit/schedkit/format"
@@ -21,7 +22,10 @@ func (e *env) exportCommand() *cli.Command {
 		Usage:     "write a schedule as iCalendar, CSV, tables, a web page, JSON or frab",
 		UsageText: "schedkit export <format> [flags] <file>",
 		Description: `Every export validates the schedule first. With errors it prints them on
-stderr, writes nothing and exits 1; --force writes anyway. Files are written
+stderr, writes nothing and exits 1; --force writes anyway. With a filter
+(--track, --room, --speaker, --session, --day), findings that name only
+sessions outside the selection are not shown and do not block (a count
+says how many were left out; validate shows all). Files are written
 to a temporary file and renamed, so a failed run leaves existing files as
 they were.
 
@@ -122,10 +126,21 @@ func (e *env) runExport(c *cli.Context, job exportJob) error {
 	if err != nil {
 		return err
 	}
+	f := schedule.Filter{
+		Tracks: c.StringSlice("track"), Rooms: c.StringSlice("room"), Speakers: c.StringSlice("speaker"),
+		Sessions: c.StringSlice("session"), Days: c.StringSlice("day"),
+	}
 	diags := check(in, sv)
+	left := 0
+	if in.sched != nil && filtered(f) {
+		diags, left = aboutSelection(diags, f.Select(in.sched))
+	}
 	if len(diags) > 0 {
 		writeDiagnostics(e.stderr, diags)
 		fmt.Fprintln(e.stderr, summary(diags))
+	}
+	if left > 0 {
+		fmt.Fprintf(e.stderr, "schedkit: %s involving no selected session left out (validate shows all)\n", plural(left, "finding"))
 	}
 	if in.sched == nil {
 		fmt.Fprintf(e.stderr, "schedkit: nothing written: %s could not be read\n", in.file)
@@ -141,15 +156,37 @@ func (e *env) runExport(c *cli.Context, job exportJob) error {
 			return err
 		}
 	}
-	f := schedule.Filter{
-		Tracks: c.StringSlice("track"), Rooms: c.StringSlice("room"), Speakers: c.StringSlice("speaker"),
-		Sessions: c.StringSlice("session"), Days: c.StringSlice("day"),
-	}
+	// Checked after prepare: the ics state brings back gone sessions and
+	// tracks, which a filter may name.
 	if err := f.Check(s); err != nil {
 		return usageErrorf("%v", err)
 	}
 	all := format.Group{Name: s.Conference.Name, File: format.AllName, Sessions: f.Select(s)}
 	return e.writeExport(job, in, all, split, outDir, output)
+}
+
+// filtered reports whether f selects anything less than every session.
+func filtered(f schedule.Filter) bool {
+	return len(f.Tracks)+len(f.Rooms)+len(f.Speakers)+len(f.Sessions)+len(f.Days) > 0
+}
+
+// aboutSelection keeps the findings that may involve a selected session:
+// those naming sessions (Related) of which one is selected, and those
+// naming none (a finding of the file or of one field, which is kept to be
+// safe). It returns them and how many it left out: a personal agenda is
+// not blocked by other people's sessions.
+func aboutSelection(diags []schedule.Diagnostic, selected []*schedule.Session) ([]schedule.Diagnostic, int) {
+	ids := make(map[string]bool, len(selected))
+	for _, x := range selected {
+		ids[x.ID] = true
+	}
+	var kept []schedule.Diagnostic
+	for _, d := range diags {
+		if len(d.Related) == 0 || slices.ContainsFunc(d.Related, func(r schedule.Related) bool { return ids[r.Session] }) {
+			kept = append(kept, d)
+		}
+	}
+	return kept, len(diags) - len(kept)
 }
 
 // writeExport writes the selection all as job encodes it, with job's extra

@@ -27,8 +27,12 @@ findings (overlaps, durations, duplicate ids and guids) as validating the
 source; what the reader resolved (zone-mismatch, date-mismatch,
 ambiguous-duration) is settled in the file and not reported again.
 
-Exit status: 0 converted (findings or not), 1 the input could not be parsed,
-2 usage error, unreadable input or a failed write.`,
+Nothing is written when the time zone is not known (the file names none
+or an invalid one, and --timezone is not given): times in a made-up zone
+would be hours off.
+
+Exit status: 0 converted (findings or not), 1 the input could not be parsed
+or its time zone is not known, 2 usage error, unreadable input or a failed write.`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (default: stdout)"},
 		}, inputFlags()...),
@@ -52,6 +56,13 @@ func (e *env) importAction(c *cli.Context) error {
 	fmt.Fprintln(e.stderr, summary(diags))
 	if in.sched == nil {
 		fmt.Fprintf(e.stderr, "schedkit: nothing written: %s could not be read\n", in.file)
+		return silent(exitFindings)
+	}
+	if in.sched.Conference.TimeZone == "" {
+		// The zone is missing or not a zone (an error above says which):
+		// writing the times in a made-up UTC would put every session
+		// hours off in whatever reads the file next.
+		fmt.Fprintf(e.stderr, "schedkit: nothing written: the time zone of %s is not known; pass --timezone\n", in.file)
 		return silent(exitFindings)
 	}
 	var buf bytes.Buffer

@@ -394,7 +394,7 @@ func fill(rec []string, loc *time.Location, ss *schedule.Session) {
 	rec[ColLanguage] = ss.Language
 	rec[ColTags] = JoinField(ss.Tags)
 	rec[ColURL] = ss.URL
-	rec[ColAbstract] = ss.Abstract
+	rec[ColAbstract] = ss.Text() // the abstract, else the description
 	for i, v := range rec {
 		rec[i] = NormalizeNewlines(v)
 	}

@@ -68,26 +68,55 @@ func startDate(d schedule.Date, start, change int) schedule.Date {
 	return d
 }
 
-// dayStartClock returns the wall clock at which every day starts, when all
-// days agree and it is not midnight; else "". It is the day_change of a file
-// that has none: the writers express day_change by the day starts.
+// dayStartClock returns the day change of a file that has no day_change,
+// inferred from its days ("" for midnight or when the days say nothing).
+// A day that ends on the next calendar day ends at the day change (36C3's
+// days run 11:00 to 04:00, and events at 09:30 belong to the day they are
+// on; pretalx's run 04:00 to 03:59): the most common such end, rounded up
+// to five minutes, is the day change. Without one (every day ends the day it
+// starts), the most common day start is. Ties go to the earlier clock.
 func (b *builder) dayStartClock() string {
-	clock := ""
+	ends, starts := map[int]int{}, map[int]int{}
 	for _, d := range b.doc.days {
-		p, err := parseDate(d.start.s)
-		if !d.start.ok || err != nil || !p.hasOffset {
-			return ""
+		ps, err := parseDate(d.start.s)
+		if !d.start.ok || err != nil || !ps.hasOffset {
+			continue
 		}
-		c := p.t.In(b.loc).Format("15:04")
-		if clock != "" && c != clock {
-			return ""
+		start := ps.t.In(b.loc)
+		starts[clockOf(start)]++
+		pe, err := parseDate(d.end.s)
+		if !d.end.ok || err != nil || !pe.hasOffset {
+			continue
 		}
-		clock = c
+		// Days end a minute or a second before the next day starts
+		// (03:59, 21:29:59): round up to five minutes.
+		end := pe.t.In(b.loc)
+		if r := end.Truncate(5 * time.Minute); !r.Equal(end) {
+			end = r.Add(5 * time.Minute)
+		}
+		if end.Format(time.DateOnly) > start.Format(time.DateOnly) && clockOf(end) <= clockOf(start) {
+			ends[clockOf(end)]++
+		}
 	}
-	if clock == "00:00" {
+	m, ok := mostCommon(ends)
+	if !ok {
+		m, ok = mostCommon(starts)
+	}
+	if !ok || m == 0 {
 		return ""
 	}
-	return clock
+	return schedule.FormatClock(m)
+}
+
+// mostCommon returns the key with the highest count, the smallest on ties.
+func mostCommon(count map[int]int) (int, bool) {
+	best, bestN := 0, 0
+	for k, n := range count {
+		if n > bestN || n == bestN && k < best {
+			best, bestN = k, n
+		}
+	}
+	return best, bestN > 0
 }
 
 // dayOf returns the date on which <start> falls in <day> (see startDate),

@@ -12,8 +12,8 @@
 // schemas, and never silently wrong:
 //
 //   - Elements and keys the readers do not use are ignored (FOSDEM's
-//     top-level <tracks>, <answers>, attachments, recording data), and so is
-//     the element order, which the XSD prescribes.
+//     top-level <tracks>, <answers>, persons' biographies), and so is the
+//     element order, which the XSD prescribes.
 //   - Durations may be unpadded ("0:30"). A 3-part duration "A:BB:CC" is
 //     read as H:MM:SS; when it could also be D:HH:MM (as EventFahrplan reads
 //     it) an ambiguous-duration warning says so.
@@ -22,7 +22,9 @@
 //     the zone must turn each <date> instant into the wall clock of its
 //     <start>. When time_zone_name is missing or contradicts that, a
 //     zone-mismatch warning says so and --timezone decides, or else the
-//     offsets do (as the fixed IANA zone Etc/GMT±N).
+//     offsets do (as the fixed IANA zone Etc/GMT±N). When nothing decides
+//     (no usable time_zone_name, no offset, no --timezone) the reader
+//     reports a required error and returns no schedule.
 //   - <date> is the instant of the event. When <day date> plus <start>
 //     (on the next day when <start> is before the day's start clock, i.e.
 //     after day_change) names another instant, a date-mismatch warning gives
@@ -40,8 +42,10 @@
 //
 // Event types are mapped onto schedkit's session types (lecture → talk,
 // hands-on → workshop, …, anything unknown → other); the original wording is
-// not kept. Attachments, descriptions (unless the abstract is empty), slugs,
-// logos and recording data are not read.
+// kept as the session's SourceType when it differs, and written back. The
+// description (apart from the abstract), attachments, slug, logo,
+// feedback_url, origin_url, the recording opt-out and license, <version>,
+// timeslot_duration and the room order (as the room registry) are kept.
 //
 // # Writing
 //

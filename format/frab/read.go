@@ -6,6 +6,7 @@ import (
 	"github.com/schedkit/schedkit/internal/slug"
 	"github.com/schedkit/schedkit/internal/uuid"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -31,6 +32,7 @@ type rawEvent struct {
 	persons  []schedule.Person
 	links    []schedule.Link
 	linkPos  []schedule.Pos // where each link is
+	attach   []schedule.Link
 	day      *rawDay
 	roomName string // the enclosing <room name> / rooms key
 }
@@ -45,6 +47,11 @@ type rawDoc struct {
 	days    []*rawDay
 	events  []*rawEvent
 	diags   []schedule.Diagnostic
+	// version is the schedule's <version> ("version" in JSON).
+	version value
+	// rooms are the room names in the file's order: schedule.json's
+	// conference rooms, then the rooms of the days as they first appear.
+	rooms []string
 }
 
 func (d *rawDoc) add(id string, pos schedule.Pos, format string, args ...any) {
@@ -52,19 +59,23 @@ func (d *rawDoc) add(id string, pos schedule.Pos, format string, args ...any) {
 }
 
 // eventFields are the event children both readers keep.
-var eventFields = []string{"id", "guid", "code", "date", "start", "duration", "end", "room", "title", "subtitle", "track", "type", "language", "abstract", "description", "url"}
+var eventFields = []string{"id", "guid", "code", "date", "start", "duration", "end", "room", "title", "subtitle", "track", "type", "language", "abstract", "description", "url",
+	"slug", "logo", "feedback_url", "origin_url", "do_not_record", "recording_license"}
 
 // confFields are the conference children both readers keep.
-var confFields = []string{"title", "acronym", "start", "end", "day_change", "time_zone_name", "base_url", "url"}
+var confFields = []string{"title", "acronym", "start", "end", "day_change", "time_zone_name", "base_url", "url", "timeslot_duration"}
 
 // -- build: raw document → schedule --
 
 type builder struct {
-	doc      *rawDoc
-	s        *schedule.Schedule
-	diags    []schedule.Diagnostic
-	loc      *time.Location
-	tzName   string
+	doc    *rawDoc
+	s      *schedule.Schedule
+	diags  []schedule.Diagnostic
+	loc    *time.Location
+	tzName string
+	// noZone reports that neither the file nor --timezone determines the
+	// zone; build then returns no schedule.
+	noZone   bool
 	tracks   map[string]*schedule.Track
 	trackIDs map[string]bool
 }
@@ -151,11 +162,45 @@ func build(doc *rawDoc, opt schedule.LoadOptions) (*schedule.Schedule, []schedul
 	if c.DayChange == "" {
 		c.DayChange = b.dayStartClock()
 	}
+	c.Version = strings.TrimSpace(doc.version.s)
+	if v := doc.conf["timeslot_duration"]; v.ok {
+		if d, _, _, err := parseDuration(v.s); err == nil && d > 0 {
+			c.TimeslotDuration = FormatDuration(d)
+		}
+	}
+	b.roomRegistry()
 	personIDs(doc.events)
 	for _, e := range doc.events {
 		b.event(e)
 	}
+	if b.noZone {
+		return nil, b.diags
+	}
 	return s, b.diags
+}
+
+// roomRegistry fills the schedule's room registry with the rooms the
+// events use, in the file's order (schedule.json's conference rooms first,
+// then as the events come), one room for spellings that Normalize takes as
+// one (the first spelling is the room's name, as without a registry), so
+// that writers keep the order: apps show rooms in file order.
+func (b *builder) roomRegistry() {
+	used := map[string]bool{}
+	var rooms []string
+	for _, e := range b.doc.events {
+		if r := strings.TrimSpace(cmp.Or(e.get("room").s, e.roomName)); r != "" {
+			used[r] = true
+			rooms = append(rooms, r)
+		}
+	}
+	seen := map[string]bool{}
+	for _, name := range append(slices.Clip(b.doc.rooms), rooms...) {
+		name = strings.TrimSpace(name)
+		if k := schedule.NameKey(name); used[name] && !seen[k] {
+			seen[k] = true
+			b.s.Rooms = append(b.s.Rooms, schedule.Room{Name: name, Pos: b.doc.confPos})
+		}
+	}
 }
 
 // personIDs drops person ids that do not identify a person: 0 and empty
@@ -323,7 +368,10 @@ func (b *builder) zone(opt schedule.LoadOptions) {
 			use(fileLoc, named)
 			return
 		}
-		b.add(schedule.RuleZoneMismatch, at, "%s and no event has a <date> with an offset; reading times as UTC. Pass --timezone to name the zone", what)
+		// No offset, no zone: any zone would be made up, and every
+		// session would be hours off (as with a zone-less .ics or page).
+		b.add(schedule.RuleRequired, at, "%s and no event has a <date> with an offset: pass --timezone with the conference's IANA zone, such as --timezone Europe/Berlin", what)
+		b.noZone = true
 		return
 	}
 	o := commonOffset(ev)
@@ -477,13 +525,38 @@ func (b *builder) event(e *rawEvent) {
 		s.GUID = schedule.DerivedGUID(b.s.Conference.ID, s.ID)
 	}
 	s.Room = strings.TrimSpace(cmp.Or(e.get("room").s, e.roomName))
+	if own, outer := strings.TrimSpace(e.get("room").s), strings.TrimSpace(e.roomName); own != "" && outer != "" && schedule.NameKey(own) != schedule.NameKey(outer) {
+		// 36C3 has 87: never silently one of them.
+		b.add(schedule.RuleRoomMismatch, e.get("room").pos, "%s: <room>%s</room> is not the <room name=%q> it is in; using %q, the event's own",
+			who(s), own, outer, own)
+	}
 	s.Subtitle = strings.TrimSpace(e.get("subtitle").s)
 	s.Language = strings.TrimSpace(e.get("language").s)
-	s.Abstract = strings.TrimSpace(cmp.Or(e.get("abstract").s, e.get("description").s))
+	s.Abstract = strings.TrimSpace(e.get("abstract").s)
+	s.Description = strings.TrimSpace(e.get("description").s)
 	s.URL = strings.TrimSpace(e.get("url").s)
 	s.Type = sessionType(e.get("type").s)
+	if st := strings.TrimSpace(e.get("type").s); st != "" && st != s.Type {
+		s.SourceType = st
+	}
+	s.Slug = strings.TrimSpace(e.get("slug").s)
+	s.Logo = strings.TrimSpace(e.get("logo").s)
+	s.FeedbackURL = strings.TrimSpace(e.get("feedback_url").s)
+	s.OriginURL = strings.TrimSpace(e.get("origin_url").s)
+	s.RecordingLicense = strings.TrimSpace(e.get("recording_license").s)
+	if v := e.get("do_not_record"); v.ok {
+		switch strings.ToLower(strings.TrimSpace(v.s)) {
+		case "true", "1", "yes":
+			s.DoNotRecord = true
+		case "false", "0", "no", "":
+		default:
+			b.add(schedule.RuleBadValue, v.pos, "%s: recording opt-out %q is not true or false; read as true, so that no one records a talk whose speakers may have opted out", who(s), strings.TrimSpace(v.s))
+			s.DoNotRecord = true
+		}
+	}
 	s.Speakers = e.persons
 	s.Links = e.links
+	s.Attachments = e.attach
 	b.check(e, s)
 	b.times(e, s)
 	b.s.AddSession(b.track(e.get("track").s, cmp.Or(e.get("track").pos, e.pos)), s)

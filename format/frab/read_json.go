@@ -159,8 +159,9 @@ func parseJSON(file string, data []byte, ln *lines) (*jnode, []schedule.Diagnost
 
 // ReadJSON reads a pretalx/c3voc schedule.json (c3voc schedule.schema.json),
 // forgivingly: see the package documentation. Numbers and strings are both
-// accepted for ids, and null means absent. It returns nil only when the file
-// is not well-formed JSON or has no "schedule" object.
+// accepted for ids, and null means absent. It returns nil when the file is
+// not well-formed JSON or has no "schedule" object, and when no zone can be
+// determined (as ReadXML).
 func ReadJSON(file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
 	ln := newLines(file, data)
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -194,6 +195,14 @@ func ReadJSON(file string, data []byte, opt schedule.LoadOptions) (*schedule.Sch
 	for _, k := range confFields {
 		if v := scalar(cn.get(k), "conference "+k); v.ok {
 			doc.conf[k] = v
+		}
+	}
+	doc.version = scalar(sn.get("version"), "version")
+	for _, rn := range arrayItems(cn.get("rooms")) {
+		if rn.kind == jObject {
+			if v := scalar(rn.get("name"), "room name"); v.ok {
+				doc.rooms = append(doc.rooms, v.s)
+			}
 		}
 	}
 	if v := scalar(sn.get("base_url"), "base_url"); v.ok && !doc.conf["base_url"].ok {
@@ -297,6 +306,13 @@ func readJSONEvent(doc *rawDoc, ln *lines, en *jnode, day *rawDay, roomName stri
 			t := scalar(lnode.get("title"), "link title")
 			e.links = append(e.links, schedule.Link{Title: strings.TrimSpace(t.s), URL: strings.TrimSpace(u.s)})
 			e.linkPos = append(e.linkPos, cmp.Or(u.pos, ln.pos(lnode.off))) // an empty url is reported by check
+		}
+	}
+	for _, an := range arrayItems(en.get("attachments")) {
+		if an.kind == jObject {
+			u := scalar(an.get("url"), "attachment url")
+			t := scalar(an.get("title"), "attachment title")
+			e.attach = append(e.attach, schedule.Link{Title: strings.TrimSpace(t.s), URL: strings.TrimSpace(u.s)})
 		}
 	}
 	return e

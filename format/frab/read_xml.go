@@ -141,8 +141,9 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\
 
 // ReadXML reads a frab/pentabarf schedule.xml (c3voc schedule.xml.xsd),
 // forgivingly: see the package documentation for what it accepts and how it
-// decides zones and dates. Like schedule.Load it returns nil only when the
-// file is not well-formed XML or not a <schedule>.
+// decides zones and dates. It returns nil when the file is not well-formed
+// XML or not a <schedule>, and when no zone can be determined (no
+// time_zone_name, no offset in any <date>, no --timezone).
 func ReadXML(file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
 	ln := newLines(file, data)
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -169,6 +170,9 @@ func ReadXML(file string, data []byte, opt schedule.LoadOptions) (*schedule.Sche
 		}
 	} else {
 		doc.add(schedule.RuleRequired, ln.pos(root.off), "the schedule has no <conference>")
+	}
+	if vs := root.children("version"); len(vs) > 0 {
+		doc.version = text(vs[0])
 	}
 	for _, dn := range root.children("day") {
 		day := &rawDay{pos: ln.pos(dn.off)}
@@ -217,6 +221,20 @@ func xmlEvent(ln *lines, en *xnode, day *rawDay, roomName string, text func(*xno
 				}
 				e.links = append(e.links, schedule.Link{Title: title, URL: strings.TrimSpace(href)})
 				e.linkPos = append(e.linkPos, attrPos(ln, l, "href"))
+			}
+		case "attachments":
+			for _, a := range k.children("attachment") {
+				href, _ := a.attr("href")
+				e.attach = append(e.attach, schedule.Link{Title: strings.TrimSpace(a.text.String()), URL: strings.TrimSpace(href)})
+			}
+		case "recording":
+			// <recording><license/><optout>false</optout></recording>: the
+			// schedule.json names of the two.
+			for _, r := range k.kids {
+				name := map[string]string{"optout": "do_not_record", "license": "recording_license"}[r.name]
+				if _, seen := e.f[name]; name != "" && !seen {
+					e.f[name] = text(r)
+				}
 			}
 		default:
 			if _, seen := e.f[k.name]; !seen && slices.Contains(eventFields, k.name) {

@@ -16,9 +16,7 @@ func noTrack(pos schedule.Pos) *schedule.Track {
 
 // isNoTrack reports whether t is the track noTrack makes (by id and name:
 // a track of the schedule's own that is only called no-track is kept).
-func isNoTrack(t *schedule.Track) bool {
-	return t.ID == schedule.NoTrackID && t.Name == schedule.NoTrackName
-}
+func isNoTrack(t *schedule.Track) bool { return schedule.IsNoTrack(t) }
 
 // trackName is the <track> the writers write for ss: its track's name, or
 // "" for none and for the no-track track.

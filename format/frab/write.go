@@ -127,11 +127,14 @@ func makePlan(s *schedule.Schedule, sessions []*schedule.Session) *plan {
 		p.hasEvents = true
 	}
 	slices.SortFunc(p.days, func(a, b *day) int { return a.start.Compare(b.start) })
+	// Rooms in the order of the registry (a frab source's order), then
+	// of their first use in the whole file: apps show them in file order.
+	order := roomOrder(s.Rooms, p.rooms)
+	slices.SortStableFunc(p.rooms, func(a, b string) int { return cmp.Compare(order[a], order[b]) })
 	for i, d := range p.days {
 		d.index = i + 1
-		// Rooms in the order of their first use in the whole file.
 		slices.SortStableFunc(d.rooms, func(a, b *room) int {
-			return cmp.Compare(roomIndex[a.name], roomIndex[b.name])
+			return cmp.Compare(order[a.name], order[b.name])
 		})
 	}
 	if p.timeslot <= 0 || p.timeslot > 60 {
@@ -141,6 +144,23 @@ func makePlan(s *schedule.Schedule, sessions []*schedule.Session) *plan {
 		p.first, p.last = p.days[0].date, p.days[len(p.days)-1].date
 	}
 	return p
+}
+
+// roomOrder ranks the rooms used (in order of first use): those of the
+// registry by their place in it, the others after them as they come.
+func roomOrder(registry []schedule.Room, used []string) map[string]int {
+	order := map[string]int{}
+	for i, r := range registry {
+		if _, ok := order[r.Name]; !ok {
+			order[r.Name] = i
+		}
+	}
+	for i, name := range used {
+		if _, ok := order[name]; !ok {
+			order[name] = len(registry) + i
+		}
+	}
+	return order
 }
 
 // derivedID is the event id of a session without a frab id: the first 31
@@ -156,6 +176,12 @@ func derivedID(guid string) int {
 }
 
 var httpURL = regexp.MustCompile(`^https?://\S+$`)
+
+// timeslot is the conference's timeslot_duration: the source's, or the
+// greatest duration that divides every start and length.
+func timeslot(c schedule.Conference, p *plan) string {
+	return cmp.Or(c.TimeslotDuration, FormatDuration(timeslotDur(p)))
+}
 
 func version(b []byte) string {
 	sum := sha256.Sum256(b)

@@ -2,6 +2,7 @@ package frab
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"github.com/schedkit/schedkit/internal/uuid"
 	"io"
@@ -57,22 +58,31 @@ type jDay struct {
 }
 
 type jEvent struct {
-	ID       int       `json:"id"`
-	GUID     string    `json:"guid"`
-	Date     string    `json:"date"`
-	Start    string    `json:"start"`
-	Duration string    `json:"duration"`
-	Room     string    `json:"room"`
-	Slug     string    `json:"slug"`
-	URL      string    `json:"url"`
-	Title    string    `json:"title"`
-	Subtitle string    `json:"subtitle"`
-	Track    *string   `json:"track"`
-	Type     string    `json:"type"`
-	Language *string   `json:"language"`
-	Abstract string    `json:"abstract"`
-	Persons  []jPerson `json:"persons"`
-	Links    []jLink   `json:"links"`
+	ID       int     `json:"id"`
+	GUID     string  `json:"guid"`
+	Date     string  `json:"date"`
+	Start    string  `json:"start"`
+	Duration string  `json:"duration"`
+	Room     string  `json:"room"`
+	Slug     string  `json:"slug"`
+	URL      string  `json:"url"`
+	Title    string  `json:"title"`
+	Subtitle string  `json:"subtitle"`
+	Track    *string `json:"track"`
+	Type     string  `json:"type"`
+	Language *string `json:"language"`
+	Abstract string  `json:"abstract"`
+	// Description is written for every event, null when there is none:
+	// pyfahrplan and other consumers read the key unconditionally.
+	Description      *string   `json:"description"`
+	Logo             string    `json:"logo,omitempty"`
+	RecordingLicense string    `json:"recording_license,omitempty"`
+	DoNotRecord      bool      `json:"do_not_record"`
+	Persons          []jPerson `json:"persons"`
+	Links            []jLink   `json:"links"`
+	Attachments      []jLink   `json:"attachments"`
+	FeedbackURL      string    `json:"feedback_url,omitempty"`
+	OriginURL        string    `json:"origin_url,omitempty"`
 }
 
 // jPerson is a FrabPerson {id, public_name} when the id is an integer, else
@@ -93,6 +103,7 @@ type jLink struct {
 var (
 	jsonTZ   = regexp.MustCompile(`^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$`) // as the schema has it
 	jsonCode = regexp.MustCompile(`^[A-Z0-9]+$`)
+	jsonSlug = regexp.MustCompile(`^[a-z0-9_-]+[a-z0-9]$`)
 )
 
 // acronym fits the conference id to the schema's acronym pattern.
@@ -118,7 +129,7 @@ func WriteJSON(out io.Writer, s *schedule.Schedule, sessions []*schedule.Session
 	c := s.Conference
 	jc := jConference{
 		Acronym: acronym(c.ID), Title: c.Name, DaysCount: len(p.days),
-		TimeslotDuration: FormatDuration(timeslotDur(p)),
+		TimeslotDuration: timeslot(c, p),
 		Rooms:            []jRoom{}, Tracks: []jTrack{}, Days: []jDay{},
 	}
 	if p.hasEvents {
@@ -165,7 +176,7 @@ func WriteJSON(out io.Writer, s *schedule.Schedule, sessions []*schedule.Session
 	if err != nil {
 		return err
 	}
-	f.Schedule.Version = version(b)
+	f.Schedule.Version = cmp.Or(c.Version, version(b))
 	if b, err = encode(); err != nil {
 		return err
 	}
@@ -180,8 +191,23 @@ func encodeJSONEvent(s *schedule.Schedule, e *event) jEvent {
 		ID: e.id, GUID: e.guid, Date: start.Format(dateLayout), Start: start.Format("15:04"),
 		Duration: FormatDuration(ss.Duration()), Room: ss.Room,
 		Slug: eventSlug(s.Conference.ID, e.id, ss.Title), URL: ss.URL, Title: ss.Title, Subtitle: ss.Subtitle,
-		Track: optional(trackName(ss)), Type: ss.Type, Language: optional(ss.Language), Abstract: ss.Abstract,
-		Persons: []jPerson{}, Links: []jLink{},
+		Track: optional(trackName(ss)), Type: cmp.Or(ss.SourceType, ss.Type), Language: optional(ss.Language), Abstract: ss.Abstract,
+		Description: optional(ss.Description), RecordingLicense: ss.RecordingLicense, DoNotRecord: ss.DoNotRecord,
+		Persons: []jPerson{}, Links: []jLink{}, Attachments: []jLink{},
+	}
+	if jsonSlug.MatchString(ss.Slug) {
+		je.Slug = ss.Slug
+	}
+	// The schema admits a logo relative to base_url, as frab writes it.
+	je.Logo = ss.Logo
+	if httpURL.MatchString(ss.FeedbackURL) {
+		je.FeedbackURL = ss.FeedbackURL
+	}
+	if httpURL.MatchString(ss.OriginURL) {
+		je.OriginURL = ss.OriginURL
+	}
+	for _, l := range ss.Attachments {
+		je.Attachments = append(je.Attachments, jLink{URL: l.URL, Title: l.Title})
 	}
 	for _, pr := range ss.Speakers {
 		var jp jPerson

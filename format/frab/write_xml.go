@@ -2,6 +2,7 @@ package frab
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 
 var (
 	xsdAcronym = regexp.MustCompile(`^[a-z0-9_-]{4,}$`)
+	xsdSlug    = regexp.MustCompile(`^[a-z0-9_]{4,}-[a-z0-9\-_]{4,}$`) // voc-slug-new
 	intRE      = regexp.MustCompile(`^-?[0-9]+$`)
 )
 
@@ -92,7 +94,7 @@ func WriteXML(out io.Writer, s *schedule.Schedule, sessions []*schedule.Session)
 		conf.elem("    ", "end", p.last.String())
 		conf.elem("    ", "days", strconv.Itoa(len(p.days)))
 	}
-	conf.elem("    ", "timeslot_duration", FormatDuration(timeslotDur(p)))
+	conf.elem("    ", "timeslot_duration", timeslot(c, p))
 	if httpURL.MatchString(c.URL) {
 		conf.elem("    ", "base_url", c.URL)
 	}
@@ -103,7 +105,7 @@ func WriteXML(out io.Writer, s *schedule.Schedule, sessions []*schedule.Session)
 
 	var w xw
 	w.b.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n  <generator name=\"schedkit\"/>\n")
-	w.elem("  ", "version", version(append(conf.b.Bytes(), body.b.Bytes()...)))
+	w.elem("  ", "version", cmp.Or(c.Version, version(append(conf.b.Bytes(), body.b.Bytes()...))))
 	w.b.Write(conf.b.Bytes())
 	w.b.Write(body.b.Bytes())
 	w.b.WriteString("</schedule>\n")
@@ -125,13 +127,34 @@ func writeXMLEvent(w *xw, e *event, loc *time.Location) {
 		w.elem(in, "subtitle", ss.Subtitle)
 	}
 	w.elem(in, "track", trackName(ss))
-	w.elem(in, "type", ss.Type)
+	w.elem(in, "type", cmp.Or(ss.SourceType, ss.Type))
 	if ss.Language != "" {
 		w.elem(in, "language", ss.Language)
 	}
 	w.elem(in, "abstract", ss.Abstract)
+	if ss.Description != "" {
+		w.elem(in, "description", ss.Description)
+	}
+	if xsdSlug.MatchString(ss.Slug) {
+		w.elem(in, "slug", ss.Slug)
+	}
+	if httpURL.MatchString(ss.Logo) {
+		w.elem(in, "logo", ss.Logo)
+	}
+	if ss.DoNotRecord || ss.RecordingLicense != "" {
+		w.b.WriteString(in + "<recording>\n")
+		w.elem(in+"  ", "license", ss.RecordingLicense)
+		w.elem(in+"  ", "optout", strconv.FormatBool(ss.DoNotRecord))
+		w.b.WriteString(in + "</recording>\n")
+	}
 	if httpURL.MatchString(ss.URL) {
 		w.elem(in, "url", ss.URL)
+	}
+	if httpURL.MatchString(ss.FeedbackURL) {
+		w.elem(in, "feedback_url", ss.FeedbackURL)
+	}
+	if httpURL.MatchString(ss.OriginURL) {
+		w.elem(in, "origin_url", ss.OriginURL)
 	}
 	w.list(in, "persons", len(ss.Speakers), func(i int) {
 		pr := ss.Speakers[i]
@@ -153,6 +176,15 @@ func writeXMLEvent(w *xw, e *event, loc *time.Location) {
 		w.esc(ss.Links[i].Title)
 		w.b.WriteString("</link>\n")
 	})
+	if len(ss.Attachments) > 0 {
+		w.list(in, "attachments", len(ss.Attachments), func(i int) {
+			w.b.WriteString(in + "  <attachment")
+			w.attr("href", ss.Attachments[i].URL)
+			w.b.WriteString(">")
+			w.esc(ss.Attachments[i].Title)
+			w.b.WriteString("</attachment>\n")
+		})
+	}
 	w.b.WriteString("      </event>\n")
 }
 

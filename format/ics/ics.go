@@ -41,9 +41,10 @@ type Options struct {
 	// zero means DefaultStamp of the schedule.
 	Stamp time.Time
 	// Revisions gives UID, SEQUENCE and modification time per session, as
-	// kept by a State. A session it does not list gets UID(conference,
-	// session) (the n-th use of a repeated id its own UID, as State.Update
-	// gives it), SEQUENCE 0 and Stamp; nil means no session is listed.
+	// kept by a State. A session it does not list gets the UID it was
+	// read with, else UID(conference, session) (the n-th use of a repeated
+	// id its own UID, as State.Update gives it), SEQUENCE 0 and Stamp; nil
+	// means no session is listed.
 	Revisions map[*schedule.Session]Revision
 }
 
@@ -169,11 +170,16 @@ func Calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (
 	return cal, nil
 }
 
-// sessionUID is the UID of session x of s, the n-th repeat of its id (0 for
-// the first use; see repeats).
+// sessionUID is the UID of session x of s, the n-th repeat of its id (0
+// for the first use; see repeats): the UID it was read with from a feed,
+// else UID of the conference and session ids; a repeat gets a UID of its
+// own.
 func sessionUID(s *schedule.Schedule, x *schedule.Session, n int) string {
-	if n > 0 {
+	switch {
+	case n > 0:
 		return UID(s.Conference.ID, x.ID+"\x00"+strconv.Itoa(n+1))
+	case x.UID != "":
+		return x.UID // read from a feed (import keeps it as uid:)
 	}
 	return UID(s.Conference.ID, x.ID)
 }
@@ -209,8 +215,11 @@ func Events(s *schedule.Schedule) map[*schedule.Session]Event {
 
 // eventOf is the Event of the timed session x with the given UID.
 func eventOf(x *schedule.Session, uid string) Event {
+	// One place for text: the abstract, else the description.
+	withText := *x
+	withText.Abstract = x.Text()
 	ev := Event{UID: uid, Start: x.Start, Summary: Text(x.Title), Location: Text(x.Room),
-		Description: Description(x), URL: uriValue(x.URL), Categories: categories(x),
+		Description: Description(&withText), URL: uriValue(x.URL), Categories: categories(x),
 		Status: string(status(x.Status)), Transparent: x.IsBreak()}
 	if x.End.After(x.Start) { // else (only with --force) a zero-length event: DTEND must be later
 		ev.End = x.End
@@ -330,7 +339,10 @@ func categories(x *schedule.Session) []string {
 			out = append(out, c)
 		}
 	}
-	add(x.TrackName())
+	if !schedule.IsNoTrack(x.Track) {
+		// The placeholder of sessions that had no track is not a category.
+		add(x.TrackName())
+	}
 	for _, t := range x.Tags {
 		add(t)
 	}

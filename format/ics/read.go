@@ -811,6 +811,11 @@ func (r *reader) session(sc *schedule.Schedule, ev *event) (s *schedule.Session,
 			s.ID = idUnsafe.Replace(uid)
 			if ev.ridP != nil && !ev.replaces {
 				s.ID += "-" + idUnsafe.Replace(strings.TrimSpace(ev.ridP.value))
+			} else {
+				// Kept, so that exporting the schedule as a feed gives
+				// subscribers the same events; an override of one
+				// occurrence is an event of its own, with a UID of its own.
+				s.UID = uid
 			}
 			set("id", p)
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/schedkit/schedkit/format/page"
+	"github.com/schedkit/schedkit/format/yamlout"
 	"github.com/schedkit/schedkit/internal/testutil"
 	"github.com/schedkit/schedkit/schedule"
 )
@@ -487,7 +488,7 @@ func roundTrip(t *testing.T, orig *schedule.Schedule, min int) {
 		}
 		return out
 	}
-	want := proj(orig, func(x *schedule.Session) string { return UID(orig.Conference.ID, x.ID) })
+	want := proj(orig, func(x *schedule.Session) string { return sessionUID(orig, x, 0) })
 	for i := range want {
 		want[i].Abstract = Text(PlainText(want[i].Abstract))
 	}
@@ -501,6 +502,51 @@ func roundTrip(t *testing.T, orig *schedule.Schedule, min int) {
 	}
 	if back.Conference.TimeZone != orig.Conference.TimeZone {
 		t.Errorf("zone %q, want %q", back.Conference.TimeZone, orig.Conference.TimeZone)
+	}
+}
+
+// TestRealDataUIDsKept: a feed imported (read, written as schedkit YAML,
+// loaded again) and exported as a feed has every UID it had, so that
+// taking over a feed does not give subscribers every event twice.
+func TestRealDataUIDsKept(t *testing.T) {
+	data, err := os.ReadFile(testutil.Shared(t, "realdata/jres-2022.ics"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, ds := Read("jres-2022.ics", data, schedule.LoadOptions{})
+	if src == nil {
+		t.Fatalf("jres-2022.ics does not read: %v", ds)
+	}
+	var y bytes.Buffer
+	if err := yamlout.Write(&y, src); err != nil {
+		t.Fatal(err)
+	}
+	imported, ds := schedule.Load("jres.yaml", y.Bytes(), schedule.LoadOptions{})
+	if imported == nil {
+		t.Fatalf("the import does not load: %v", ds)
+	}
+	schedule.Normalize(imported)
+	var feed bytes.Buffer
+	if err := Encode(&feed, imported, imported.Sessions, Options{Stamp: DefaultStamp(imported)}); err != nil {
+		t.Fatal(err)
+	}
+	uids := func(b []byte) []string {
+		var out []string
+		for _, l := range strings.Split(string(b), "\r\n") {
+			if u, ok := strings.CutPrefix(l, "UID:"); ok {
+				out = append(out, u)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	want := uids(bytes.ReplaceAll(data, []byte("\r\n "), nil))
+	got := uids(feed.Bytes())
+	if len(want) != 120 {
+		t.Fatalf("jres-2022.ics has %d UIDs, want 120", len(want))
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("UIDs (-source +export):\n%s", diff)
 	}
 }
 

@@ -173,7 +173,7 @@ func session(s *schedule.Schedule, loc *time.Location, ss *schedule.Session) Ses
 		Title: ss.Title, Subtitle: ss.Subtitle, Room: ss.Room,
 		Type: ss.Type, Status: ss.Status, Language: ss.Language,
 		Speakers: make([]Person, len(ss.Speakers)),
-		Abstract: ss.Abstract, URL: ss.URL,
+		Abstract: ss.Text(), URL: ss.URL,
 		Tags:  append([]string{}, ss.Tags...),
 		Links: make([]Link, len(ss.Links)),
 	}

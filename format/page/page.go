@@ -166,8 +166,9 @@ func (r *reader) pos(l line, col int) schedule.Pos {
 }
 
 // Read reads a program page. It reports every problem as a diagnostic and
-// returns nil only when the data is not text at all (invalid UTF-8, NUL
-// bytes) or holds no session.
+// returns nil when the data is not text at all (invalid UTF-8, NUL
+// bytes), holds no session, or when neither the page nor --timezone names
+// a usable time zone.
 func Read(file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
 	r := &reader{file: file, opt: opt}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
@@ -187,6 +188,11 @@ func Read(file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedul
 		return nil, r.diags
 	}
 	s := r.build()
+	if s.Conference.TimeZone == "" {
+		// No zone, or not a zone: a schedule in a made-up UTC would put
+		// every session hours off (the .ics reader does the same).
+		return nil, r.diags
+	}
 	return s, r.diags
 }
 

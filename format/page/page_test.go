@@ -444,7 +444,15 @@ func TestRealDataSeed(t *testing.T) {
 
 func TestRealDataSeedNeedsZone(t *testing.T) {
 	path := testutil.Shared(t, "seeds/000_d73fbc81075b8f7a.txt")
-	_, ds := readFile(t, path, schedule.LoadOptions{})
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// No schedule in a made-up UTC: nothing at all (issue 10, point 1).
+	s, ds := Read(filepath.Base(path), data, schedule.LoadOptions{})
+	if s != nil {
+		t.Errorf("Read returned a schedule in zone %q; want none", s.Location)
+	}
 	if len(ds) != 1 || ds[0].Rule != "required" || !strings.Contains(ds[0].Message, "--timezone") {
 		t.Errorf("want one required diagnostic naming --timezone, got %v", ds)
 	}

@@ -135,6 +135,10 @@ func conference(s *schedule.Schedule) *yaml.Node {
 	if c.DayChange != "" {
 		m.set("day_change", clock(c.DayChange))
 	}
+	m.setStr("version", c.Version)
+	if c.TimeslotDuration != "" {
+		m.set("timeslot_duration", clock(c.TimeslotDuration))
+	}
 	if o := c.Organizer; o != nil {
 		om := newMapping()
 		om.setStr("name", o.Name)
@@ -222,6 +226,7 @@ func session(s *schedule.Schedule, ss *schedule.Session, guids map[string]bool) 
 			guids[g] = true
 		}
 	}
+	m.setStr("uid", ss.UID)
 	if ss.FrabID > 0 {
 		m.set("frab_id", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(ss.FrabID)})
 	}
@@ -263,16 +268,33 @@ func session(s *schedule.Schedule, ss *schedule.Session, guids map[string]bool) 
 		}
 		m.set("tags", tags)
 	}
-	if len(ss.Links) > 0 {
-		ls := seq()
-		for _, l := range ss.Links {
-			lm := newMapping()
-			lm.setStr("title", l.Title)
-			lm.set("url", str(l.URL))
-			ls.Content = append(ls.Content, lm.n)
-		}
-		m.set("links", ls)
+	links(m, "links", ss.Links)
+	links(m, "attachments", ss.Attachments)
+	m.setStr("slug", ss.Slug)
+	m.setStr("logo", ss.Logo)
+	m.setStr("feedback_url", ss.FeedbackURL)
+	m.setStr("origin_url", ss.OriginURL)
+	m.setStr("frab_type", ss.SourceType)
+	if ss.DoNotRecord {
+		m.set("do_not_record", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 	}
+	m.setStr("recording_license", ss.RecordingLicense)
 	m.setStr("abstract", ss.Abstract)
+	m.setStr("description", ss.Description)
 	return m.n
+}
+
+// links writes the links (or attachments) ls under key, when there are any.
+func links(m mapping, key string, ls []schedule.Link) {
+	if len(ls) == 0 {
+		return
+	}
+	n := seq()
+	for _, l := range ls {
+		lm := newMapping()
+		lm.setStr("title", l.Title)
+		lm.set("url", str(l.URL))
+		n.Content = append(n.Content, lm.n)
+	}
+	m.set(key, n)
 }

@@ -2,7 +2,9 @@
 // shared by schedkit diff and by the ics state, which gives an event a new
 // SEQUENCE exactly when diff reports its session changed.
 //
-// The model: sessions are paired by id. A session of the new schedule with
+// The model: sessions are paired by id; those left over by guid, then by
+// title and start instant (Result.Paired lists such pairs: their ids differ,
+// which is no change). A session of the new schedule with
 // no partner is added, one of the old schedule with none is removed, and a
 // pair is changed when any field of the table (Fields) differs: title,
 // subtitle, track (its id), room (as validate canonicalises it), start and
@@ -46,7 +48,26 @@ type Result struct {
 	// Changed lists the paired sessions that differ, in the new file's
 	// order.
 	Changed []SessionChange `json:"changed"`
+	// Paired lists the sessions paired although their ids differ (by
+	// guid, else by title and start), in the new file's order: a renumbered
+	// id is no change of the session, but is reported.
+	Paired []Pairing `json:"paired"`
 }
+
+// Pairing is a pair of sessions of different ids: the old id, the new one,
+// the new title, and what paired them: "guid" or "title and start".
+type Pairing struct {
+	OldID string `json:"old_id"`
+	NewID string `json:"new_id"`
+	Title string `json:"title"`
+	By    string `json:"by"`
+}
+
+// What pairs sessions of different ids.
+const (
+	ByGUID       = "guid"
+	ByTitleStart = "title and start"
+)
 
 // FieldChange is a field that differs; Old and New are display values
 // (times to the minute in their schedule's zone, lists joined), never
@@ -88,7 +109,7 @@ func (r *Result) Same() bool {
 // Compare compares old and new session by session, as the package doc
 // describes. It does not change old or new.
 func Compare(old, new *schedule.Schedule) *Result {
-	r := &Result{Conference: []FieldChange{}, Added: []SessionRef{}, Removed: []SessionRef{}, Changed: []SessionChange{}}
+	r := &Result{Conference: []FieldChange{}, Added: []SessionRef{}, Removed: []SessionRef{}, Changed: []SessionChange{}, Paired: []Pairing{}}
 	oc, nc := old.Conference, new.Conference
 	for _, f := range []FieldChange{
 		{"name", oc.Name, nc.Name},
@@ -100,12 +121,15 @@ func Compare(old, new *schedule.Schedule) *Result {
 			r.Conference = append(r.Conference, f)
 		}
 	}
-	pairs, removed := pair(old, new)
+	pairs, by, removed := pair(old, new)
 	for i, n := range new.Sessions {
 		o, ok := pairs[n]
 		if !ok {
 			r.Added = append(r.Added, ref(n, i))
 			continue
+		}
+		if b := by[n]; b != "" {
+			r.Paired = append(r.Paired, Pairing{OldID: o.ID, NewID: n.ID, Title: n.Title, By: b})
 		}
 		if fs := Changes(old, o, new, n); len(fs) > 0 {
 			r.Changed = append(r.Changed, SessionChange{ID: n.ID, Title: n.Title, Fields: fs, Index: i})
@@ -122,9 +146,11 @@ func ref(s *schedule.Session, i int) SessionRef {
 }
 
 // pair pairs every session of new with at most one of old, by id, as the
-// package doc describes. It returns the pairs, new to old, and the indexes
-// of the unpaired sessions of old, in file order.
-func pair(old, new *schedule.Schedule) (map[*schedule.Session]*schedule.Session, []int) {
+// package doc describes, then the sessions left over by guid and then by
+// title and start (repair). It returns the pairs, new to old, what paired
+// those of different ids, and the indexes of the unpaired sessions of old,
+// in file order.
+func pair(old, new *schedule.Schedule) (map[*schedule.Session]*schedule.Session, map[*schedule.Session]string, []int) {
 	byID := func(ss []*schedule.Session) map[string][]*schedule.Session {
 		m := make(map[string][]*schedule.Session, len(ss))
 		for _, s := range ss {
@@ -146,13 +172,53 @@ func pair(old, new *schedule.Schedule) (map[*schedule.Session]*schedule.Session,
 	for _, o := range pairs {
 		paired[o] = true
 	}
+	by := repair(old, new, pairs, paired)
 	var removed []int
 	for i, s := range old.Sessions {
 		if !paired[s] {
 			removed = append(removed, i)
 		}
 	}
-	return pairs, removed
+	return pairs, by, removed
+}
+
+// repair pairs the sessions that the ids left unpaired: by guid when both
+// give one, then by title and start instant, each time in file order. A
+// schedule and its own frab export, where duplicate ids were renumbered,
+// so compare as the same, and a page import pairs with a hand-written copy
+// of other ids. It adds to pairs and paired and returns what paired each.
+func repair(old, new *schedule.Schedule, pairs map[*schedule.Session]*schedule.Session, paired map[*schedule.Session]bool) map[*schedule.Session]string {
+	by := map[*schedule.Session]string{}
+	for _, step := range []struct {
+		name string
+		key  func(*schedule.Session) string
+	}{
+		{ByGUID, func(s *schedule.Session) string { return s.GUID }},
+		{ByTitleStart, func(s *schedule.Session) string {
+			if s.Title == "" || !s.Timed() {
+				return ""
+			}
+			return s.Title + "\x00" + s.Start.UTC().Format("2006-01-02T15:04:05")
+		}},
+	} {
+		left := map[string][]*schedule.Session{}
+		for _, o := range old.Sessions {
+			if k := step.key(o); k != "" && !paired[o] {
+				left[k] = append(left[k], o)
+			}
+		}
+		for _, n := range new.Sessions {
+			if _, ok := pairs[n]; ok {
+				continue
+			}
+			k := step.key(n)
+			if os := left[k]; k != "" && len(os) > 0 {
+				pairs[n], paired[os[0]], by[n] = os[0], true, step.name
+				left[k] = os[1:]
+			}
+		}
+	}
+	return by
 }
 
 // pairUses pairs the uses ouses (of old) and nuses (of new) of one session

@@ -46,6 +46,9 @@ func result(r Result) *Result {
 	if r.Changed == nil {
 		r.Changed = []SessionChange{}
 	}
+	if r.Paired == nil {
+		r.Paired = []Pairing{}
+	}
 	return &r
 }
 
@@ -202,6 +205,27 @@ func TestCompare(t *testing.T) {
 			Changed: []SessionChange{{ID: "x", Title: "X", Fields: []FieldChange{
 				change("guid", schedule.DerivedGUID("d", "x"), schedule.DerivedGUID("e", "x")),
 			}}},
+		}),
+	}, {
+		name: "ids differ: paired by guid, then by title and start",
+		old: conf + track + `
+      - {id: "884", guid: 0f8fad5b-d9cb-469f-a165-70867728950e, title: Dup, start: "09:00", end: "10:00"}
+      - {id: welcome, title: Welcome, start: "10:00", end: "11:00"}
+      - {id: gone, title: Gone, start: "12:00", end: "13:00"}`,
+		new: conf + track + `
+      - {id: "346835636", guid: 0f8fad5b-d9cb-469f-a165-70867728950e, title: Dup, start: "09:00", end: "10:00"}
+      - {id: program-welcome, title: Welcome, start: "10:00", end: "11:00"}
+      - {id: other, title: Gone, start: "12:30", end: "13:00"}`,
+		want: result(Result{
+			Added:   []SessionRef{{ID: "other", Title: "Gone", Start: "2024-05-01 12:30 CEST", End: "2024-05-01 13:00 CEST", Index: 2}},
+			Removed: []SessionRef{{ID: "gone", Title: "Gone", Start: "2024-05-01 12:00 CEST", End: "2024-05-01 13:00 CEST", Index: 2}},
+			Changed: []SessionChange{{ID: "program-welcome", Title: "Welcome", Index: 1, Fields: []FieldChange{
+				change("guid", schedule.DerivedGUID("d", "welcome"), schedule.DerivedGUID("d", "program-welcome")),
+			}}},
+			Paired: []Pairing{
+				{OldID: "884", NewID: "346835636", Title: "Dup", By: ByGUID},
+				{OldID: "welcome", NewID: "program-welcome", Title: "Welcome", By: ByTitleStart},
+			},
 		}),
 	}, {
 		name: "added and changed in the new file's order, removed in the old's",
