@@ -7,6 +7,7 @@ import (
 	"github.com/schedkit/schedkit/internal/slug"
 	"github.com/schedkit/schedkit/internal/suggest"
 	"github.com/schedkit/schedkit/internal/uuid"
+	"iter"
 	"net/url"
 	"slices"
 	"strconv"
@@ -165,6 +166,11 @@ type loader struct {
 	// extensions: the mapping being read may have x- keys (the root).
 	extensions bool
 	reported   map[string]bool // see add
+
+	// items, when set, yields the items of a list node that a reader
+	// decodes one at a time (see load_json.go); it returns nil for a node
+	// whose Content is the list.
+	items func(n *yaml.Node) iter.Seq[*yaml.Node]
 
 	diags    []Diagnostic
 	nodes    int
@@ -344,6 +350,19 @@ func (l *loader) list(fs map[string]field, name, what string) []*yaml.Node {
 	return v.Content
 }
 
+// listItems is list for the long lists (tracks, sessions): the same
+// checks and findings, and the items one at a time when the reader
+// decodes them lazily (loader.items).
+func (l *loader) listItems(fs map[string]field, name, what string) iter.Seq[*yaml.Node] {
+	content := l.list(fs, name, what)
+	if f, ok := fs[name]; ok && content == nil && l.items != nil {
+		if seq := l.items(f.val); seq != nil {
+			return seq
+		}
+	}
+	return slices.Values(content)
+}
+
 // strings returns a list of scalar values.
 func (l *loader) strList(fs map[string]field, name, what string) []string {
 	var out []string
@@ -440,11 +459,11 @@ func (l *loader) schedule(root *yaml.Node, opt LoadOptions) *Schedule {
 	if f, ok := fs["rules"]; ok {
 		l.rules(s, f.val)
 	}
-	tracks := l.list(fs, "tracks", "the schedule")
+	tracks := l.listItems(fs, "tracks", "the schedule")
 	if _, ok := fs["tracks"]; !ok {
 		l.add(RuleRequired, root, "the schedule needs tracks:, a list of tracks with their sessions")
 	}
-	for _, tn := range tracks {
+	for tn := range tracks {
 		if l.tooBig {
 			break
 		}
@@ -651,7 +670,7 @@ func (l *loader) track(s *Schedule, n *yaml.Node) {
 		}
 	}
 	s.AddTrack(t)
-	for _, sn := range l.list(fs, "sessions", "track") {
+	for sn := range l.listItems(fs, "sessions", "track") {
 		if l.tooBig {
 			return
 		}
