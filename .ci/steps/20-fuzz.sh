@@ -5,7 +5,9 @@
 #
 #   schedule     FuzzLoad: arbitrary bytes through Load and Validate (no
 #                panic, hang, finding without rule or position, or
-#                nondeterminism); the clock, duration and DST parsers
+#                nondeterminism); FuzzJSONSameAsYAML: the JSON reader
+#                and the YAML parser give the same nodes, schedule and
+#                findings; the clock, duration and DST parsers
 #   format/page, format/ics, format/frab
 #                the readers: the same invariants as FuzzLoad
 #   format/ics   the state file and HTML abstracts
@@ -22,6 +24,7 @@ budget=${FUZZ_BUDGET:-70}
 targets=(
   # package        target             weight
   "./schedule      FuzzLoad           4"
+  "./schedule      FuzzJSONSameAsYAML 2"
   "./schedule      FuzzParseClock     1"
   "./schedule      FuzzParseDuration  1"
   "./schedule      FuzzResolveWall    1"
