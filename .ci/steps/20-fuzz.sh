@@ -10,7 +10,8 @@
 #                findings; the clock, duration and DST parsers
 #   format/page, format/ics, format/frab
 #                the readers: the same invariants as FuzzLoad
-#   format/ics   the state file and HTML abstracts
+#   format/ics   the state file and HTML abstracts; the feed writer
+#                writes what golang-ical writes
 #   format/frab, format/csv, format/table, format/html
 #                the writers: output that reads back, or is well-formed
 #                (html: escaped, every box on its grid, none on another)
@@ -32,6 +33,7 @@ targets=(
   "./format/ics    FuzzRead           3"
   "./format/ics    FuzzParseState     1"
   "./format/ics    FuzzPlainText      1"
+  "./format/ics    FuzzEncodeSameAsGolangIcal 1"
   "./format/frab   FuzzReadXML        2"
   "./format/frab   FuzzReadJSON       2"
   "./format/frab   FuzzWrite          2"
