@@ -7,6 +7,7 @@ import (
 	"github.com/schedkit/schedkit/internal/slug"
 	"github.com/schedkit/schedkit/internal/suggest"
 	"github.com/schedkit/schedkit/internal/uuid"
+	"iter"
 	"net/url"
 	"slices"
 	"strconv"
@@ -75,6 +76,12 @@ type LoadOptions struct {
 // Load resolves wall-clock times in the conference zone; it does not run the
 // cross-session rules, which are Validate's.
 func Load(file string, data []byte, opt LoadOptions) (*Schedule, []Diagnostic) {
+	return load(file, data, opt, true)
+}
+
+// load is Load; readJSON false reads JSON with the YAML parser too (for
+// the tests that compare the two).
+func load(file string, data []byte, opt LoadOptions, readJSON bool) (*Schedule, []Diagnostic) {
 	l := &loader{file: file}
 	if i := InvalidUTF8(data); i >= 0 {
 		return nil, []Diagnostic{Diag(RuleSyntax, OffsetPos(file, data, i), "invalid UTF-8 (byte 0x%02x); save the file as UTF-8", data[i])}
@@ -93,20 +100,29 @@ func Load(file string, data []byte, opt LoadOptions) (*Schedule, []Diagnostic) {
 	if onlyComments(data) {
 		return nil, []Diagnostic{empty}
 	}
-	data, l.shifts = joinSurrogates(data)
-	var doc yaml.Node
-	if err := yaml.Load(data, &doc); err != nil {
-		return nil, []Diagnostic{l.syntaxError(err)}
+	// JSON is read by a JSON reader when it reads it as the YAML parser
+	// would (load_json.go), which is ten times faster.
+	var s *Schedule
+	isJSON := false
+	if readJSON {
+		s, isJSON = l.loadJSON(data, opt)
 	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
-		root = root.Content[0]
+	if !isJSON {
+		data, l.shifts = joinSurrogates(data)
+		var doc yaml.Node
+		if err := yaml.Load(data, &doc); err != nil {
+			return nil, []Diagnostic{l.syntaxError(err)}
+		}
+		root := &doc
+		if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+			root = root.Content[0]
+		}
+		if root.Kind == 0 || isNull(root) && root.Value == "" {
+			return nil, []Diagnostic{empty} // a bare --- document marker
+		}
+		l.maxNodes = max(MaxNodes, nodesPerSource*sourceNodes(&doc))
+		s = l.schedule(root, opt)
 	}
-	if root.Kind == 0 || isNull(root) && root.Value == "" {
-		return nil, []Diagnostic{empty} // a bare --- document marker
-	}
-	l.maxNodes = max(MaxNodes, nodesPerSource*sourceNodes(&doc))
-	s := l.schedule(root, opt)
 	if l.tooBig {
 		// Findings about a document that was never read to the end are
 		// noise next to the one that stopped reading.
@@ -171,7 +187,13 @@ type loader struct {
 	f Findings // bounded: see MaxFindingsPerRule
 	// read holds the track and session nodes read, so that one reached
 	// again through an alias is a finding and not a copy (see repeated).
-	read     map[*yaml.Node]bool
+	read map[*yaml.Node]bool
+
+	// items, when set, yields the items of a list node that a reader
+	// decodes one at a time (see load_json.go); it returns nil for a node
+	// whose Content is the list.
+	items func(n *yaml.Node) iter.Seq[*yaml.Node]
+
 	nodes    int
 	maxNodes int // MaxNodes, or more for a large document (see MaxNodes)
 	tooBig   bool
@@ -325,6 +347,11 @@ func (l *loader) deref(n *yaml.Node) *yaml.Node {
 // sessions, 4 million findings, 90 s and 3.8 GB. A session is read once;
 // an alias of its fields (<<: *talk) is a session of its own.
 func (l *loader) repeated(n *yaml.Node, what string) bool {
+	if l.items != nil {
+		// JSON has no aliases, and its reader decodes one item at a
+		// time: remembering each would keep the whole document.
+		return false
+	}
 	at := n
 	for n != nil && n.Kind == yaml.AliasNode {
 		n = n.Alias
@@ -473,6 +500,19 @@ func (l *loader) list(fs map[string]field, name, what string) []*yaml.Node {
 	return v.Content
 }
 
+// listItems is list for the long lists (tracks, sessions): the same
+// checks and findings, and the items one at a time when the reader
+// decodes them lazily (loader.items).
+func (l *loader) listItems(fs map[string]field, name, what string) iter.Seq[*yaml.Node] {
+	content := l.list(fs, name, what)
+	if f, ok := fs[name]; ok && content == nil && l.items != nil {
+		if seq := l.items(f.val); seq != nil {
+			return seq
+		}
+	}
+	return slices.Values(content)
+}
+
 // strings returns a list of scalar values.
 func (l *loader) strList(fs map[string]field, name, what string) []string {
 	var out []string
@@ -570,11 +610,11 @@ func (l *loader) schedule(root *yaml.Node, opt LoadOptions) *Schedule {
 	if f, ok := fs["rules"]; ok {
 		l.rules(s, f.val)
 	}
-	tracks := l.list(fs, "tracks", "the schedule")
+	tracks := l.listItems(fs, "tracks", "the schedule")
 	if _, ok := fs["tracks"]; !ok {
 		l.add(RuleRequired, root, "the schedule needs tracks:, a list of tracks with their sessions")
 	}
-	for _, tn := range tracks {
+	for tn := range tracks {
 		if l.tooBig {
 			break
 		}
@@ -798,7 +838,7 @@ func (l *loader) track(s *Schedule, n *yaml.Node) {
 		}
 	}
 	s.AddTrack(t)
-	for _, sn := range l.list(fs, "sessions", "track") {
+	for sn := range l.listItems(fs, "sessions", "track") {
 		if l.tooBig {
 			return
 		}

@@ -5,10 +5,13 @@
 #
 #   schedule     FuzzLoad: arbitrary bytes through Load and Validate (no
 #                panic, hang, finding without rule or position, or
-#                nondeterminism); the clock, duration and DST parsers
+#                nondeterminism); FuzzJSONSameAsYAML: the JSON reader
+#                and the YAML parser give the same nodes, schedule and
+#                findings; the clock, duration and DST parsers
 #   format/page, format/ics, format/frab
 #                the readers: the same invariants as FuzzLoad
-#   format/ics   the state file and HTML abstracts
+#   format/ics   the state file and HTML abstracts; the feed writer
+#                writes what golang-ical writes
 #   format/frab, format/csv, format/table, format/html
 #                the writers: output that reads back, or is well-formed
 #                (html: escaped, every box on its grid, none on another)
@@ -22,6 +25,7 @@ budget=${FUZZ_BUDGET:-70}
 targets=(
   # package        target             weight
   "./schedule      FuzzLoad           4"
+  "./schedule      FuzzJSONSameAsYAML 2"
   "./schedule      FuzzParseClock     1"
   "./schedule      FuzzParseDuration  1"
   "./schedule      FuzzResolveWall    1"
@@ -29,6 +33,7 @@ targets=(
   "./format/ics    FuzzRead           3"
   "./format/ics    FuzzParseState     1"
   "./format/ics    FuzzPlainText      1"
+  "./format/ics    FuzzEncodeSameAsGolangIcal 1"
   "./format/frab   FuzzReadXML        2"
   "./format/frab   FuzzReadJSON       2"
   "./format/frab   FuzzWrite          2"

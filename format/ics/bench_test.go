@@ -1,7 +1,9 @@
 package ics
 
 import (
+	"bytes"
 	"fmt"
+	"github.com/schedkit/schedkit/internal/gen"
 	"io"
 	"testing"
 	"time"
@@ -69,5 +71,29 @@ func BenchmarkStateUpdate100k(b *testing.B) {
 		x := s.Sessions[i%len(s.Sessions)]
 		x.Start, x.End = x.Start.Add(time.Minute), x.End.Add(time.Minute)
 		st.Update(s, time.Unix(int64(i), 0))
+	}
+}
+
+// BenchmarkExport is what "schedkit export ics" does with a generated
+// schedule (internal/gen) of 100,000 sessions in schedkit's JSON or YAML:
+// load, normalise, validate, write the feed.
+func BenchmarkExport(b *testing.B) {
+	for _, form := range []string{"json", "yaml"} {
+		var in bytes.Buffer
+		if err := gen.Write(&in, gen.Config{N: 100_000, JSON: form == "json"}); err != nil {
+			b.Fatal(err)
+		}
+		b.Run("sessions=100000/"+form, func(b *testing.B) {
+			b.SetBytes(int64(in.Len()))
+			b.ReportAllocs()
+			for b.Loop() {
+				s, _ := schedule.Load("bench."+form, in.Bytes(), schedule.LoadOptions{})
+				schedule.Normalize(s)
+				schedule.Validate(s)
+				if err := Encode(io.Discard, s, s.Sessions, Options{Version: "bench", Stamp: DefaultStamp(s)}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

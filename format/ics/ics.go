@@ -1,7 +1,7 @@
 package ics
 
 import (
-	"bytes"
+	"bufio"
 	"cmp"
 	"fmt"
 	"github.com/schedkit/schedkit/internal/uuid"
@@ -82,22 +82,38 @@ func DefaultStamp(s *schedule.Schedule) time.Time {
 
 // Encode writes the sessions as one feed. Sessions are written in
 // schedule.SortSessions order; untimed ones are left out.
+//
+// The calendar's header and VTIMEZONE are golang-ical's; the events are
+// written by writeEvent, byte for byte as golang-ical would write them
+// (TestEncodeSameAsGolangIcal), without building them in memory first: that
+// took 75% of the time of a feed of 100,000 events.
 func Encode(w io.Writer, s *schedule.Schedule, sessions []*schedule.Session, opt Options) error {
-	cal, err := Calendar(s, sessions, opt)
+	fw := &feedWriter{w: bufio.NewWriterSize(w, 1<<16)}
+	cal, err := calendar(s, sessions, opt, fw.add)
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	buf.Grow(2048 + 1024*len(cal.Components)) // a VEVENT is about 1 KB
-	if err := cal.SerializeTo(&buf, ical.WithNewLineWindows); err != nil {
-		return fmt.Errorf("ics: %w", err)
+	if err := fw.header(cal); err != nil {
+		return err
 	}
-	_, err = w.Write(buf.Bytes())
-	return err
+	fw.w.WriteString("END:VCALENDAR\r\n")
+	if err := fw.w.Flush(); err != nil {
+		return err
+	}
+	return fw.err
 }
 
 // Calendar builds the feed of the sessions without serializing it.
 func Calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (*ical.Calendar, error) {
+	return calendar(s, sessions, opt, addEvent)
+}
+
+// eventAdder adds the VEVENT of an event to a feed (addEvent, or
+// feedWriter.add, which writes it).
+type eventAdder func(cal *ical.Calendar, e Event, rev Revision, loc *time.Location, local bool, org *schedule.Organizer)
+
+// calendar is Calendar, with add adding the events.
+func calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options, add eventAdder) (*ical.Calendar, error) {
 	loc := s.Loc()
 	refresh := opt.Refresh
 	if refresh <= 0 {
@@ -165,7 +181,7 @@ func Calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (
 			// State.Update keys its records by the same UIDs.
 			rev = Revision{UID: sessionUID(s, x, repeat[x]), Modified: stamp}
 		}
-		addEvent(cal, eventOf(x, rev.UID), rev, loc, local, org)
+		add(cal, eventOf(x, rev.UID), rev, loc, local, org)
 	}
 	return cal, nil
 }

@@ -1,0 +1,151 @@
+package ics
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	ical "github.com/arran4/golang-ical"
+	"github.com/schedkit/schedkit/format/frab"
+	"github.com/schedkit/schedkit/internal/testutil"
+	"github.com/schedkit/schedkit/schedule"
+)
+
+// golangIcal is the feed as golang-ical serializes the Calendar: what
+// Encode wrote before it wrote the events itself.
+func golangIcal(t testing.TB, s *schedule.Schedule, opt Options) []byte {
+	t.Helper()
+	cal, err := Calendar(s, s.Sessions, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := cal.SerializeTo(&b, ical.WithNewLineWindows); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func sameAsGolangIcal(t testing.TB, name string, s *schedule.Schedule, opt Options) {
+	t.Helper()
+	var got bytes.Buffer
+	if err := Encode(&got, s, s.Sessions, opt); err != nil {
+		t.Fatal(err)
+	}
+	want := golangIcal(t, s, opt)
+	if !bytes.Equal(got.Bytes(), want) {
+		g, w := strings.Split(got.String(), "\r\n"), strings.Split(string(want), "\r\n")
+		for i := range min(len(g), len(w)) {
+			if g[i] != w[i] {
+				t.Fatalf("%s: line %d differs:\ngolang-ical: %q\nEncode:      %q", name, i+1, w[i], g[i])
+			}
+		}
+		t.Fatalf("%s: %d lines, golang-ical %d", name, len(g), len(w))
+	}
+}
+
+// TestEncodeSameAsGolangIcal: Encode writes every feed byte for byte as
+// golang-ical serializes the Calendar of the same sessions: the fixtures,
+// the real schedules, a generated one, and texts that fold at every kind of
+// boundary; with and without an organizer, a state's revisions, in UTC.
+func TestEncodeSameAsGolangIcal(t *testing.T) {
+	var files []string
+	filepath.WalkDir(filepath.Join(testutil.Root(), "testdata"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".yaml") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if len(files) < 5 {
+		t.Fatalf("only %d fixtures", len(files))
+	}
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, _ := schedule.Load(p, data, schedule.LoadOptions{})
+		if s == nil {
+			continue
+		}
+		schedule.Normalize(s)
+		sameAsGolangIcal(t, p, s, Options{Version: "test"})
+		sameAsGolangIcal(t, p+" (name, refresh)", s, Options{Name: "Feed, the; \\ one", Refresh: 90 * time.Minute, Stamp: time.Unix(1700000000, 0)})
+	}
+	t.Run("realdata", func(t *testing.T) {
+		for _, name := range []string{"fosdem-2025.schedule.xml", "36c3-merged.schedule.xml", "debconf23.schedule.xml", "pretalx-democon.schedule.json"} {
+			data, err := os.ReadFile(testutil.Shared(t, "realdata/"+name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			read := frab.ReadXML
+			if strings.HasSuffix(name, ".json") {
+				read = frab.ReadJSON
+			}
+			s, _ := read(name, data, schedule.LoadOptions{})
+			if s == nil {
+				t.Fatalf("%s not read", name)
+			}
+			sameAsGolangIcal(t, name, s, Options{})
+		}
+	})
+	t.Run("generated", func(t *testing.T) {
+		s := generated(t, 500)
+		sameAsGolangIcal(t, "generated", s, Options{})
+		revs := map[*schedule.Session]Revision{}
+		for i, x := range s.Sessions[:50] {
+			revs[x] = Revision{UID: "uid-" + x.ID + ",;\\", Sequence: i, Modified: time.Unix(int64(1e9+i), 0)}
+		}
+		sameAsGolangIcal(t, "generated with revisions", s, Options{Revisions: revs})
+		s.Conference.Organizer = &schedule.Organizer{Name: "O'Brien, Team; \"Q\"", Email: "a@b.org"}
+		sameAsGolangIcal(t, "organizer", s, Options{})
+		s.Conference.Organizer = nil
+		sameAsGolangIcal(t, "no organizer", s, Options{})
+	})
+	for i, text := range foldTexts {
+		s := generated(t, 3)
+		x := s.Sessions[1]
+		x.Title, x.Abstract, x.Room, x.Tags = text, text+"\n\n"+text, text, []string{text}
+		x.Speakers = []schedule.Person{{Name: text, Affiliation: text}}
+		x.URL = "https://example.org/" + strings.ReplaceAll(text, " ", "/")
+		s.Conference.Organizer.Name = text
+		s.Sessions[2].Status, s.Sessions[2].Type = schedule.StatusCancelled, schedule.TypeBreak
+		sameAsGolangIcal(t, "fold text "+string(rune('a'+i)), s, Options{})
+	}
+}
+
+// foldTexts put spaces, < and > and multi-byte characters at and around
+// the fold positions.
+var foldTexts = []string{
+	strings.Repeat("x", 200),
+	strings.Repeat("é", 120),
+	strings.Repeat("🎉", 60),
+	strings.Repeat("ab ", 70),
+	strings.Repeat("<a>b", 50),
+	strings.Repeat(">", 90) + strings.Repeat("<", 90),
+	"a" + strings.Repeat(" ", 100) + "b",
+	strings.Repeat("x", 74) + " " + strings.Repeat("y", 74) + "<" + strings.Repeat("z", 80),
+	strings.Repeat("語", 30) + " " + strings.Repeat("ü", 60),
+	strings.Repeat("a,b;c\\d", 30),
+}
+
+// FuzzEncodeSameAsGolangIcal: for any texts, Encode writes what
+// golang-ical writes.
+func FuzzEncodeSameAsGolangIcal(f *testing.F) {
+	for _, s := range foldTexts {
+		f.Add(s, s, "Room "+s, "Team")
+	}
+	f.Fuzz(func(t *testing.T, title, abstract, room, org string) {
+		s := generated(t, 2)
+		x := s.Sessions[0]
+		x.Title, x.Abstract, x.Room = title, abstract, room
+		x.Speakers = []schedule.Person{{Name: org}}
+		x.URL = "https://example.org/" + title
+		x.Tags = []string{room, abstract}
+		s.Conference.Organizer.Name = org
+		sameAsGolangIcal(t, "fuzz", s, Options{})
+	})
+}

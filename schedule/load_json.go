@@ -1,0 +1,637 @@
+package schedule
+
+import (
+	"iter"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// The JSON path of Load.
+//
+// JSON is YAML, and Load used to read it with the YAML parser, which holds
+// every token, event and node of the document at once: 11 s and 2 GB for a
+// file of 100,000 sessions. This reader builds the same yaml.Node values the
+// YAML parser would (kind, tag, value, line and column in characters) with a
+// JSON scanner, and hands the tracks and their sessions to the loader one
+// at a time (loader.items), so that only one session's nodes exist at once.
+// The loader is the same code for both paths, so the schedule and every
+// finding are the same; TestJSONSameAsYAML and FuzzJSONSameAsYAML check it.
+//
+// The reader takes a document only when it is sure the YAML parser reads it
+// the same way: strict JSON (RFC 8259) with an object or array at the top,
+// and none of what YAML reads differently from JSON: a lone CR, characters
+// YAML does not allow (controls, DEL, U+FEFF, U+FFFE, U+FFFF), line breaks
+// YAML counts inside strings (U+0085, U+2028, U+2029), escaped surrogate
+// halves, keys longer than YAML's 1024-character simple keys or split over
+// lines, nesting deeper than jsonMaxDepth. Anything else, and every syntax
+// error, goes to the YAML parser, whose message is the one users know.
+
+// jsonMaxDepth bounds the nesting the JSON reader takes; a schedule nests
+// six deep (schedule, tracks, track, sessions, session, speakers, speaker).
+const jsonMaxDepth = 64
+
+// jsonMaxKey bounds the bytes from a key's opening quote to its colon.
+const jsonMaxKey = 1000
+
+// loadJSON reads data as JSON when it is JSON that the YAML parser reads the
+// same way (see above); ok is false otherwise, and nothing is reported.
+func (l *loader) loadJSON(data []byte, opt LoadOptions) (s *Schedule, ok bool) {
+	count, ok := checkJSON(data)
+	if !ok {
+		return nil, false
+	}
+	r := &jsonReader{data: data, src: string(data), lazy: map[*yaml.Node]jsonLazy{}}
+	r.scan = jsonScan{line: 1, col: 1}
+	r.ws()
+	root := r.value(jsonRoot)
+	l.maxNodes = max(MaxNodes, nodesPerSource*(count+1)) // +1: the document node
+	l.items = r.items
+	return l.schedule(root, opt), true
+}
+
+// jsonScan is a position in the document: the byte offset, the line, and
+// the column at offset colAt (columns count characters, as YAML's do).
+type jsonScan struct {
+	i               int
+	line, lineStart int
+	colAt, col      int
+}
+
+type jsonReader struct {
+	data []byte
+	src  string // data as a string: values without escapes are slices of it
+	scan jsonScan
+	// lazy holds where the items of the tracks list and of each track's
+	// sessions list start; the loader asks for them through items.
+	lazy  map[*yaml.Node]jsonLazy
+	nodes nodeArena
+	stack []*yaml.Node // mapping and list items being read
+}
+
+// pos returns the line and column (in characters) at the current offset.
+func (r *jsonReader) pos() (int, int) {
+	s := &r.scan
+	if s.colAt < s.lineStart {
+		s.colAt, s.col = s.lineStart, 1
+	}
+	for _, b := range r.data[s.colAt:s.i] {
+		if b&0xC0 != 0x80 {
+			s.col++
+		}
+	}
+	s.colAt = s.i
+	return s.line, s.col
+}
+
+// ws skips white space (checkJSON has made sure there is no lone CR).
+func (r *jsonReader) ws() {
+	s := &r.scan
+	for s.i < len(r.data) {
+		switch r.data[s.i] {
+		case ' ', '\t', '\r':
+			s.i++
+		case '\n':
+			s.i++
+			s.line++
+			s.lineStart = s.i
+		default:
+			return
+		}
+	}
+}
+
+// Levels of the document whose lists are handed to the loader lazily.
+const (
+	jsonAny          = iota
+	jsonRoot         // the top-level mapping: its tracks list is lazy
+	jsonTrack        // an item of the tracks list: its sessions list is lazy
+	jsonLazyTracks   // the tracks list
+	jsonLazySessions // a track's sessions list
+)
+
+// jsonLazy is where the items of a lazy list start and what they are.
+type jsonLazy struct {
+	at    jsonScan
+	level int
+}
+
+// value reads the value at the current offset (checkJSON has checked the
+// document) and the white space after it.
+func (r *jsonReader) value(level int) *yaml.Node {
+	var n *yaml.Node
+	if level == jsonLazyTracks || level == jsonLazySessions {
+		// Not from the arena: r.lazy holds it, and its address must not
+		// name another node later.
+		n = new(yaml.Node)
+	} else {
+		n = r.nodes.new()
+	}
+	n.Line, n.Column = r.pos()
+	s := &r.scan
+	switch c := r.data[s.i]; c {
+	case '{':
+		n.Kind, n.Style, n.Tag = yaml.MappingNode, yaml.FlowStyle, "!!map"
+		s.i++
+		r.ws()
+		base := len(r.stack)
+		for r.data[s.i] != '}' {
+			k := r.nodes.new()
+			k.Line, k.Column = r.pos()
+			k.Kind, k.Style, k.Tag = yaml.ScalarNode, yaml.DoubleQuotedStyle, "!!str"
+			k.Value = r.str()
+			r.ws()
+			s.i++ // :
+			r.ws()
+			vl := jsonAny
+			if r.data[s.i] == '[' {
+				switch {
+				case level == jsonRoot && k.Value == "tracks":
+					vl = jsonLazyTracks
+				case level == jsonTrack && k.Value == "sessions":
+					vl = jsonLazySessions
+				}
+			}
+			r.stack = append(r.stack, k, r.value(vl))
+			if r.data[s.i] == ',' {
+				s.i++
+				r.ws()
+			}
+		}
+		s.i++
+		n.Content = r.nodes.list(r.stack[base:])
+		r.stack = r.stack[:base]
+	case '[':
+		n.Kind, n.Style, n.Tag = yaml.SequenceNode, yaml.FlowStyle, "!!seq"
+		s.i++
+		r.ws()
+		if level == jsonLazyTracks || level == jsonLazySessions {
+			if r.data[s.i] != ']' {
+				item := jsonAny
+				if level == jsonLazyTracks {
+					item = jsonTrack
+				}
+				r.lazy[n] = jsonLazy{r.scan, item}
+			}
+			r.skipList()
+			break
+		}
+		base := len(r.stack)
+		for r.data[s.i] != ']' {
+			r.stack = append(r.stack, r.value(jsonAny))
+			if r.data[s.i] == ',' {
+				s.i++
+				r.ws()
+			}
+		}
+		s.i++
+		n.Content = r.nodes.list(r.stack[base:])
+		r.stack = r.stack[:base]
+	case '"':
+		n.Kind, n.Style, n.Tag = yaml.ScalarNode, yaml.DoubleQuotedStyle, "!!str"
+		n.Value = r.str()
+	default:
+		start := s.i
+		for s.i < len(r.data) && !strings.ContainsRune(" \t\r\n,]}", rune(r.data[s.i])) {
+			s.i++
+		}
+		n.Kind, n.Value = yaml.ScalarNode, r.src[start:s.i]
+		n.Tag = jsonScalarTag(n.Value)
+	}
+	r.ws()
+	return n
+}
+
+// jsonScalarTag is the tag YAML resolves true, false, null and a JSON
+// number to.
+func jsonScalarTag(v string) string {
+	switch v {
+	case "true", "false":
+		return "!!bool"
+	case "null":
+		return "!!null"
+	}
+	if _, err := strconv.ParseInt(v, 0, 64); err == nil {
+		return "!!int"
+	}
+	if _, err := strconv.ParseUint(v, 0, 64); err == nil {
+		return "!!int"
+	}
+	if _, err := strconv.ParseFloat(v, 64); err == nil {
+		return "!!float"
+	}
+	return "!!str"
+}
+
+// skipList moves past the list whose first item (or ]) is at the current
+// offset, counting lines.
+func (r *jsonReader) skipList() {
+	s := &r.scan
+	depth := 1
+	for depth > 0 {
+		switch r.data[s.i] {
+		case '"':
+			s.i++
+			for r.data[s.i] != '"' {
+				if r.data[s.i] == '\\' {
+					s.i++
+				}
+				s.i++
+			}
+		case '[', '{':
+			depth++
+		case ']', '}':
+			depth--
+		case '\n':
+			s.line++
+			s.lineStart = s.i + 1
+		}
+		s.i++
+	}
+}
+
+// items yields the items of a list that value skipped, each read when the
+// loader asks for it; the nodes of an item are reused for the next one
+// (the loader keeps positions and values, not nodes).
+func (r *jsonReader) items(n *yaml.Node) iter.Seq[*yaml.Node] {
+	lz, ok := r.lazy[n]
+	if !ok {
+		return nil
+	}
+	return func(yield func(*yaml.Node) bool) {
+		delete(r.lazy, n)
+		for {
+			r.scan = lz.at
+			mark := r.nodes.mark()
+			item := r.value(lz.level)
+			end := r.data[r.scan.i]
+			if end == ',' {
+				r.scan.i++
+				r.ws()
+			}
+			lz.at = r.scan
+			if !yield(item) {
+				return
+			}
+			r.nodes.reset(mark)
+			if end == ']' {
+				return
+			}
+		}
+	}
+}
+
+// nodeArena hands out nodes and lists of nodes from large blocks, and
+// takes back everything handed out after a mark.
+type nodeArena struct {
+	nodes [][]yaml.Node
+	lists [][]*yaml.Node
+	mk    arenaMark
+}
+
+type arenaMark struct{ node, nodeUsed, list, listUsed int }
+
+const arenaBlock = 1024
+
+func (a *nodeArena) mark() arenaMark { return a.mk }
+
+// reset takes back what was handed out after m.
+func (a *nodeArena) reset(m arenaMark) { a.mk = m }
+
+func (a *nodeArena) new() *yaml.Node {
+	m := &a.mk
+	if m.node < len(a.nodes) && m.nodeUsed == len(a.nodes[m.node]) {
+		m.node, m.nodeUsed = m.node+1, 0
+	}
+	if m.node == len(a.nodes) {
+		a.nodes = append(a.nodes, make([]yaml.Node, arenaBlock))
+	}
+	n := &a.nodes[m.node][m.nodeUsed]
+	m.nodeUsed++
+	*n = yaml.Node{}
+	return n
+}
+
+// list returns a copy of ns.
+func (a *nodeArena) list(ns []*yaml.Node) []*yaml.Node {
+	if len(ns) == 0 {
+		return nil
+	}
+	m := &a.mk
+	for m.list < len(a.lists) && len(a.lists[m.list])-m.listUsed < len(ns) {
+		m.list, m.listUsed = m.list+1, 0
+	}
+	if m.list == len(a.lists) {
+		a.lists = append(a.lists, make([]*yaml.Node, max(arenaBlock, len(ns))))
+	}
+	b := a.lists[m.list][m.listUsed : m.listUsed+len(ns) : m.listUsed+len(ns)]
+	m.listUsed += len(ns)
+	copy(b, ns)
+	return b
+}
+
+// str reads the string at the current offset (checkJSON has checked it).
+func (r *jsonReader) str() string {
+	s := &r.scan
+	s.i++ // "
+	start := s.i
+	for {
+		switch r.data[s.i] {
+		case '"':
+			s.i++
+			return r.src[start : s.i-1]
+		case '\\':
+			return r.unescape(start)
+		}
+		s.i++
+	}
+}
+
+// unescape reads the rest of a string with escapes that starts at start.
+func (r *jsonReader) unescape(start int) string {
+	s := &r.scan
+	var b strings.Builder
+	b.WriteString(r.src[start:s.i])
+	for {
+		c := r.data[s.i]
+		switch c {
+		case '"':
+			s.i++
+			return b.String()
+		case '\\':
+			e := r.data[s.i+1]
+			s.i += 2
+			switch e {
+			case 'b':
+				b.WriteByte('\b')
+			case 'f':
+				b.WriteByte('\f')
+			case 'n':
+				b.WriteByte('\n')
+			case 'r':
+				b.WriteByte('\r')
+			case 't':
+				b.WriteByte('\t')
+			case 'u':
+				v, _ := strconv.ParseUint(r.src[s.i:s.i+4], 16, 32)
+				b.WriteRune(rune(v))
+				s.i += 4
+			default: // " \ /
+				b.WriteByte(e)
+			}
+		default:
+			b.WriteByte(c)
+			s.i++
+		}
+	}
+}
+
+// checkJSON reports whether data is JSON that the YAML parser reads as
+// loadJSON does (see the top of this file), and how many nodes (keys and
+// values) it has.
+func checkJSON(data []byte) (int, bool) {
+	c := jsonChecker{data: data}
+	c.ws()
+	if c.i == len(data) || data[c.i] != '{' && data[c.i] != '[' {
+		return 0, false
+	}
+	if !c.value(0) {
+		return 0, false
+	}
+	c.ws()
+	return c.count, c.ok && c.i == len(data)
+}
+
+type jsonChecker struct {
+	data  []byte
+	i     int
+	count int
+	ok    bool // no lone CR in the white space
+}
+
+func (c *jsonChecker) ws() {
+	c.ok = true
+	for c.i < len(c.data) {
+		switch c.data[c.i] {
+		case ' ', '\t', '\n':
+		case '\r':
+			if c.i+1 == len(c.data) || c.data[c.i+1] != '\n' {
+				c.ok = false
+				return
+			}
+		default:
+			return
+		}
+		c.i++
+	}
+}
+
+// value checks the value at c.i and the white space after it.
+func (c *jsonChecker) value(depth int) bool {
+	if depth > jsonMaxDepth || c.i >= len(c.data) {
+		return false
+	}
+	c.count++
+	switch c.data[c.i] {
+	case '{':
+		c.i++
+		if c.ws(); !c.ok {
+			return false
+		}
+		if c.i < len(c.data) && c.data[c.i] == '}' {
+			c.i++
+			break
+		}
+		for {
+			key := c.i
+			if c.i >= len(c.data) || c.data[c.i] != '"' || !c.str() {
+				return false
+			}
+			c.count++
+			for c.i < len(c.data) && (c.data[c.i] == ' ' || c.data[c.i] == '\t') {
+				c.i++ // no line break between a key and its colon
+			}
+			if c.i >= len(c.data) || c.data[c.i] != ':' || c.i-key > jsonMaxKey {
+				return false
+			}
+			c.i++
+			if c.ws(); !c.ok || !c.value(depth+1) {
+				return false
+			}
+			if c.i >= len(c.data) {
+				return false
+			}
+			if c.data[c.i] == '}' {
+				c.i++
+				break
+			}
+			if c.data[c.i] != ',' {
+				return false
+			}
+			c.i++
+			if c.ws(); !c.ok {
+				return false
+			}
+		}
+	case '[':
+		c.i++
+		if c.ws(); !c.ok {
+			return false
+		}
+		if c.i < len(c.data) && c.data[c.i] == ']' {
+			c.i++
+			break
+		}
+		for {
+			if !c.value(depth + 1) {
+				return false
+			}
+			if c.i >= len(c.data) {
+				return false
+			}
+			if c.data[c.i] == ']' {
+				c.i++
+				break
+			}
+			if c.data[c.i] != ',' {
+				return false
+			}
+			c.i++
+			if c.ws(); !c.ok {
+				return false
+			}
+		}
+	case '"':
+		if !c.str() {
+			return false
+		}
+	case 't':
+		if !c.word("true") {
+			return false
+		}
+	case 'f':
+		if !c.word("false") {
+			return false
+		}
+	case 'n':
+		if !c.word("null") {
+			return false
+		}
+	default:
+		if !c.number() {
+			return false
+		}
+	}
+	c.ws()
+	return c.ok
+}
+
+func (c *jsonChecker) word(w string) bool {
+	if !strings.HasPrefix(string(c.data[c.i:min(len(c.data), c.i+len(w))]), w) {
+		return false
+	}
+	c.i += len(w)
+	return c.delimited()
+}
+
+// delimited reports whether a literal ends at c.i: YAML reads a plain
+// scalar up to white space or a flow indicator.
+func (c *jsonChecker) delimited() bool {
+	return c.i == len(c.data) || strings.IndexByte(" \t\r\n,]}", c.data[c.i]) >= 0
+}
+
+func (c *jsonChecker) digits() int {
+	n := 0
+	for c.i < len(c.data) && c.data[c.i] >= '0' && c.data[c.i] <= '9' {
+		c.i++
+		n++
+	}
+	return n
+}
+
+// number checks a number as RFC 8259 §6 writes it.
+func (c *jsonChecker) number() bool {
+	d := c.data
+	if c.i < len(d) && d[c.i] == '-' {
+		c.i++
+	}
+	if c.i < len(d) && d[c.i] == '0' {
+		c.i++
+	} else if c.digits() == 0 {
+		return false
+	}
+	if c.i < len(d) && d[c.i] == '.' {
+		c.i++
+		if c.digits() == 0 {
+			return false
+		}
+	}
+	if c.i < len(d) && (d[c.i] == 'e' || d[c.i] == 'E') {
+		c.i++
+		if c.i < len(d) && (d[c.i] == '+' || d[c.i] == '-') {
+			c.i++
+		}
+		if c.digits() == 0 {
+			return false
+		}
+	}
+	return c.delimited()
+}
+
+// str checks the string at c.i.
+func (c *jsonChecker) str() bool {
+	d := c.data
+	c.i++
+	for c.i < len(d) {
+		b := d[c.i]
+		switch {
+		case b == '"':
+			c.i++
+			return true
+		case b == '\\':
+			if c.i+1 >= len(d) {
+				return false
+			}
+			switch d[c.i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				c.i += 2
+			case 'u':
+				if c.i+6 > len(d) {
+					return false
+				}
+				v, err := strconv.ParseUint(string(d[c.i+2:c.i+6]), 16, 32)
+				if err != nil || v >= 0xD800 && v <= 0xDFFF {
+					return false // YAML has no surrogate halves
+				}
+				c.i += 6
+			default:
+				return false
+			}
+		case b < 0x20 || b == 0x7F:
+			return false
+		case b < 0x80:
+			c.i++
+		default:
+			r, n := utf8.DecodeRune(d[c.i:])
+			if r == utf8.RuneError && n <= 1 || !yamlPrintable(r) {
+				return false
+			}
+			c.i += n
+		}
+	}
+	return false
+}
+
+// yamlPrintable reports whether YAML allows r in a document and does not
+// read it as a line break (YAML 1.2 §5.1, §5.4).
+func yamlPrintable(r rune) bool {
+	switch {
+	case r == 0x85, r == 0x2028, r == 0x2029, r == 0xFEFF:
+		return false
+	case r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000 && r <= 0x10FFFF:
+		return true
+	}
+	return false
+}
