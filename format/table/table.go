@@ -64,6 +64,7 @@ import (
 	"fmt"
 	"github.com/schedkit/schedkit/internal/visible"
 	"io"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -141,7 +142,7 @@ func Write(w io.Writer, s *schedule.Schedule, sessions []*schedule.Session, opt 
 	loc := s.Loc()
 	var tables []table
 	if opt.View == ViewGrid {
-		tables = gridTables(loc, sessions, opt)
+		tables = gridTables(s, sessions, opt)
 	} else {
 		tables = listTables(loc, sessions)
 	}
@@ -168,8 +169,11 @@ type table struct {
 	fixed map[int]bool
 	// weights share the remaining width among the flexible columns.
 	weights map[int]int
-	rows    [][]string
-	note    string
+	// floor, when not 0, is the narrowest a flexible column gets (unless
+	// its content is narrower): GridMinColumn in a grid.
+	floor int
+	rows  [][]string
+	note  string
 }
 
 func (t table) render(b *strings.Builder, opt Options) error {
@@ -184,7 +188,7 @@ func (t table) renderText(b *strings.Builder, opt Options) error {
 		b.WriteString(line)
 		b.WriteString("\n")
 	}
-	if len(t.rows) > 0 {
+	if len(t.header) > 0 {
 		widths := t.widths(opt.Width)
 		style := tw.StyleASCII
 		if opt.Unicode {
@@ -210,14 +214,14 @@ func (t table) renderMarkdown(b *strings.Builder) error {
 	b.WriteString("## ")
 	b.WriteString(escapeMarkdown(t.title))
 	b.WriteString("\n\n")
-	if len(t.rows) > 0 {
+	if len(t.header) > 0 {
 		err := t.draw(b, renderer.NewMarkdown(), func(_ int, c string) string { return escapeMarkdown(c) })
 		if err != nil {
 			return err
 		}
 	}
 	if t.note != "" {
-		if len(t.rows) > 0 {
+		if len(t.header) > 0 {
 			b.WriteString("\n")
 		}
 		b.WriteString(escapeMarkdown(t.note))
@@ -271,39 +275,17 @@ func (t table) draw(b *strings.Builder, r tw.Renderer, cell func(j int, c string
 const floorWidth = 4
 
 // widths sizes the columns to fit total display cells, giving up space in
-// steps until the table fits: first the flexible columns shrink from their
-// natural width, the widest (relative to its weight) first, down to 8
-// cells (or their header's width, when wider); then the fixed columns (the
-// time) wrap at their spaces, down to their longest word; then the
-// flexible columns shrink further, down to floorWidth, their headers
-// wrapping too. Only when that is not enough (many rooms in a grid) is the
-// table wider than total.
+// steps until the table fits (limits): first the flexible columns shrink
+// from their natural width, the widest (relative to its weight) first,
+// down to 8 cells (or their header's width, when wider); then the fixed
+// columns (the time) wrap at their spaces, down to their longest word;
+// then the flexible columns shrink further, down to floorWidth, their
+// headers wrapping too. A grid's room columns stop at GridMinColumn
+// instead: gridTables has split the grid so that they fit.
 func (t table) widths(total int) []int {
-	n := len(t.header)
-	natural := make([]int, n)
-	word := make([]int, n) // the longest word of the column
-	for j, h := range t.header {
-		natural[j] = max(1, twwidth.Width(h))
-		word[j] = longestWord(h)
-	}
-	for _, r := range t.rows {
-		for j, c := range r {
-			natural[j] = max(natural[j], twwidth.Width(c))
-			word[j] = max(word[j], longestWord(c))
-		}
-	}
-	soft := make([]int, n)
-	hard := make([]int, n)
-	for j := range n {
-		if t.fixed[j] {
-			soft[j], hard[j] = natural[j], max(1, word[j])
-		} else {
-			soft[j] = min(natural[j], max(8, twwidth.Width(t.header[j])))
-			hard[j] = min(natural[j], floorWidth)
-		}
-	}
-	// | c | c | c |: 3 cells per column plus the last border.
-	avail := total - 3*n - 1
+	natural, soft, hard := t.limits()
+	n := len(natural)
+	avail := total - borders(n)
 	w := slices.Clone(natural)
 	shrink := func(fixed bool, minimum []int) {
 		for sum(w) > avail {
@@ -326,6 +308,47 @@ func (t table) widths(total int) []int {
 	shrink(true, hard)
 	shrink(false, hard) // if still too wide, the table overflows
 	return w
+}
+
+// borders is the width of the borders and padding of n columns:
+// | c | c | c |, 3 cells per column plus the last border.
+func borders(n int) int { return 3*n + 1 }
+
+// limits are the widths widths works with, per column: natural, the
+// widest cell or header; soft, how far the first step shrinks it; hard,
+// how far it shrinks at most. A fixed column (the time) wraps at its
+// spaces: soft is natural, hard its longest word. A flexible one shrinks
+// to 8 cells or its header's width, then to floorWidth; in a grid
+// (t.floor set) to t.floor at once, and no further.
+func (t table) limits() (natural, soft, hard []int) {
+	n := len(t.header)
+	natural = make([]int, n)
+	word := make([]int, n) // the longest word of the column
+	for j, h := range t.header {
+		natural[j] = max(1, twwidth.Width(h))
+		word[j] = longestWord(h)
+	}
+	for _, r := range t.rows {
+		for j, c := range r {
+			natural[j] = max(natural[j], twwidth.Width(c))
+			word[j] = max(word[j], longestWord(c))
+		}
+	}
+	soft = make([]int, n)
+	hard = make([]int, n)
+	for j := range n {
+		switch {
+		case t.fixed[j]:
+			soft[j], hard[j] = natural[j], max(1, word[j])
+		case t.floor > 0:
+			soft[j] = min(natural[j], t.floor)
+			hard[j] = soft[j]
+		default:
+			soft[j] = min(natural[j], max(8, twwidth.Width(t.header[j])))
+			hard[j] = min(natural[j], floorWidth)
+		}
+	}
+	return natural, soft, hard
 }
 
 // longestWord is the display width of the widest space-separated word of s.
@@ -607,17 +630,37 @@ func pieces(loc *time.Location, ss *schedule.Session) []piece {
 	return out
 }
 
+// GridMinColumn is the narrowest a room (or track) column of a text grid
+// gets, unless everything in it is narrower: at 14 display cells titles
+// wrap between words (in FOSDEM 2025's titles one word in a hundred is
+// longer). A grid that does not fit Options.Width with its columns that
+// narrow is split by rooms into several grids (gridTables).
+const GridMinColumn = 14
+
+// gridColumn is a room (or track) column of the grid: key identifies it
+// (a room's NameKey, a track's id), name is its header.
+type gridColumn struct{ key, name string }
+
 // gridTables is the grid view: per day, slots × rooms (or tracks). A
 // session running past midnight shows on every day it runs.
-func gridTables(loc *time.Location, sessions []*schedule.Session, opt Options) []table {
+//
+// Every day has the same columns in the same order (gridColumns): a room
+// without sessions that day keeps its place, empty, so that a room is
+// found in the same place on every day. When the columns do not fit
+// opt.Width at GridMinColumn cells, each day's grid is split by rooms
+// into the same groups every day (splitColumns), each a complete grid of
+// its rooms with its own time slots, titled "Saturday 2025-02-01 (2 of
+// 6)". Markdown grids are split as the text would be: --width decides.
+func gridTables(s *schedule.Schedule, sessions []*schedule.Session, opt Options) []table {
+	loc := s.Loc()
 	var days []string
 	byDay := map[string][]piece{}
-	untimed := 0
+	var timed []*schedule.Session
 	for _, ss := range sessions {
 		if !ss.Timed() {
-			untimed++
 			continue
 		}
+		timed = append(timed, ss)
 		for _, p := range pieces(loc, ss) {
 			d := p.day.Format(time.DateOnly)
 			if _, ok := byDay[d]; !ok {
@@ -627,25 +670,148 @@ func gridTables(loc *time.Location, sessions []*schedule.Session, opt Options) [
 		}
 	}
 	slices.Sort(days)
-	column := func(ss *schedule.Session) (key, name string) {
-		if opt.Columns == ColumnsTrack {
-			return ss.TrackID(), trackTitle(ss.Track)
-		}
-		return schedule.NameKey(ss.Room), cmp.Or(clean(ss.Room), "No room")
-	}
-	var out []table
+	cols, keyOf := gridColumns(s, timed, opt.Columns)
+	out := make([]table, 0, len(days))
 	for _, d := range days {
-		out = append(out, gridTable(byDay[d][0].day, byDay[d], column))
+		out = append(out, gridTable(byDay[d][0].day, byDay[d], cols, keyOf))
 	}
-	if untimed > 0 {
+	if groups := splitColumns(out, opt.Width); len(groups) > 1 {
+		what := "rooms"
+		if opt.Columns == ColumnsTrack {
+			what = "tracks"
+		}
+		out = out[:0:0]
+		for _, d := range days {
+			for i, g := range groups {
+				part := cols[g[0]:g[1]]
+				in := map[string]bool{}
+				for _, c := range part {
+					in[c.key] = true
+				}
+				var ps []piece
+				for _, p := range byDay[d] {
+					if in[keyOf(p.s)] {
+						ps = append(ps, p)
+					}
+				}
+				t := gridTable(byDay[d][0].day, ps, part, keyOf)
+				t.title += fmt.Sprintf(" (%d of %d)", i+1, len(groups))
+				if len(t.rows) == 0 {
+					t.note = "Nothing scheduled in these " + what + " this day."
+				}
+				out = append(out, t)
+			}
+		}
+	}
+	if untimed := len(sessions) - len(timed); untimed > 0 {
 		note := fmt.Sprintf("%d session(s) without times not shown.", untimed)
 		if len(out) == 0 {
 			out = append(out, table{title: "Unscheduled", note: note})
 		} else {
-			out[len(out)-1].note = note
+			last := &out[len(out)-1]
+			last.note = strings.TrimSpace(last.note + " " + note)
 		}
 	}
 	return out
+}
+
+// gridColumns are the columns of every day's grid, the rooms (or tracks)
+// of the sessions ss in the order readers know from the file: rooms in
+// the order of the room registry, then of first appearance in the file
+// (Schedule.RoomOrder); tracks in the order of s.Tracks. Columns not in s
+// (sessions built without it) come last, in order of first use in ss.
+// keyOf is the column key of a session.
+func gridColumns(s *schedule.Schedule, ss []*schedule.Session, columns string) (cols []gridColumn, keyOf func(*schedule.Session) string) {
+	var rank func(*schedule.Session) (int, bool)
+	name := func(ss *schedule.Session) string { return cmp.Or(clean(ss.Room), "No room") }
+	if columns == ColumnsTrack {
+		keyOf = (*schedule.Session).TrackID
+		name = func(ss *schedule.Session) string { return trackTitle(ss.Track) }
+		rank = func(ss *schedule.Session) (int, bool) {
+			i := slices.Index(s.Tracks, ss.Track)
+			return i, i >= 0
+		}
+	} else {
+		keyOf = func(ss *schedule.Session) string { return schedule.NameKey(ss.Room) }
+		order := s.RoomOrder()
+		rank = func(ss *schedule.Session) (int, bool) {
+			i, ok := order[schedule.NameKey(ss.Room)]
+			return i, ok
+		}
+	}
+	ranks := map[string]int{}
+	for _, x := range ss {
+		k := keyOf(x)
+		if _, ok := ranks[k]; ok {
+			continue
+		}
+		r, ok := rank(x)
+		if !ok {
+			r = math.MaxInt
+		}
+		ranks[k] = r
+		cols = append(cols, gridColumn{k, name(x)})
+	}
+	// Stable: columns of the same rank (not in s) stay in order of use.
+	slices.SortStableFunc(cols, func(a, b gridColumn) int { return cmp.Compare(ranks[a.key], ranks[b.key]) })
+	return cols, keyOf
+}
+
+// splitColumns groups the room (or track) columns of the day grids full,
+// which all have the same columns, into as few grids as fit width, each
+// column as narrow as its limits allow on its widest day (GridMinColumn,
+// or less when its content is narrower) and the time column repeated in
+// each: shared out evenly, in order, when that fits, else as many to a
+// grid as fit, in order. Each group is a range [lo, hi) of column indexes
+// after the time column; a grid of one room always counts as fitting.
+func splitColumns(full []table, width int) [][2]int {
+	if len(full) == 0 {
+		return nil
+	}
+	n := len(full[0].header) - 1
+	hard := make([]int, n+1)
+	for _, t := range full {
+		_, _, h := t.limits()
+		for j := range hard {
+			hard[j] = max(hard[j], h[j])
+		}
+	}
+	// Each room column costs its width and 3 cells of border and padding.
+	room := width - borders(1) - hard[0]
+	cost := func(lo, hi int) int {
+		c := 0
+		for j := lo; j < hi; j++ {
+			c += hard[1+j] + 3
+		}
+		return c
+	}
+	var greedy [][2]int
+	for lo := 0; lo < n; {
+		hi := lo + 1
+		for hi < n && cost(lo, hi+1) <= room {
+			hi++
+		}
+		greedy = append(greedy, [2]int{lo, hi})
+		lo = hi
+	}
+	g := len(greedy)
+	if g <= 1 {
+		return greedy
+	}
+	even := make([][2]int, g)
+	lo := 0
+	for i := range even {
+		hi := lo + n/g
+		if i < n%g {
+			hi++
+		}
+		if hi-lo > 1 && cost(lo, hi) > room {
+			return greedy
+		}
+		even[i] = [2]int{lo, hi}
+		lo = hi
+	}
+	return even
 }
 
 // gridCell is what the first slot of piece p shows: the title and
@@ -667,16 +833,15 @@ func gridCell(p piece) string {
 
 // gridTable is the grid of day (a local midnight) made of the pieces ps of
 // the sessions that run on it: a row per time slot in which something
-// runs, a column per room (or track) as column names it. A slot that ends
-// at the next midnight ends at "24:00" (span).
-func gridTable(day time.Time, ps []piece, column func(*schedule.Session) (key, name string)) table {
-	// Columns in order of first use.
-	var keys, names []string
-	for _, p := range ps {
-		k, n := column(p.s)
-		if !slices.Contains(keys, k) {
-			keys, names = append(keys, k), append(names, n)
-		}
+// runs, and after the time the columns cols, keyOf telling a session's. A
+// slot that ends at the next midnight ends at "24:00" (span).
+func gridTable(day time.Time, ps []piece, cols []gridColumn, keyOf func(*schedule.Session) string) table {
+	index := make(map[string]int, len(cols))
+	header := make([]string, 1, 1+len(cols))
+	header[0] = "Time"
+	for i, c := range cols {
+		index[c.key] = 1 + i
+		header = append(header, c.name)
 	}
 	// Slot boundaries: every start and end of the day's pieces.
 	var bounds []time.Time
@@ -687,9 +852,10 @@ func gridTable(day time.Time, ps []piece, column func(*schedule.Session) (key, n
 	bounds = slices.CompactFunc(bounds, func(a, b time.Time) bool { return a.Equal(b) })
 	t := table{
 		title:   dayTitle(day),
-		header:  append([]string{"Time"}, names...),
+		header:  header,
 		fixed:   map[int]bool{0: true},
 		weights: map[int]int{},
+		floor:   GridMinColumn,
 	}
 	// The last bound starts a slot only for a session of no duration.
 	for i := range bounds {
@@ -697,7 +863,7 @@ func gridTable(day time.Time, ps []piece, column func(*schedule.Session) (key, n
 		if i+1 < len(bounds) {
 			to = bounds[i+1]
 		}
-		row := make([]string, 1+len(keys))
+		row := make([]string, len(header))
 		busy := false
 		for _, p := range ps {
 			// A session of no duration shows in the slot it starts.
@@ -706,8 +872,7 @@ func gridTable(day time.Time, ps []piece, column func(*schedule.Session) (key, n
 				continue
 			}
 			busy = true
-			k, _ := column(p.s)
-			c := 1 + slices.Index(keys, k)
+			c := index[keyOf(p.s)]
 			cell := Continued
 			if !p.from.Before(from) {
 				cell = gridCell(p)
