@@ -1,7 +1,6 @@
 package table
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -160,26 +159,6 @@ func TestTextFitsWidth(t *testing.T) {
 					}
 				}
 			}
-		}
-	}
-}
-
-// TestTextTooNarrow: a grid with more rooms than fit is wider than asked,
-// but whole: every session is there.
-func TestTextTooNarrow(t *testing.T) {
-	tr := &schedule.Track{ID: "t", Name: "T"}
-	loc := time.UTC
-	var ss []*schedule.Session
-	for i := range 8 {
-		ss = append(ss, &schedule.Session{ID: fmt.Sprint(i), Title: fmt.Sprintf("Talk%d", i), Track: tr,
-			Room: fmt.Sprintf("Room %d", i), Start: time.Date(2026, 1, 1, 9, 0, 0, 0, loc), End: time.Date(2026, 1, 1, 10, 0, 0, 0, loc)})
-	}
-	s := &schedule.Schedule{Tracks: []*schedule.Track{tr}, Location: loc}
-	out := render(t, s, ss, Options{View: ViewGrid, Width: MinWidth})
-	for i := range 8 {
-		// Cells of floorWidth: the title is broken after "Talk".
-		if !strings.Contains(out, fmt.Sprintf("| %d ", i)) {
-			t.Errorf("grid lacks session %d:\n%s", i, out)
 		}
 	}
 }
