@@ -24,18 +24,19 @@ func (e *env) exportTableCommand() *cli.Command {
 speakers and room; a session ending on a later day has the day offset
 after its time ("23:00-01:00 +1d", "10:00-12:00 +2d"). --view grid: one
 table per day like a printed program, rows are time slots, columns are
-rooms (--columns track: tracks); a session longer than one slot shows
+rooms in the order of rooms: (else the file's), the same every day
+(--columns track: tracks); a session longer than one slot shows
 "(continued)" in its later slots, and one running past midnight shows on
 every day it runs ("(until 12:00 +2d)" on its first day). --columns goes
 with --view grid only.
 
 --format text fits the table into --width display columns by wrapping
-long cells (every width from 40 for the list view; a grid with many rooms
-may be wider). The default width is $COLUMNS, else the terminal's width
-when stdout is a terminal, else 100. Borders are ASCII unless stdout is a
-terminal. --format markdown writes GitHub Flavored Markdown: one line per
+long cells (every width from 40); a grid too wide splits by rooms into
+several grids, the same every day. The default width is $COLUMNS, else
+the terminal's width when stdout is a terminal, else 100. Borders are
+ASCII unless stdout is a terminal. --format markdown writes GitHub Flavored Markdown: one line per
 table row, with |, \, *, _ and other markup characters backslash-escaped;
---width does not apply.
+--width only decides how a grid splits.
 
 When no session is selected (an empty schedule, or filters that together
 select nothing) the output is empty and a note on stderr says so; the exit

@@ -15,7 +15,11 @@
 // Grid: one table per day, like a printed program. Rows are time slots —
 // the intervals between consecutive start and end times of that day's
 // sessions, leaving out intervals in which nothing runs — and columns are
-// rooms (or tracks, Options.Columns), in order of first use. A session
+// rooms (or tracks, Options.Columns). Every day has the same columns in
+// the same order, a room without sessions that day keeping its place:
+// rooms in the order of the room registry, then of first appearance in
+// the file (schedule.Schedule.RoomOrder), tracks in the file's order; only
+// rooms of the sessions shown are columns. A session
 // fills every slot it overlaps: its title and speakers in the first, and
 // Continued in the others; a session of no duration shows in the slot it
 // starts. A session running past midnight shows on every day it runs, so
@@ -24,6 +28,14 @@
 // it fills the slots from 00:00, the first with Continued before its title
 // (and "(until …)" again if it goes on). A slot that ends at midnight ends
 // at "24:00".
+//
+// A grid too wide for Options.Width, its room columns GridMinColumn cells
+// wide (or narrower where everything in them is), is split by rooms into
+// the fewest grids that fit, the rooms in order and shared out evenly,
+// into the same groups every day: each is a complete grid, the time
+// column and its own slots, titled "Saturday 2025-02-01 (2 of 6)"; one
+// whose rooms have nothing that day has a header and a note. Markdown
+// grids are split as the text would be.
 //
 // Days are local dates in the conference zone: of the session start (list),
 // of every day a session runs on (grid); frab's day_change is not applied.
@@ -43,10 +55,10 @@
 // word-wrapped onto several lines of the cell, and a word longer than its
 // column is broken. To fit, columns give up width in steps: titles,
 // speakers and rooms down to 8 cells, then the time wraps at its spaces,
-// then titles, speakers and rooms down to 4 cells, headers wrapping too.
-// So the list view fits every Width from MinWidth on; a grid with more
-// rooms than fit at 4 cells each is wider than Width. Borders are ASCII
-// (+-|) unless Options.Unicode is set.
+// then titles, speakers and rooms down to 4 cells, headers wrapping too
+// (the grid's room columns stop at GridMinColumn: the grid is split
+// instead). So both views fit every Width from MinWidth on. Borders are
+// ASCII (+-|) unless Options.Unicode is set.
 //
 // # Markdown
 //
@@ -55,8 +67,8 @@
 // nor keeps them on one line, so this package does: every cell is one line,
 // and the characters \ ` * _ [ ] < | ~ # are backslash-escaped, as is & when
 // it could start an entity, so cell text renders literally (a pipe never
-// splits a cell; no HTML, links or emphasis come from the data). Width is
-// not applied: Markdown tables are not wrapped.
+// splits a cell; no HTML, links or emphasis come from the data). Markdown
+// tables are not wrapped: Width only decides how a grid is split.
 package table
 
 import (
@@ -93,8 +105,8 @@ const (
 // DefaultWidth is the text width when Options.Width is 0.
 const DefaultWidth = 100
 
-// MinWidth is the smallest Options.Width accepted. The list view fits it
-// whatever the data; the grid view does up to three rooms (or tracks).
+// MinWidth is the smallest Options.Width accepted. Both views fit it
+// whatever the data: the grid then has one room (or track) to a grid.
 const MinWidth = 40
 
 // Continued fills the grid slots after the first of a session.
@@ -105,7 +117,7 @@ const Continued = "(continued)"
 type Options struct {
 	View    string // ViewList ("" means the same) or ViewGrid
 	Format  string // FormatText ("" means the same) or FormatMarkdown
-	Width   int    // text width in display cells; 0 means DefaultWidth
+	Width   int    // text width in display cells (Markdown: splits grids only); 0 means DefaultWidth
 	Unicode bool   // text: box-drawing borders instead of ASCII
 	Columns string // grid columns: ColumnsRoom ("" means the same) or ColumnsTrack
 }
