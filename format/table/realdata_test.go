@@ -69,6 +69,7 @@ func TestRealDataGrid(t *testing.T) {
 					t.Fatal(err)
 				}
 				tables := gridTables(s, ss, opt)
+				narrowest := width // the narrowest room column, as laid out
 				// The columns of each day, grid by grid.
 				days := map[string][]string{}
 				var order []string
@@ -84,6 +85,7 @@ func TestRealDataGrid(t *testing.T) {
 					natural, _, _ := tb.limits()
 					w := tb.widths(width)
 					for j := 1; j < len(w); j++ {
+						narrowest = min(narrowest, w[j])
 						if w[j] < min(natural[j], GridMinColumn) {
 							t.Errorf("width %d, %s, column %q: %d cells, natural %d", width, tb.title, tb.header[j], w[j], natural[j])
 						}
@@ -98,7 +100,7 @@ func TestRealDataGrid(t *testing.T) {
 					}
 				}
 				if width == 120 {
-					t.Logf("width %d: %d grid(s) a day, %d days", width, len(days[order[0]]), len(order))
+					t.Logf("width %d: %d grid(s) a day, %d days; narrowest room column %d cells", width, len(days[order[0]]), len(order), narrowest)
 				}
 				checkOnce(t, s, ss, opt)
 			}
@@ -144,5 +146,22 @@ func checkOnce(t *testing.T, s *schedule.Schedule, ss []*schedule.Session, opt O
 	}
 	if diff := gocmp.Diff(want, got); diff != "" {
 		t.Errorf("width %d: sessions in the grids (-want +got):\n%s", opt.Width, diff)
+	}
+}
+
+// BenchmarkGridFOSDEM renders FOSDEM 2025 (1105 sessions, 35 rooms, two
+// days) as grids at 120 columns: text, six grids a day.
+func BenchmarkGridFOSDEM(b *testing.B) {
+	s, _ := realdata.Read(b, "fosdem-2025.schedule.xml")
+	ss := schedule.Filter{}.Select(s)
+	for _, format := range []string{FormatText, FormatMarkdown} {
+		b.Run(format, func(b *testing.B) {
+			for b.Loop() {
+				var sb strings.Builder
+				if err := Write(&sb, s, ss, Options{View: ViewGrid, Format: format, Width: 120}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
