@@ -226,17 +226,13 @@ func build(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (*pa
 		p.Feeds = append(p.Feeds, feedLink{Name: f.Name, URL: u, Webcal: template.URL("webcal" + u[strings.Index(u, ":"):]), Colour: colours[f.Track]})
 	}
 
-	// Boxes, in the order given, and the file order of rooms.
+	// Boxes, in the order given; rooms in the order of the registry, then
+	// of the file, as the tables and frab apps show them.
 	index := make(map[*schedule.Session]int, len(s.Sessions))
-	roomOrder := map[string]int{}
 	for i, x := range s.Sessions {
 		index[x] = i
-		if k := schedule.NameKey(x.Room); k != "" {
-			if _, ok := roomOrder[k]; !ok {
-				roomOrder[k] = len(roomOrder)
-			}
-		}
 	}
+	roomOrder := s.RoomOrder()
 	used := map[string]bool{}
 	var boxes []*box
 	if opt.Event != nil {
@@ -399,7 +395,7 @@ func layoutDay(d schedule.Date, bs []*box, loc *time.Location, roomOrder map[str
 		dy.Hours = append(dy.Hours, hour{Row: minutes(h)/unit + 2, Label: h.In(loc).Format("15:04"), DateTime: isoTime(h.In(loc))})
 	}
 
-	// Rooms in file order; the sessions without a room form one group.
+	// Rooms in RoomOrder; the sessions without a room form one group.
 	groups := map[string]*room{}
 	var rooms []*room
 	var roomless *room

@@ -246,6 +246,7 @@ func TestLayout(t *testing.T) {
 	tests := []struct {
 		name      string
 		dayChange string
+		rooms     []string // the rooms: registry
 		sessions  []sess
 		want      []place
 	}{
@@ -316,6 +317,20 @@ func TestLayout(t *testing.T) {
 			},
 		},
 		{
+			name:  "rooms in the registry's order, not the file's; a room outside it after them",
+			rooms: []string{"Lab", "Hall"},
+			sessions: []sess{
+				{"A", "Hall", "", at(28, 10, 0), at(28, 11, 0)},
+				{"B", "Foyer", "", at(28, 10, 0), at(28, 11, 0)},
+				{"C", "Lab", "", at(28, 10, 0), at(28, 11, 0)},
+			},
+			want: []place{
+				{Title: "C", Day: "2026-03-28", Col: 2, R0: 2, R1: 3, Start: "10:00", End: "11:00", DayCols: 3, DayRows: 1, DayUnit: 60, RoomHeadings: "Lab|Hall|Foyer"},
+				{Title: "A", Day: "2026-03-28", Col: 3, R0: 2, R1: 3, Start: "10:00", End: "11:00", DayCols: 3, DayRows: 1, DayUnit: 60, RoomHeadings: "Lab|Hall|Foyer"},
+				{Title: "B", Day: "2026-03-28", Col: 4, R0: 2, R1: 3, Start: "10:00", End: "11:00", DayCols: 3, DayRows: 1, DayUnit: 60, RoomHeadings: "Lab|Hall|Foyer"},
+			},
+		},
+		{
 			name: "a session of three days is cut at 24 hours; an untimed one is listed apart",
 			sessions: []sess{
 				{"Hackathon", "Lab", "", at(28, 12, 0), at(31, 12, 0)},
@@ -332,6 +347,9 @@ func TestLayout(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := &schedule.Schedule{Conference: schedule.Conference{Name: "T", ID: "t", DayChange: tt.dayChange}, Location: berlin}
+			for _, r := range tt.rooms {
+				s.Rooms = append(s.Rooms, schedule.Room{Name: r})
+			}
 			for i, x := range tt.sessions {
 				s.AddSession(nil, &schedule.Session{ID: string(rune('a' + i)), Title: x.title, Room: x.room, Type: x.typ, Start: x.from, End: x.to})
 			}
