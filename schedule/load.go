@@ -578,7 +578,7 @@ func (l *loader) enum(v *yaml.Node, s string, allowed []string, what string) boo
 
 var (
 	rootFields       = []string{"conference", "rooms", "rules", "tracks"}
-	conferenceFields = []string{"name", "timezone", "id", "url", "organizer", "day_change", "version", "timeslot_duration"}
+	conferenceFields = []string{"name", "timezone", "id", "url", "organizer", "day_change", "days", "version", "timeslot_duration"}
 	organizerFields  = []string{"name", "email"}
 	roomFields       = []string{"name", "aliases"}
 	ruleFields       = []string{"min_duration", "max_duration", "changeover", "speaker_buffer", "day_start", "day_end", "severity"}
@@ -701,6 +701,7 @@ func (l *loader) conference(s *Schedule, n *yaml.Node, opt LoadOptions) {
 		return
 	}
 	c.TimeZone, s.Location = tz, loc
+	l.days(s, fs) // in the zone: a file without one has that error
 }
 
 func (l *loader) rooms(s *Schedule, n *yaml.Node) {

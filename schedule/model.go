@@ -53,7 +53,21 @@ type Conference struct {
 	// TimeslotDuration is frab's timeslot_duration ("HH:MM") as the source
 	// gave it; empty means none, and the frab writers derive one.
 	TimeslotDuration string
-	Pos              Pos
+	// Days are the conference days as the source lists them (frab's
+	// <day>s), in its order; empty means none given, and the frab writers
+	// compute each day's bounds from DayChange.
+	Days []Day
+	Pos  Pos
+}
+
+// Day is a conference day as a source lists it: the date it is named by
+// and the instants it starts and ends. The date need not be Start's
+// (DebConf 23 names the day that starts 2023-09-10 03:00 IST
+// 2023-09-09), and End is as the source wrote it: the next day's start,
+// or a minute or a second before it.
+type Day struct {
+	Date       Date
+	Start, End time.Time
 }
 
 // Organizer is who publishes the schedule; calendar feeds name it as ORGANIZER.

@@ -55,6 +55,7 @@ func TestSchemaFieldsMatchLoader(t *testing.T) {
 		"#":                        rootFields,
 		"#/definitions/conference": conferenceFields,
 		"#/definitions/organizer":  organizerFields,
+		"#/definitions/day":        dayFields,
 		"#/definitions/room":       roomFields,
 		"#/definitions/rules":      ruleFields,
 		"#/definitions/track":      trackFields,
@@ -689,7 +690,7 @@ func TestFormatExample(t *testing.T) {
 		}
 	}
 	walk(&doc)
-	for _, fields := range [][]string{rootFields, conferenceFields, organizerFields, roomFields, ruleFields, trackFields, sessionFields, speakerFields, linkFields} {
+	for _, fields := range [][]string{rootFields, conferenceFields, dayFields, organizerFields, roomFields, ruleFields, trackFields, sessionFields, speakerFields, linkFields} {
 		for _, f := range fields {
 			if !keys[f] {
 				t.Errorf("the complete example has no %s field", f)

@@ -15,8 +15,9 @@ const frabUsage = `[--track ID]... [--room NAME]... [--speaker NAME]... [--sessi
     [-o FILE | --split {track|room|speaker} --out-dir DIR] [--force] <file>`
 
 const frabDescription = `
-Days run from the conference day_change (midnight when unset) and carry
-index, date, start and end with UTC offsets; <date> is the start with the
+Days are the source's (conference.days, kept from a frab file), else run
+from the conference day_change (midnight when unset); they carry index,
+date, start and end with UTC offsets; <date> is the start with the
 zone's offset and <start> its wall clock, so the two agree; durations are
 HH:MM. event@id is the session's frab_id, or a positive integer derived from
 its guid (first 31 bits), unique in the file; guid is the session's guid or

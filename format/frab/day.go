@@ -2,6 +2,7 @@ package frab
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/schedkit/schedkit/schedule"
@@ -14,10 +15,12 @@ import (
 // calendar day after its <day date>. The c3voc schemas have no day_change
 // element; <day start> carries it.
 //
-// The writers put each session on the day of its start (conferenceDay) and
-// write the day's bounds (dayBounds); the readers place a <start> of a
-// <day> on its calendar date (startDate) and take day_change from the day
-// starts when the file has none (dayStartClock).
+// The readers keep the days as the file has them (days), place a <start>
+// of a <day> on its calendar date (startDate) and take day_change from the
+// days when the file has none (dayStartClock). The writers write the
+// source's days and put each session on the one that holds its start
+// (sourceDay), falling back to the day of its start (conferenceDay) with
+// bounds computed from day_change (dayBounds).
 
 // dayChange returns the wall clock, in minutes after midnight, at which the
 // conference's days start: its day_change, or midnight when that is unset.
@@ -55,6 +58,28 @@ func dayBounds(d schedule.Date, change int, loc *time.Location) (start, end time
 	start, _ = schedule.ResolveWall(d, change, loc)
 	next, _ := schedule.ResolveWall(d.AddDays(1), change, loc)
 	return start, next.Add(-time.Minute)
+}
+
+// sourceDay returns the day a session starting at t (in the conference
+// zone) is written on: of the source's days (kept, in their order), the
+// last that holds t, ends included (36C3's days end at 04:00, and events at
+// 04:00 are on the day that ends then); else the day of conferenceDay's
+// date, the source's if it lists that date (36C3 has events from 09:30 on
+// days that start at 11:00), with the bounds dayBounds computes if not.
+func sourceDay(kept []schedule.Day, t time.Time, change int) schedule.Day {
+	for i := len(kept) - 1; i >= 0; i-- {
+		if d := kept[i]; !t.Before(d.Start) && !t.After(d.End) {
+			return d
+		}
+	}
+	date := conferenceDay(t, change)
+	for _, d := range kept {
+		if d.Date == date {
+			return d
+		}
+	}
+	start, end := dayBounds(date, change, t.Location())
+	return schedule.Day{Date: date, Start: start, End: end}
 }
 
 // startDate returns the calendar date of a <start> clock (minutes after
@@ -135,4 +160,40 @@ func (b *builder) dayOf(day *rawDay, start int) (schedule.Date, string, bool) {
 		change = clockOf(p.t.In(b.loc))
 	}
 	return startDate(d, start, change), fmt.Sprintf("<day date=%q> and <start>%s</start>", day.date.s, schedule.FormatClock(start)), true
+}
+
+// days returns the file's days that have a date, a start and an end, as
+// the source wrote them; the writers write them again. A day without them
+// (or ending before it starts, or of a date listed before) is not kept, and
+// the writers compute its bounds from the day change.
+func (b *builder) days() []schedule.Day {
+	var out []schedule.Day
+	seen := map[schedule.Date]bool{}
+	for _, rd := range b.doc.days {
+		d, err := schedule.ParseDate(strings.TrimSpace(rd.date.s))
+		if !rd.date.ok || err != nil || seen[d] {
+			continue
+		}
+		start, ok1 := b.dayBound(rd.start)
+		end, ok2 := b.dayBound(rd.end)
+		if ok1 && ok2 && end.After(start) {
+			seen[d] = true
+			out = append(out, schedule.Day{Date: d, Start: start, End: end})
+		}
+	}
+	return out
+}
+
+// dayBound reads a <day start> or <day end>: a date-time with an offset,
+// or a wall clock in the conference zone.
+func (b *builder) dayBound(v value) (time.Time, bool) {
+	p, err := parseDate(v.s)
+	switch {
+	case !v.ok || err != nil || !p.hasClock:
+		return time.Time{}, false
+	case p.hasOffset:
+		return p.t.In(b.loc), true
+	}
+	t, kind := schedule.ResolveWall(schedule.DateOf(p.t), clockOf(p.t), b.loc)
+	return t.Add(time.Duration(p.t.Second()) * time.Second), kind != schedule.WallGap
 }

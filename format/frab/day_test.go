@@ -140,3 +140,43 @@ tracks:
 		}
 	}
 }
+
+// TestSourceDay: a session is written on the last of the source's days
+// that holds its start (ends included), else on the source's day of its
+// date after day_change, else on a day with computed bounds.
+func TestSourceDay(t *testing.T) {
+	berlin, err := schedule.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(d, h, m int) time.Time { return time.Date(2024, 12, d, h, m, 0, 0, berlin) }
+	// A congress: day 1 runs 11:00 to 06:00, day 2 06:00 to 06:00.
+	kept := []schedule.Day{
+		{Date: date(2024, 12, 27), Start: at(27, 11, 0), End: at(28, 6, 0)},
+		{Date: date(2024, 12, 28), Start: at(28, 6, 0), End: at(29, 6, 0)},
+	}
+	const change = 6 * 60
+	computed29 := schedule.Day{Date: date(2024, 12, 29), Start: at(29, 6, 0), End: at(30, 5, 59)}
+	tests := []struct {
+		name string
+		kept []schedule.Day
+		at   time.Time
+		want schedule.Day
+	}{
+		{"a DJ set at 02:00 is on the day before", kept, at(28, 2, 0), kept[0]},
+		{"at a day's end and the next's start: the next", kept, at(28, 6, 0), kept[1]},
+		{"before the first day starts: the day of its date", kept, at(27, 9, 30), kept[0]},
+		{"after the last day: a computed day", kept, at(29, 14, 0), computed29},
+		{"no days kept: computed", nil, at(29, 14, 0), computed29},
+		// DebConf 23 names the day that starts on the 28th at 03:00 the 27th.
+		{"a day named by the date before", []schedule.Day{{Date: date(2024, 12, 27), Start: at(28, 3, 0), End: at(29, 2, 59)}}, at(28, 10, 30),
+			schedule.Day{Date: date(2024, 12, 27), Start: at(28, 3, 0), End: at(29, 2, 59)}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, sourceDay(tc.kept, tc.at, change)); diff != "" {
+				t.Errorf("sourceDay(%v) (-want +got):\n%s", tc.at, diff)
+			}
+		})
+	}
+}

@@ -45,7 +45,8 @@
 // kept as the session's SourceType when it differs, and written back. The
 // description (apart from the abstract), attachments, slug, logo,
 // feedback_url, origin_url, the recording opt-out and license, <version>,
-// timeslot_duration and the room order (as the room registry) are kept.
+// timeslot_duration, the room order (as the room registry) and the days
+// (each <day>'s date, start and end, as Conference.Days) are kept.
 //
 // # Writing
 //
@@ -53,10 +54,13 @@
 //
 // What the writers guarantee:
 //
-//   - every <day> has index, date, start and end, with UTC offsets; a day
-//     runs from the conference day_change (midnight when unset) to one
-//     minute before the next day's, and a session belongs to the day its
-//     start falls in;
+//   - every <day> has index, date, start and end, with UTC offsets: the
+//     source's day as Conference.Days keeps it (36C3's run 11:00 to 04:00),
+//     else one running from the conference day_change (midnight when
+//     unset) to one minute before the next day's. A session is on the last
+//     source day that holds its start (ends included), else on the day its
+//     start falls in after day_change, so that night sessions stay on the
+//     day the source put them; only days with a session are written;
 //   - <date> is the start instant with the zone's offset and <start> its
 //     wall clock in the conference zone, so the two always agree;
 //   - durations are HH:MM (hours may exceed 23; seconds are dropped);

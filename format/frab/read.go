@@ -162,6 +162,7 @@ func build(doc *rawDoc, opt schedule.LoadOptions) (*schedule.Schedule, []schedul
 	if c.DayChange == "" {
 		c.DayChange = b.dayStartClock()
 	}
+	c.Days = b.days()
 	c.Version = strings.TrimSpace(doc.version.s)
 	if v := doc.conf["timeslot_duration"]; v.ok {
 		if d, _, _, err := parseDuration(v.s); err == nil && d > 0 {

@@ -163,6 +163,15 @@ func parseJSON(file string, data []byte, ln *lines) (*jnode, []schedule.Diagnost
 // not well-formed JSON or has no "schedule" object, and when no zone can be
 // determined (as ReadXML).
 func ReadJSON(file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
+	doc, diags := readJSONDoc(file, data)
+	if doc == nil {
+		return nil, diags
+	}
+	return build(doc, opt)
+}
+
+// readJSONDoc reads data into a raw document, or returns why it cannot.
+func readJSONDoc(file string, data []byte) (*rawDoc, []schedule.Diagnostic) {
 	ln := newLines(file, data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, []schedule.Diagnostic{schedule.Diag(schedule.RuleSyntax, schedule.Pos{File: file, Line: 1, Column: 1}, "the file is empty; a schedule.json is an object with a \"schedule\" key")}
@@ -189,7 +198,7 @@ func ReadJSON(file string, data []byte, opt schedule.LoadOptions) (*schedule.Sch
 	cn := sn.get("conference")
 	if cn == nil || cn.kind != jObject {
 		doc.add(schedule.RuleRequired, ln.pos(sn.off), "the schedule has no \"conference\" object")
-		return build(doc, opt)
+		return doc, nil
 	}
 	doc.confPos = ln.pos(cn.off)
 	for _, k := range confFields {
@@ -247,7 +256,7 @@ func ReadJSON(file string, data []byte, opt schedule.LoadOptions) (*schedule.Sch
 			}
 		}
 	}
-	return build(doc, opt)
+	return doc, nil
 }
 
 func arrayItems(n *jnode) []*jnode {

@@ -145,6 +145,15 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\
 // XML or not a <schedule>, and when no zone can be determined (no
 // time_zone_name, no offset in any <date>, no --timezone).
 func ReadXML(file string, data []byte, opt schedule.LoadOptions) (*schedule.Schedule, []schedule.Diagnostic) {
+	doc, diags := readXMLDoc(file, data)
+	if doc == nil {
+		return nil, diags
+	}
+	return build(doc, opt)
+}
+
+// readXMLDoc reads data into a raw document, or returns why it cannot.
+func readXMLDoc(file string, data []byte) (*rawDoc, []schedule.Diagnostic) {
 	ln := newLines(file, data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, []schedule.Diagnostic{schedule.Diag(schedule.RuleSyntax, schedule.Pos{File: file, Line: 1, Column: 1}, "the file is empty; a frab schedule.xml starts with <schedule>")}
@@ -192,7 +201,7 @@ func ReadXML(file string, data []byte, opt schedule.LoadOptions) (*schedule.Sche
 			}
 		}
 	}
-	return build(doc, opt)
+	return doc, nil
 }
 
 func xmlEvent(ln *lines, en *xnode, day *rawDay, roomName string, text func(*xnode) value) *rawEvent {

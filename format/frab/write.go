@@ -103,12 +103,11 @@ func makePlan(s *schedule.Schedule, sessions []*schedule.Session) *plan {
 			used[id] = true
 		}
 		start := ss.Start.In(loc)
-		d := conferenceDay(start, change)
-		dy, ok := days[d]
+		kd := sourceDay(s.Conference.Days, start, change)
+		dy, ok := days[kd.Date]
 		if !ok {
-			ds, de := dayBounds(d, change, loc)
-			dy = &day{date: d, start: ds, end: de, byName: map[string]*room{}}
-			days[d] = dy
+			dy = &day{date: kd.Date, start: kd.Start.In(loc), end: kd.End.In(loc), byName: map[string]*room{}}
+			days[kd.Date] = dy
 			p.days = append(p.days, dy)
 		}
 		name := ss.Room

@@ -74,9 +74,12 @@ type jEvent struct {
 	Abstract string  `json:"abstract"`
 	// Description is written for every event, null when there is none:
 	// pyfahrplan and other consumers read the key unconditionally.
-	Description      *string   `json:"description"`
-	Logo             string    `json:"logo,omitempty"`
-	RecordingLicense string    `json:"recording_license,omitempty"`
+	Description *string `json:"description"`
+	// Logo and RecordingLicense are written for every event, "" when
+	// there is none, as pretalx writes them: c3voc's voctoimport deletes
+	// the logo key unconditionally (see TestRealDataJSONConsumerKeys).
+	Logo             string    `json:"logo"`
+	RecordingLicense string    `json:"recording_license"`
 	DoNotRecord      bool      `json:"do_not_record"`
 	Persons          []jPerson `json:"persons"`
 	Links            []jLink   `json:"links"`
@@ -86,7 +89,10 @@ type jEvent struct {
 }
 
 // jPerson is a FrabPerson {id, public_name} when the id is an integer, else
-// a PretalxPerson {name, code or guid}: the schema's oneOf admits exactly one.
+// a PretalxPerson {name, public_name, code or guid}: the schema's oneOf
+// admits exactly one (a FrabPerson needs an id, so a PretalxPerson with a
+// public_name is still only a PretalxPerson). public_name is on both, since
+// pyfahrplan reads only that.
 type jPerson struct {
 	ID         *int   `json:"id,omitempty"`
 	PublicName string `json:"public_name,omitempty"`
@@ -214,7 +220,7 @@ func encodeJSONEvent(s *schedule.Schedule, e *event) jEvent {
 		if n, err := strconv.Atoi(pr.ID); err == nil && intRE.MatchString(pr.ID) {
 			jp.ID, jp.PublicName = &n, pr.Name
 		} else {
-			jp.Name = pr.Name
+			jp.Name, jp.PublicName = pr.Name, pr.Name
 			switch {
 			case uuid.Valid(pr.ID):
 				jp.GUID = pr.ID

@@ -93,7 +93,7 @@ var sameInstant = cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) && 
 
 // roundTrip imports data (as `schedkit import` does: read, then schedkit
 // YAML), loads the YAML, writes it with write and reads that with read.
-func roundTrip(t *testing.T, src *schedule.Schedule, write func(*bytes.Buffer, *schedule.Schedule) error, read reader) *schedule.Schedule {
+func roundTrip(t *testing.T, src *schedule.Schedule, write func(*bytes.Buffer, *schedule.Schedule) error, read reader) (*schedule.Schedule, []byte) {
 	t.Helper()
 	var y bytes.Buffer
 	if err := yamlout.Write(&y, src); err != nil {
@@ -109,7 +109,7 @@ func roundTrip(t *testing.T, src *schedule.Schedule, write func(*bytes.Buffer, *
 	if err := write(&out, loaded); err != nil {
 		t.Fatal(err)
 	}
-	return mustRead(t, read, "out", out.Bytes())
+	return mustRead(t, read, "out", out.Bytes()), out.Bytes()
 }
 
 // readRealSource reads a frab file of ../shared/realdata (XML or JSON, by its
@@ -142,6 +142,18 @@ func TestRealDataRoundTrip(t *testing.T) {
 	for _, name := range []string{"fosdem-2025.schedule.xml", "36c3-merged.schedule.xml", "debconf23.schedule.xml", "pretalx-democon.schedule.json"} {
 		src, _ := readRealSource(t, name)
 		schedule.Normalize(src) // as every command does
+		srcData, err := os.ReadFile(testutil.Shared(t, "realdata/"+name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		guids := map[string]int{}
+		for _, ss := range src.Sessions {
+			guids[ss.GUID]++
+		}
+		dupGUID := map[string]bool{}
+		for g, n := range guids {
+			dupGUID[g] = n > 1
+		}
 		for _, f := range []struct {
 			name  string
 			write func(*bytes.Buffer, *schedule.Schedule) error
@@ -149,7 +161,7 @@ func TestRealDataRoundTrip(t *testing.T) {
 			slug  *regexp.Regexp
 		}{{"frab-xml", writeXML, ReadXML, xsdSlug}, {"frab-json", writeJSON, ReadJSON, jsonSlug}} {
 			t.Run(name+"/"+f.name, func(t *testing.T) {
-				got := roundTrip(t, src, f.write, f.read)
+				got, out := roundTrip(t, src, f.write, f.read)
 				want, gotS := sessions(src), sessions(got)
 				// Duplicate ids and guids are renumbered by the writers:
 				// excepted from the comparison, and listed.
@@ -197,9 +209,68 @@ func TestRealDataRoundTrip(t *testing.T) {
 				if diff := cmp.Diff(roomNames(src), roomNames(got)); diff != "" {
 					t.Errorf("rooms in file order (-source +round trip):\n%s", diff)
 				}
+				// The days as the files list them, and the day each
+				// session is on, not only the instants: apps show a
+				// day's sessions on its tab.
+				wantDays, wantOn := fileDays(t, name, srcData)
+				gotDays, gotOn := fileDays(t, "out."+strings.TrimPrefix(f.name, "frab-"), out)
+				if diff := cmp.Diff(wantDays, gotDays); diff != "" {
+					t.Errorf("days (-source +round trip):\n%s", diff)
+				}
+				for g := range wantOn {
+					if dupGUID[g] {
+						delete(wantOn, g) // renumbered: see above
+					}
+				}
+				for g := range gotOn {
+					if _, ok := wantOn[g]; !ok {
+						delete(gotOn, g)
+					}
+				}
+				if diff := cmp.Diff(wantOn, gotOn); diff != "" {
+					t.Errorf("the day of each session, by guid (-source +round trip):\n%s", diff)
+				}
+				t.Logf("%d days, day_change %q, %d sessions on the day the source put them", len(gotDays), got.Conference.DayChange, len(gotOn))
 			})
 		}
 	}
+}
+
+// fileDay is a <day> (a schedule.json day) as a file lists it, its bounds
+// as instants.
+type fileDay struct {
+	Index, Date string
+	Start, End  time.Time
+}
+
+// fileDays returns the days of a frab file (XML or JSON, by the name's
+// extension) and, by event guid, the date of the day each event is in.
+func fileDays(t *testing.T, name string, data []byte) ([]fileDay, map[string]string) {
+	t.Helper()
+	read := readXMLDoc
+	if strings.HasSuffix(name, ".json") {
+		read = readJSONDoc
+	}
+	doc, diags := read(name, data)
+	if doc == nil {
+		t.Fatalf("%s: %v", name, diags)
+	}
+	instant := func(v value) time.Time {
+		p, err := parseDate(v.s)
+		if err != nil || !p.hasOffset {
+			t.Fatalf("%s: day bound %q is not a date-time with an offset", name, v.s)
+		}
+		return p.t
+	}
+	var days []fileDay
+	for _, d := range doc.days {
+		days = append(days, fileDay{strings.TrimSpace(d.index.s), strings.TrimSpace(d.date.s), instant(d.start), instant(d.end)})
+	}
+	on := map[string]string{}
+	for _, e := range doc.events {
+		on[strings.ToLower(strings.TrimSpace(e.get("guid").s))] = e.day.date.s
+	}
+	return days, on
 }
 
 // TestRealDataSchemas checks the writers' output of every real file with

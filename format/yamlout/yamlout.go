@@ -14,8 +14,9 @@
 //
 // The output is YAML 1.2 that YAML 1.1 parsers read the same way: clock
 // values (day_change, day_start, day_end) are quoted, since YAML 1.1 reads
-// an unquoted 10:35 as the sexagesimal number 635, and date-times are
-// written without seconds, which both versions read as strings.
+// an unquoted 10:35 as the sexagesimal number 635, and session date-times
+// are written without seconds, which both versions read as strings (the
+// conference days' bounds, which may have seconds, are quoted).
 package yamlout
 
 import (
@@ -135,6 +136,18 @@ func conference(s *schedule.Schedule) *yaml.Node {
 	if c.DayChange != "" {
 		m.set("day_change", clock(c.DayChange))
 	}
+	if len(c.Days) > 0 {
+		days := seq()
+		for _, d := range c.Days {
+			dm := newMapping()
+			dm.set("date", str(d.Date.String()))
+			dm.set("start", clock(dayBound(d.Start, s.Loc())))
+			dm.set("end", clock(dayBound(d.End, s.Loc())))
+			dm.n.Style = yaml.FlowStyle
+			days.Content = append(days.Content, dm.n)
+		}
+		m.set("days", days)
+	}
 	m.setStr("version", c.Version)
 	if c.TimeslotDuration != "" {
 		m.set("timeslot_duration", clock(c.TimeslotDuration))
@@ -208,6 +221,20 @@ func wall(t time.Time, loc *time.Location) string {
 		return t.Format(wallLayout + "-07:00")
 	}
 	return t.Format(wallLayout)
+}
+
+// dayBound writes a day's start or end as wall does, with the seconds
+// when there are any (DebConf 23's days end at 02:59:59); the caller
+// quotes it, since YAML 1.1 reads a date-time with seconds as a timestamp.
+func dayBound(t time.Time, loc *time.Location) string {
+	if t.Second() == 0 {
+		return wall(t, loc)
+	}
+	t = t.In(loc)
+	if schedule.Ambiguous(t) {
+		return t.Format(wallLayout + ":05-07:00")
+	}
+	return t.Format(wallLayout + ":05")
 }
 
 // session writes ss. Its guid is its own, or the one derived from its id;
