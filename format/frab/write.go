@@ -127,13 +127,14 @@ func makePlan(s *schedule.Schedule, sessions []*schedule.Session) *plan {
 	}
 	slices.SortFunc(p.days, func(a, b *day) int { return a.start.Compare(b.start) })
 	// Rooms in the order of the registry (a frab source's order), then
-	// of their first use in the whole file: apps show them in file order.
-	order := roomOrder(s.Rooms, p.rooms)
-	slices.SortStableFunc(p.rooms, func(a, b string) int { return cmp.Compare(order[a], order[b]) })
+	// of their first use in the file: apps show them in file order.
+	order := s.RoomOrder()
+	rank := func(name string) int { return order[schedule.NameKey(name)] }
+	slices.SortStableFunc(p.rooms, func(a, b string) int { return cmp.Compare(rank(a), rank(b)) })
 	for i, d := range p.days {
 		d.index = i + 1
 		slices.SortStableFunc(d.rooms, func(a, b *room) int {
-			return cmp.Compare(order[a.name], order[b.name])
+			return cmp.Compare(rank(a.name), rank(b.name))
 		})
 	}
 	if p.timeslot <= 0 || p.timeslot > 60 {
@@ -143,23 +144,6 @@ func makePlan(s *schedule.Schedule, sessions []*schedule.Session) *plan {
 		p.first, p.last = p.days[0].date, p.days[len(p.days)-1].date
 	}
 	return p
-}
-
-// roomOrder ranks the rooms used (in order of first use): those of the
-// registry by their place in it, the others after them as they come.
-func roomOrder(registry []schedule.Room, used []string) map[string]int {
-	order := map[string]int{}
-	for i, r := range registry {
-		if _, ok := order[r.Name]; !ok {
-			order[r.Name] = i
-		}
-	}
-	for i, name := range used {
-		if _, ok := order[name]; !ok {
-			order[name] = len(registry) + i
-		}
-	}
-	return order
 }
 
 // derivedID is the event id of a session without a frab id: the first 31
