@@ -19,73 +19,17 @@ import (
 // of a <day> on its calendar date (startDate) and take day_change from the
 // days when the file has none (dayStartClock). The writers write the
 // source's days and put each session on the one that holds its start
-// (sourceDay), falling back to the day of its start (conferenceDay) with
-// bounds computed from day_change (dayBounds).
-
-// dayChange returns the wall clock, in minutes after midnight, at which the
-// conference's days start: its day_change, or midnight when that is unset.
-func dayChange(c *schedule.Conference) int {
-	m, err := schedule.ParseClock(c.DayChange)
-	if err != nil {
-		return 0
-	}
-	return m
-}
+// (schedule.DayOf), falling back to the day of its start with bounds
+// computed from day_change.
 
 // clockOf returns the wall clock of t, in minutes after midnight in t's
 // location.
 func clockOf(t time.Time) int { return t.Hour()*60 + t.Minute() }
 
-// conferenceDay returns the date of the conference day that a session
-// starting at t (in the conference zone) belongs to, when days start at
-// change minutes after midnight: t's date, or the day before when t's wall
-// clock is before change. Wall clocks are compared, not instants: on the
-// days clocks change, change minutes of elapsed time from midnight are not
-// the change's wall clock, and the day must be the one whose dayBounds
-// hold t and that startDate reads back.
-func conferenceDay(t time.Time, change int) schedule.Date {
-	d := schedule.DateOf(t)
-	if clockOf(t) < change {
-		return d.AddDays(-1)
-	}
-	return d
-}
-
-// dayBounds returns the <day start> and <day end> of conference day d in
-// loc: the day_change wall clock on d, and one minute before the next
-// day's.
-func dayBounds(d schedule.Date, change int, loc *time.Location) (start, end time.Time) {
-	start, _ = schedule.ResolveWall(d, change, loc)
-	next, _ := schedule.ResolveWall(d.AddDays(1), change, loc)
-	return start, next.Add(-time.Minute)
-}
-
-// sourceDay returns the day a session starting at t (in the conference
-// zone) is written on: of the source's days (kept, in their order), the
-// last that holds t, ends included (36C3's days end at 04:00, and events at
-// 04:00 are on the day that ends then); else the day of conferenceDay's
-// date, the source's if it lists that date (36C3 has events from 09:30 on
-// days that start at 11:00), with the bounds dayBounds computes if not.
-func sourceDay(kept []schedule.Day, t time.Time, change int) schedule.Day {
-	for i := len(kept) - 1; i >= 0; i-- {
-		if d := kept[i]; !t.Before(d.Start) && !t.After(d.End) {
-			return d
-		}
-	}
-	date := conferenceDay(t, change)
-	for _, d := range kept {
-		if d.Date == date {
-			return d
-		}
-	}
-	start, end := dayBounds(date, change, t.Location())
-	return schedule.Day{Date: date, Start: start, End: end}
-}
-
 // startDate returns the calendar date of a <start> clock (minutes after
 // midnight) of an event of conference day d: d, or the next day when the
 // clock is before change, past the day change. It is the inverse of
-// conferenceDay.
+// schedule.ConferenceDay.
 func startDate(d schedule.Date, start, change int) schedule.Date {
 	if start < change {
 		return d.AddDays(1)
@@ -155,7 +99,7 @@ func (b *builder) dayOf(day *rawDay, start int) (schedule.Date, string, bool) {
 	if err != nil {
 		return schedule.Date{}, "", false
 	}
-	change := dayChange(&b.s.Conference)
+	change := b.s.Conference.DayChangeClock()
 	if p, err := parseDate(day.start.s); day.start.ok && err == nil && p.hasOffset {
 		change = clockOf(p.t.In(b.loc))
 	}

@@ -11,10 +11,10 @@ import (
 
 func date(y int, m time.Month, d int) schedule.Date { return schedule.Date{Year: y, Month: m, Day: d} }
 
-// TestConferenceDay: the day a session belongs to when days start at a
-// day_change, and startDate, the readers' way back from <day date> and
-// <start> to the calendar date, undoes it.
-func TestConferenceDay(t *testing.T) {
+// TestStartDate: startDate, the readers' way back from <day date> and
+// <start> to the calendar date, undoes schedule.ConferenceDay (the cases
+// are schedule's TestConferenceDay's).
+func TestStartDate(t *testing.T) {
 	berlin, err := schedule.LoadLocation("Europe/Berlin")
 	if err != nil {
 		t.Fatal(err)
@@ -39,51 +39,10 @@ func TestConferenceDay(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, conferenceDay(tc.at, tc.change)); diff != "" {
-				t.Errorf("conferenceDay(%v, %s) (-want +got):\n%s", tc.at, schedule.FormatClock(tc.change), diff)
-			}
 			if diff := cmp.Diff(schedule.DateOf(tc.at), startDate(tc.want, clockOf(tc.at), tc.change)); diff != "" {
 				t.Errorf("startDate(%v, %s, %s) (-want +got):\n%s", tc.want, schedule.FormatClock(clockOf(tc.at)), schedule.FormatClock(tc.change), diff)
 			}
 		})
-	}
-}
-
-// TestDayBounds: a day runs from the day_change wall clock to one minute
-// before the next day's, in the conference zone, across DST changes too.
-func TestDayBounds(t *testing.T) {
-	berlin, err := schedule.LoadLocation("Europe/Berlin")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name       string
-		d          schedule.Date
-		change     int
-		start, end string // RFC 3339
-	}{
-		{"midnight", date(2024, 6, 1), 0, "2024-06-01T00:00:00+02:00", "2024-06-01T23:59:00+02:00"},
-		{"04:00", date(2024, 6, 1), 4 * 60, "2024-06-01T04:00:00+02:00", "2024-06-02T03:59:00+02:00"},
-		{"into summer time", date(2024, 3, 30), 4 * 60, "2024-03-30T04:00:00+01:00", "2024-03-31T03:59:00+02:00"},
-		{"out of summer time", date(2024, 10, 26), 9 * 60, "2024-10-26T09:00:00+02:00", "2024-10-27T08:59:00+01:00"},
-	}
-	for _, tc := range tests {
-		start, end := dayBounds(tc.d, tc.change, berlin)
-		got := [2]string{start.Format(time.RFC3339), end.Format(time.RFC3339)}
-		if diff := cmp.Diff([2]string{tc.start, tc.end}, got); diff != "" {
-			t.Errorf("%s: dayBounds(%v, %s) (-want +got):\n%s", tc.name, tc.d, schedule.FormatClock(tc.change), diff)
-		}
-	}
-}
-
-func TestDayChange(t *testing.T) {
-	for _, tc := range []struct {
-		dayChange string
-		want      int
-	}{{"", 0}, {"04:00", 240}, {"11:30", 690}} {
-		if got := dayChange(&schedule.Conference{DayChange: tc.dayChange}); got != tc.want {
-			t.Errorf("dayChange(%q) = %d, want %d", tc.dayChange, got, tc.want)
-		}
 	}
 }
 
@@ -138,45 +97,5 @@ tracks:
 		if back == nil || len(ds) > 0 {
 			t.Errorf("%s: reading the export back: %v", f.name, ds)
 		}
-	}
-}
-
-// TestSourceDay: a session is written on the last of the source's days
-// that holds its start (ends included), else on the source's day of its
-// date after day_change, else on a day with computed bounds.
-func TestSourceDay(t *testing.T) {
-	berlin, err := schedule.LoadLocation("Europe/Berlin")
-	if err != nil {
-		t.Fatal(err)
-	}
-	at := func(d, h, m int) time.Time { return time.Date(2024, 12, d, h, m, 0, 0, berlin) }
-	// A congress: day 1 runs 11:00 to 06:00, day 2 06:00 to 06:00.
-	kept := []schedule.Day{
-		{Date: date(2024, 12, 27), Start: at(27, 11, 0), End: at(28, 6, 0)},
-		{Date: date(2024, 12, 28), Start: at(28, 6, 0), End: at(29, 6, 0)},
-	}
-	const change = 6 * 60
-	computed29 := schedule.Day{Date: date(2024, 12, 29), Start: at(29, 6, 0), End: at(30, 5, 59)}
-	tests := []struct {
-		name string
-		kept []schedule.Day
-		at   time.Time
-		want schedule.Day
-	}{
-		{"a DJ set at 02:00 is on the day before", kept, at(28, 2, 0), kept[0]},
-		{"at a day's end and the next's start: the next", kept, at(28, 6, 0), kept[1]},
-		{"before the first day starts: the day of its date", kept, at(27, 9, 30), kept[0]},
-		{"after the last day: a computed day", kept, at(29, 14, 0), computed29},
-		{"no days kept: computed", nil, at(29, 14, 0), computed29},
-		// DebConf 23 names the day that starts on the 28th at 03:00 the 27th.
-		{"a day named by the date before", []schedule.Day{{Date: date(2024, 12, 27), Start: at(28, 3, 0), End: at(29, 2, 59)}}, at(28, 10, 30),
-			schedule.Day{Date: date(2024, 12, 27), Start: at(28, 3, 0), End: at(29, 2, 59)}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, sourceDay(tc.kept, tc.at, change)); diff != "" {
-				t.Errorf("sourceDay(%v) (-want +got):\n%s", tc.at, diff)
-			}
-		})
 	}
 }

@@ -62,7 +62,6 @@ func Writes(ss *schedule.Session) bool { return ss.Timed() && ss.Status != sched
 // makePlan assigns the timed sessions to days and rooms, ids and guids.
 func makePlan(s *schedule.Schedule, sessions []*schedule.Session) *plan {
 	loc := s.Loc()
-	change := dayChange(&s.Conference)
 	var timed []*schedule.Session
 	for _, ss := range sessions {
 		if Writes(ss) {
@@ -103,7 +102,7 @@ func makePlan(s *schedule.Schedule, sessions []*schedule.Session) *plan {
 			used[id] = true
 		}
 		start := ss.Start.In(loc)
-		kd := sourceDay(s.Conference.Days, start, change)
+		kd := s.DayOf(start)
 		dy, ok := days[kd.Date]
 		if !ok {
 			dy = &day{date: kd.Date, start: kd.Start.In(loc), end: kd.End.In(loc), byName: map[string]*room{}}

@@ -259,10 +259,6 @@ func build(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (*pa
 		boxes = append(boxes, b)
 	}
 
-	change, err := schedule.ParseClock(s.Conference.DayChange)
-	if err != nil {
-		change = 0
-	}
 	byDay := map[schedule.Date][]*box{}
 	var dates []schedule.Date
 	for _, b := range boxes {
@@ -270,7 +266,7 @@ func build(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (*pa
 			p.Unscheduled = append(p.Unscheduled, b)
 			continue
 		}
-		d := schedule.DateOf(b.start.Add(-time.Duration(change) * time.Minute))
+		d := s.DayOf(b.start.In(loc)).Date
 		if _, ok := byDay[d]; !ok {
 			dates = append(dates, d)
 		}

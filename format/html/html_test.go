@@ -247,6 +247,7 @@ func TestLayout(t *testing.T) {
 		name      string
 		dayChange string
 		rooms     []string // the rooms: registry
+		days      []schedule.Day
 		sessions  []sess
 		want      []place
 	}{
@@ -317,6 +318,18 @@ func TestLayout(t *testing.T) {
 			},
 		},
 		{
+			name: "the source's days: a set at 02:00 on a day running 11:00 to 06:00 is on that day, without a day_change",
+			days: []schedule.Day{{Date: schedule.Date{Year: 2026, Month: 3, Day: 27}, Start: at(27, 11, 0), End: at(28, 6, 0)}},
+			sessions: []sess{
+				{"Opening", "Club", "", at(27, 23, 0), at(28, 0, 0)},
+				{"DJ set", "Club", "", at(28, 2, 0), at(28, 3, 0)},
+			},
+			want: []place{
+				{Title: "Opening", Day: "2026-03-27", Col: 2, R0: 2, R1: 3, Start: "23:00", End: "00:00 (+1 day)", DayCols: 1, DayRows: 4, DayUnit: 60, RoomHeadings: "Club"},
+				{Title: "DJ set", Day: "2026-03-27", Col: 2, R0: 5, R1: 6, Start: "02:00", End: "03:00", DayCols: 1, DayRows: 4, DayUnit: 60, RoomHeadings: "Club"},
+			},
+		},
+		{
 			name:  "rooms in the registry's order, not the file's; a room outside it after them",
 			rooms: []string{"Lab", "Hall"},
 			sessions: []sess{
@@ -346,7 +359,7 @@ func TestLayout(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := &schedule.Schedule{Conference: schedule.Conference{Name: "T", ID: "t", DayChange: tt.dayChange}, Location: berlin}
+			s := &schedule.Schedule{Conference: schedule.Conference{Name: "T", ID: "t", DayChange: tt.dayChange, Days: tt.days}, Location: berlin}
 			for _, r := range tt.rooms {
 				s.Rooms = append(s.Rooms, schedule.Room{Name: r})
 			}
