@@ -286,7 +286,30 @@ func fixCommands(cmds []*cli.Command) {
 }
 
 func onUsageError(c *cli.Context, err error, _ bool) error {
-	return usagef(c, "%s", flagMessage(err))
+	msg := flagMessage(err)
+	if m := flagErrs[0].re.FindStringSubmatch(err.Error()); m != nil {
+		if g := closestFlag(c.Command, m[1]); g != "" {
+			msg += fmt.Sprintf(" (did you mean %s?)", g)
+		}
+	}
+	return usagef(c, "%s", msg)
+}
+
+// closestFlag returns the flag of cmd, dashed, that name (typed without
+// its dashes) is a plausible typo of, or "". It is internal/suggest's
+// edit distance, as for commands, rules and rooms: urfave/cli's own
+// (cli.SuggestFlag, which App.Suggest prints only without OnUsageError)
+// returns the nearest flag by Jaro-Winkler however far it is, so that
+// --xyzzy would get "did you mean --day?".
+func closestFlag(cmd *cli.Command, name string) string {
+	var names []string
+	for _, f := range withFlag(cmd.VisibleFlags(), cli.HelpFlag) {
+		names = append(names, f.Names()...)
+	}
+	if g := suggest.Closest(name, names); g != "" {
+		return dashedFlag(g)
+	}
+	return ""
 }
 
 // flagErrs match the messages of Go's flag package, which write every flag
