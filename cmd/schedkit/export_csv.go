@@ -46,7 +46,7 @@ plus all.csv.
 Exit status: 0 written, 1 nothing written because of errors, 2 usage error,
 unreadable input or a failed write.`,
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "rows", Value: csv.RowsSession, Usage: "one row per `{session|speaker}`"},
+			&cli.StringFlag{Name: "rows", Value: csv.RowsSession, Usage: "one row per `" + choice(csv.RowsSession, csv.RowsSpeaker) + "`"},
 			&cli.StringFlag{Name: "delimiter", Value: ",", Usage: "field delimiter `C`: one character, or tab"},
 			&cli.BoolFlag{Name: "bom", Usage: "start with a UTF-8 byte order mark (for Excel)"},
 			&cli.BoolFlag{Name: "raw", Usage: "write values untouched: no formula-neutralising quote"},
