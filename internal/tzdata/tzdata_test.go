@@ -165,3 +165,12 @@ func TestClosestEveryZone(t *testing.T) {
 }
 
 func abs(x int) int { return max(x, -x) }
+
+// BenchmarkClosest: one "did you mean" for a zone name, over the ~600
+// names of the database.
+func BenchmarkClosest(b *testing.B) {
+	Names()
+	for b.Loop() {
+		Closest("America/Los_Angles")
+	}
+}
