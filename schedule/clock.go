@@ -26,12 +26,30 @@ func LoadLocation(name string) (*time.Location, error) {
 	loc, err := tzdata.Load(name)
 	switch {
 	case errors.Is(err, tzdata.ErrUnknown):
-		return nil, fmt.Errorf("unknown time zone %q (use an IANA name such as Europe/Berlin)", name)
+		return nil, &UnknownZoneError{Name: name}
 	case err != nil:
 		return nil, err
 	}
 	return loc, nil
 }
+
+// UnknownZoneError is LoadLocation's error for a name the tz database does
+// not have. Its message suggests the closest zone name ("did you mean
+// Europe/Berlin?"), looked for only when the message is asked for: readers
+// that try names and drop the error (an .ics TZID per event) pay nothing.
+type UnknownZoneError struct {
+	Name string
+}
+
+func (e *UnknownZoneError) Error() string {
+	if z := tzdata.Closest(e.Name); z != "" {
+		return fmt.Sprintf("unknown time zone %q (did you mean %s?)", e.Name, z)
+	}
+	return fmt.Sprintf("unknown time zone %q (use an IANA name such as Europe/Berlin)", e.Name)
+}
+
+// Unwrap makes errors.Is(err, tzdata.ErrUnknown) hold.
+func (e *UnknownZoneError) Unwrap() error { return tzdata.ErrUnknown }
 
 // Date is a calendar date without a zone.
 type Date struct {

@@ -1,10 +1,12 @@
 package schedule
 
 import (
+	"errors"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/schedkit/schedkit/internal/tzdata"
 )
 
 func TestChooseZone(t *testing.T) {
@@ -89,6 +91,32 @@ func TestFormatDuration(t *testing.T) {
 		back, err := ParseDuration(got)
 		if err != nil || back != tc.in.Truncate(time.Second) {
 			t.Errorf("ParseDuration(%q) = %v, %v; want %v", got, back, err, tc.in.Truncate(time.Second))
+		}
+	}
+}
+
+// TestLoadLocationUnknown: an unknown zone's message suggests the closest
+// name of the tz database (issue 10.9a), or an example when none is close;
+// the error is still tzdata.ErrUnknown.
+func TestLoadLocationUnknown(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"Europe/Berln", `unknown time zone "Europe/Berln" (did you mean Europe/Berlin?)`},
+		{"america/new_york", `unknown time zone "america/new_york" (did you mean America/New_York?)`},
+		{"Asia/Kolkatta", `unknown time zone "Asia/Kolkatta" (did you mean Asia/Kolkata?)`},
+		{"Mars/Base", `unknown time zone "Mars/Base" (use an IANA name such as Europe/Berlin)`},
+		{"Local", `"Local" is not an IANA time zone name`},
+	}
+	for _, tc := range tests {
+		_, err := LoadLocation(tc.name)
+		got := "<nil>"
+		if err != nil {
+			got = err.Error()
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("LoadLocation(%q) error (-want +got):\n%s", tc.name, diff)
+		}
+		if tc.name != "Local" && !errors.Is(err, tzdata.ErrUnknown) {
+			t.Errorf("LoadLocation(%q): %v is not tzdata.ErrUnknown", tc.name, err)
 		}
 	}
 }

@@ -83,10 +83,10 @@ def expected(s):
     start = datetime.fromisoformat(s["start"]) if timed else None
     end = datetime.fromisoformat(s["end"]) if timed else None
     track = next((t for t in model["tracks"] if t["id"] == s["track"]), {"name": ""})
-    # Documented: end is YYYY-MM-DD HH:MM when it is on another day than date.
+    # Documented: end is always YYYY-MM-DD HH:MM (one type for the column).
     end_text = ""
     if timed:
-        end_text = end.strftime("%H:%M") if end.date() == start.date() else end.strftime("%Y-%m-%d %H:%M")
+        end_text = end.strftime("%Y-%m-%d %H:%M")
     rec = [s["id"], s["track"], track["name"], s["room"],
             s["date"] if timed else "", start.strftime("%H:%M") if timed else "",
             end_text, str(s["duration_min"]) if timed else "",
@@ -106,6 +106,12 @@ for row, s in zip(raw, sessions):
         check(datetime.fromisoformat(row[9]) == datetime.fromisoformat(s["start"]), f"{s['id']}: start instant")
         mins = (datetime.fromisoformat(row[10]) - datetime.fromisoformat(row[9])).total_seconds() / 60
         check(mins == int(row[7]), f"{s['id']}: duration_min {row[7]} but instants {mins} apart")
+        # What a spreadsheet computes: end - (date + start), on wall clocks
+        # without a zone; equal to duration_min unless the clocks change
+        # in between (the offsets of start_iso and end_iso differ).
+        wall = (datetime.strptime(row[6], "%Y-%m-%d %H:%M") - datetime.strptime(row[4] + " " + row[5], "%Y-%m-%d %H:%M")).total_seconds() / 60
+        if row[9][-6:] == row[10][-6:]:
+            check(wall == int(row[7]), f"{s['id']}: end - (date + start) is {wall} min, duration_min {row[7]}")
 
 default = read("default.csv")
 neutralised = 0

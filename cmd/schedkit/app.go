@@ -82,7 +82,8 @@ type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	now            func() time.Time
-	dashdash       bool // the command line holds "--": see files
+	dashdash       bool     // the command line holds "--": see files
+	args           []string // the command line, program name first (completeValues)
 }
 
 func init() {
@@ -128,6 +129,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 
 func (e *env) run(args []string) int {
 	e.dashdash = slices.Contains(args, "--")
+	e.args = args
 	// Every write to stdout goes through out, which remembers the first
 	// failure: output that could not be written is trouble (exit 2), also
 	// where urfave/cli writes help and ignores the error.
@@ -267,26 +269,51 @@ func (e *env) newApp() *cli.App {
 			e.helpCommand(),
 		},
 	}
-	fixCommands(app.Commands)
+	e.fixCommands(app.Commands)
 	return app
 }
 
-// fixCommands applies the settings urfave/cli does not inherit.
-func fixCommands(cmds []*cli.Command) {
+// fixCommands applies the settings urfave/cli does not inherit, and the
+// completion of flag values.
+func (e *env) fixCommands(cmds []*cli.Command) {
 	for _, c := range cmds {
 		c.OnUsageError = onUsageError
 		c.HideHelpCommand = true
+		c.BashComplete = e.completeValues(c, c.BashComplete)
 		for _, f := range c.Flags {
 			if b, ok := f.(*cli.BoolFlag); ok {
 				b.DisableDefaultText = true // "(default: false)" on every switch is noise
 			}
 		}
-		fixCommands(c.Subcommands)
+		e.fixCommands(c.Subcommands)
 	}
 }
 
 func onUsageError(c *cli.Context, err error, _ bool) error {
-	return usagef(c, "%s", flagMessage(err))
+	msg := flagMessage(err)
+	if m := flagErrs[0].re.FindStringSubmatch(err.Error()); m != nil {
+		if g := closestFlag(c.Command, m[1]); g != "" {
+			msg += fmt.Sprintf(" (did you mean %s?)", g)
+		}
+	}
+	return usagef(c, "%s", msg)
+}
+
+// closestFlag returns the flag of cmd, dashed, that name (typed without
+// its dashes) is a plausible typo of, or "". It is internal/suggest's
+// edit distance, as for commands, rules and rooms: urfave/cli's own
+// (cli.SuggestFlag, which App.Suggest prints only without OnUsageError)
+// returns the nearest flag by Jaro-Winkler however far it is, so that
+// --xyzzy would get "did you mean --day?".
+func closestFlag(cmd *cli.Command, name string) string {
+	var names []string
+	for _, f := range withFlag(cmd.VisibleFlags(), cli.HelpFlag) {
+		names = append(names, f.Names()...)
+	}
+	if g := suggest.Closest(name, names); g != "" {
+		return dashedFlag(g)
+	}
+	return ""
 }
 
 // flagErrs match the messages of Go's flag package, which write every flag

@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	_ "embed"
+	"fmt"
 	"slices"
 	"strings"
 	"text/template"
 	"unicode/utf8"
 
+	"github.com/schedkit/schedkit/schedule"
 	"github.com/urfave/cli/v2"
 )
 
@@ -91,6 +93,87 @@ const (
 	dirValue
 )
 
+// placeholderOf returns the placeholder of a flag's value: the first
+// backquoted word of its usage, as in urfave/cli's help; "" for a switch.
+func placeholderOf(f cli.Flag) string {
+	df, ok := f.(cli.DocGenerationFlag)
+	if !ok || !df.TakesValue() {
+		return ""
+	}
+	var placeholder string
+	if _, after, ok := strings.Cut(df.GetUsage(), "`"); ok {
+		placeholder, _, _ = strings.Cut(after, "`")
+	}
+	return placeholder
+}
+
+// choice is the placeholder of a flag whose value is one of values:
+// {a|b|c}. Help shows it, and completion offers the values (flagValues):
+// build it from the list that defines the values (format.SplitKinds,
+// format.FormatNames, …), so that help, completion and the check of the
+// value cannot differ.
+func choice(values ...string) string { return "{" + strings.Join(values, "|") + "}" }
+
+// ruleChoice is the placeholder of --rule: a rule id and a severity.
+// Completion offers every id of schedule.Rules whose severity can be set,
+// with each severity (flagValues).
+var ruleChoice = "ID=" + choice(schedule.Error.String(), schedule.Warning.String(), schedule.Off.String())
+
+// flagValues returns the words completion offers as f's value: the values
+// of a choice placeholder, and for ruleChoice each settable rule id with
+// each severity ("duplicate-id=off"); nil when any word goes.
+func flagValues(f cli.Flag) []string {
+	p := placeholderOf(f)
+	id, list, isRule := strings.Cut(p, "=")
+	if !isRule {
+		list = p
+	}
+	if len(list) < 2 || list[0] != '{' || list[len(list)-1] != '}' {
+		return nil
+	}
+	values := strings.Split(list[1:len(list)-1], "|")
+	if !isRule {
+		return values
+	}
+	if id != "ID" {
+		return nil
+	}
+	var settings []string
+	for _, r := range schedule.Rules {
+		if r.Fixed {
+			continue // its severity cannot be set
+		}
+		for _, v := range values {
+			settings = append(settings, r.ID+"="+v)
+		}
+	}
+	return settings
+}
+
+// completeValues is the completion of command cmd (next is what it offers
+// otherwise): when the word before --generate-bash-completion is a flag
+// of cmd whose values flagValues knows, it prints those values, one a
+// line. The bash and zsh scripts ask so after such a flag (ValueFlags).
+func (e *env) completeValues(cmd *cli.Command, next cli.BashCompleteFunc) cli.BashCompleteFunc {
+	return func(c *cli.Context) {
+		if n := len(e.args); n >= 2 && e.args[n-1] == "--generate-bash-completion" && strings.HasPrefix(e.args[n-2], "-") {
+			name := strings.TrimLeft(e.args[n-2], "-")
+			for _, f := range cmd.Flags {
+				if values := flagValues(f); values != nil && slices.Contains(f.Names(), name) {
+					for _, v := range values {
+						fmt.Fprintln(c.App.Writer, v)
+					}
+					return
+				}
+			}
+		}
+		if next == nil {
+			next = cli.DefaultCompleteWithFlags(cmd)
+		}
+		next(c)
+	}
+}
+
 // valueOf tells a flag's value by its placeholder (`FILE`, `DIR` in the
 // usage text) or its TakesFile.
 func valueOf(f cli.Flag) flagValue {
@@ -98,12 +181,7 @@ func valueOf(f cli.Flag) flagValue {
 	if !ok || !df.TakesValue() {
 		return noValue
 	}
-	// The placeholder is the first backquoted word, as in urfave/cli's help.
-	var placeholder string
-	if _, after, ok := strings.Cut(df.GetUsage(), "`"); ok {
-		placeholder, _, _ = strings.Cut(after, "`")
-	}
-	switch {
+	switch placeholder := placeholderOf(f); {
 	case placeholder == "DIR":
 		return dirValue
 	case placeholder == "FILE":
@@ -201,7 +279,9 @@ func withFlag(flags []cli.Flag, f cli.Flag) []cli.Flag {
 type completionData struct {
 	// FileFlags and DirFlags are the flags, of any command, whose value is
 	// a file or a directory, dashed and separated by spaces (bash, zsh).
-	FileFlags, DirFlags string
+	// ValueFlags are those whose values schedkit lists (flagValues): the
+	// scripts ask it for them (completeValues).
+	FileFlags, DirFlags, ValueFlags string
 	// Commands and Complete make the fish script; their words are quoted
 	// for fish (fishQuote).
 	Commands []fishCommand
@@ -218,7 +298,7 @@ type fishCommand struct {
 
 func newCompletionData(app *cli.App) completionData {
 	var d completionData
-	var files, dirs []string
+	var files, dirs, listed []string
 	for _, n := range completionNodes(app) {
 		path := strings.Join(n.path, " ")
 		cond := fishQuote(strings.TrimSpace("__fish_schedkit_using_command " + path))
@@ -254,6 +334,12 @@ func newCompletionData(app *cli.App) completionData {
 				line += " -f"
 			case otherValue:
 				line += " -f -r"
+				if values := flagValues(f); values != nil {
+					// Values are plain words (TestFlagValuesPlain): one
+					// fish string lists them.
+					line += " -a " + fishQuote(strings.Join(values, " "))
+					listed = append(listed, names...)
+				}
 			case fileValue:
 				line += " -F -r"
 				files = append(files, names...)
@@ -279,6 +365,7 @@ func newCompletionData(app *cli.App) completionData {
 	}
 	d.FileFlags = strings.Join(sortedUnique(files), " ")
 	d.DirFlags = strings.Join(sortedUnique(dirs), " ")
+	d.ValueFlags = strings.Join(sortedUnique(listed), " ")
 	return d
 }
 

@@ -71,7 +71,7 @@ func exportFlags(split bool) []cli.Flag {
 	}
 	if split {
 		fs = append(fs,
-			&cli.StringFlag{Name: "split", Usage: "one file per `{track|room|speaker}`, plus all" + "; needs --out-dir"},
+			&cli.StringFlag{Name: "split", Usage: "one file per `" + choice(format.SplitKinds...) + "`, plus all; needs --out-dir"},
 			&cli.StringFlag{Name: "out-dir", Usage: "directory `DIR` for --split files (created if missing)"},
 		)
 	}

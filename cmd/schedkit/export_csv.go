@@ -25,8 +25,9 @@ written as LF too). The columns, in this order:
   start_iso, end_iso, title, subtitle, speakers, speaker_ids, affiliations,
   type, status, language, tags, url, abstract
 
-date/start/end are local wall-clock times in timezone (end is
-"YYYY-MM-DD HH:MM" when the session ends on another day than date);
+date/start are the local date and wall-clock time in timezone, end is
+"YYYY-MM-DD HH:MM" (always with its date, so that end - (date + start) is
+the duration in a spreadsheet);
 start_iso/end_iso are RFC 3339 instants with the offset. Multi-valued
 fields are joined with "; " (speakers, speaker_ids and affiliations
 aligned), each item with its ';' and '\' escaped by a backslash, so
@@ -45,7 +46,7 @@ plus all.csv.
 Exit status: 0 written, 1 nothing written because of errors, 2 usage error,
 unreadable input or a failed write.`,
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "rows", Value: csv.RowsSession, Usage: "one row per `{session|speaker}`"},
+			&cli.StringFlag{Name: "rows", Value: csv.RowsSession, Usage: "one row per `" + choice(csv.RowsSession, csv.RowsSpeaker) + "`"},
 			&cli.StringFlag{Name: "delimiter", Value: ",", Usage: "field delimiter `C`: one character, or tab"},
 			&cli.BoolFlag{Name: "bom", Usage: "start with a UTF-8 byte order mark (for Excel)"},
 			&cli.BoolFlag{Name: "raw", Usage: "write values untouched: no formula-neutralising quote"},

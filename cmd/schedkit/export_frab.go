@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"slices"
 
@@ -14,27 +13,50 @@ import (
 const frabUsage = `[--track ID]... [--room NAME]... [--speaker NAME]... [--session ID]... [--day DATE]...
     [-o FILE | --split {track|room|speaker} --out-dir DIR] [--force] <file>`
 
-const frabDescription = `
-Days are the source's (conference.days, kept from a frab file), else run
-from the conference day_change (midnight when unset); they carry index,
-date, start and end with UTC offsets; <date> is the start with the
-zone's offset and <start> its wall clock, so the two agree; durations are
-HH:MM. event@id is the session's frab_id, or a positive integer derived from
-its guid (first 31 bits), unique in the file; guid is the session's guid or
-the UUIDv5 derived from conference id and session id. Untimed and
-cancelled sessions are left out (the formats have no status). The output
-is valid against the c3voc schema (%s).
+// The two frab exports write the same schedule in two notations; each
+// help text names the elements or keys of its own format.
+const frabXMLDescription = `Writes the schedule as a frab/pentabarf schedule.xml. <day>s are the
+source's (conference.days, kept from a frab file), else run from the
+conference day_change (midnight when unset); they carry index, date,
+start and end with UTC offsets; an <event>'s <date> is its start with the zone's
+offset and <start> its wall clock, so the two agree; <duration> is HH:MM.
+event@id is the session's frab_id, or a positive integer derived from its
+guid (first 31 bits), unique in the file; <event guid> is the session's
+guid or the UUIDv5 derived from conference id and session id. Untimed and
+cancelled sessions are left out (the format has no status). The output
+is valid against the c3voc schema (schedule.xml.xsd).
 
-With --split, one file per group in --out-dir, plus all%s; frab-xml writes
-no file for a group whose sessions are all cancelled or untimed (the XSD
-needs a <day>) and says so on stderr.
+With --split, one file per group in --out-dir, plus all.xml; no file is
+written for a group whose sessions are all cancelled or untimed (the XSD
+needs a <day>), and stderr says so.
+` + frabExit
 
+const frabJSONDescription = `Writes the schedule as a c3voc/pretalx schedule.json, the format pretalx
+publishes: {"$schema", "schedule": {"version", "base_url", "conference"}}.
+conference.days are the source's (conference.days, kept from a frab
+file), else run from the conference day_change (midnight when unset); they
+carry index, date, day_start and day_end with UTC offsets, and rooms:
+each room's name with its events in time order. An event's "date" is its
+start in RFC 3339 with the zone's offset and "start" its wall clock
+(HH:MM), so the two agree; "duration" is HH:MM. "id" is the session's
+frab_id, or a positive integer derived from its guid (first 31 bits),
+unique in the file; "guid" is the session's guid or the UUIDv5 derived
+from conference id and session id; "slug" is made from the conference
+acronym, id and title. Untimed and cancelled sessions are left out (the
+format has no status). The output is valid against the c3voc schema
+(schedule.schema.json).
+
+With --split, one file per group in --out-dir, plus all.json; a group
+whose sessions are all cancelled or untimed gets a file without days.
+` + frabExit
+
+const frabExit = `
 Exit status: 0 written, 1 nothing written because of errors, 2 usage error,
 unreadable input or a failed write.`
 
 func (e *env) exportFrabXMLCommand() *cli.Command {
 	return e.frabCommand("frab-xml", "write a frab schedule.xml for conference apps (EventFahrplan, Giggity, ConfClerk)",
-		"Writes the schedule as a frab/pentabarf schedule.xml.", "schedule.xml.xsd", ".xml", frab.WriteXML,
+		frabXMLDescription, ".xml", frab.WriteXML,
 		// The XSD needs a <day>, so a split group with nothing to put on
 		// one (all its sessions cancelled or untimed) gets no file.
 		func(g format.Group) string {
@@ -47,18 +69,17 @@ func (e *env) exportFrabXMLCommand() *cli.Command {
 
 func (e *env) exportFrabJSONCommand() *cli.Command {
 	return e.frabCommand("frab-json", "write a pretalx/c3voc schedule.json",
-		"Writes the schedule as a c3voc/pretalx schedule.json.", "schedule.schema.json", ".json", frab.WriteJSON, nil)
+		frabJSONDescription, ".json", frab.WriteJSON, nil)
 }
 
-// frabCommand is an export to a frab format: what the output is, the c3voc
-// schema file it is valid against, the extension of split files and the
-// writer.
-func (e *env) frabCommand(name, usage, what, schema, ext string, write func(io.Writer, *schedule.Schedule, []*schedule.Session) error, skip func(format.Group) string) *cli.Command {
+// frabCommand is an export to a frab format: its help text, the extension
+// of split files and the writer.
+func (e *env) frabCommand(name, usage, description, ext string, write func(io.Writer, *schedule.Schedule, []*schedule.Session) error, skip func(format.Group) string) *cli.Command {
 	return &cli.Command{
 		Name:        name,
 		Usage:       usage,
 		UsageText:   "schedkit export " + name + " " + frabUsage,
-		Description: what + fmt.Sprintf(frabDescription, schema, ext),
+		Description: description,
 		Flags:       exportFlags(true),
 		Action: func(c *cli.Context) error {
 			return e.runExport(c, exportJob{ext: ext, skip: skip, encode: func(w io.Writer, s *schedule.Schedule, g format.Group) error {

@@ -45,10 +45,10 @@ status is still 0.
 Exit status: 0 written, 1 nothing written because of errors, 2 usage error,
 unreadable input or a failed write.`,
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "view", Value: table.ViewList, Usage: "`{list|grid}`: a table per track and day, or a program grid per day"},
-			&cli.StringFlag{Name: "format", Value: table.FormatText, Usage: "output `{text|markdown}`"},
+			&cli.StringFlag{Name: "view", Value: table.ViewList, Usage: "`" + choice(table.ViewList, table.ViewGrid) + "`: a table per track and day, or a program grid per day"},
+			&cli.StringFlag{Name: "format", Value: table.FormatText, Usage: "output `" + choice(table.FormatText, table.FormatMarkdown) + "`"},
 			&cli.IntFlag{Name: "width", Usage: "text width in columns `N`", DefaultText: "$COLUMNS, the terminal's width, or 100"},
-			&cli.StringFlag{Name: "columns", Value: table.ColumnsRoom, Usage: "grid columns `{room|track}`"},
+			&cli.StringFlag{Name: "columns", Value: table.ColumnsRoom, Usage: "grid columns `" + choice(table.ColumnsRoom, table.ColumnsTrack) + "`"},
 		}, exportFlags(false)...),
 		Action: e.exportTable,
 	}

@@ -23,23 +23,26 @@ const maxInput = 64 << 20
 // inputFlags are taken by every command that reads schedules.
 func inputFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "input-format", Usage: "input `FORMAT`: " + strings.Join(format.FormatNames(), ", ") + " (default: detected from content)"},
+		&cli.StringFlag{Name: "input-format", Usage: "input format `" + choice(format.FormatNames()...) + "` (default: detected from content)"},
 		&cli.StringFlag{Name: "timezone", Usage: "IANA time `ZONE` used when the input names none"},
 		&cli.StringFlag{Name: "date", Usage: "date `YYYY-MM-DD` of a program page that names none (text input)"},
 	}
 }
 
+// reportFormats are the values of validate's and diff's --format.
+var reportFormats = []string{"text", "json"}
+
 // formatFlag is validate's and diff's --format: text or json.
 func formatFlag() cli.Flag {
-	return &cli.StringFlag{Name: "format", Value: "text", Usage: "output `{text|json}`"}
+	return &cli.StringFlag{Name: "format", Value: reportFormats[0], Usage: "output `" + choice(reportFormats...) + "`"}
 }
 
 // textOrJSON returns the value of formatFlag, refusing anything but text
 // and json.
 func textOrJSON(c *cli.Context) (string, error) {
 	format := c.String("format")
-	if format != "text" && format != "json" {
-		return "", usageErrorf("--format %q: use text or json", format)
+	if !slices.Contains(reportFormats, format) {
+		return "", usageErrorf("--format %q: use %s", format, strings.Join(reportFormats, " or "))
 	}
 	return format, nil
 }
@@ -47,7 +50,7 @@ func textOrJSON(c *cli.Context) (string, error) {
 // checkFlags are taken by validate and every format.
 func checkFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringSliceFlag{Name: "rule", Usage: "set a rule's severity: `ID={error|warning|off}` (repeatable)"},
+		&cli.StringSliceFlag{Name: "rule", Usage: "set a rule's severity: `" + ruleChoice + "` (repeatable)"},
 		&cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors"},
 	}
 }

@@ -85,8 +85,9 @@ import (
 //	room          room name
 //	date          local date of the start, YYYY-MM-DD
 //	start         local wall-clock time HH:MM
-//	end           local wall-clock time HH:MM when the session ends on date,
-//	              else "YYYY-MM-DD HH:MM" (past midnight, several days)
+//	end           local date and wall-clock time "YYYY-MM-DD HH:MM", always
+//	              (a column mixing times and date-times breaks end - start
+//	              in a spreadsheet)
 //	duration_min  whole minutes from start to end; an integer, never
 //	              neutralised (negative when the end is before the start)
 //	timezone      IANA name of the zone of date/start/end
@@ -374,7 +375,7 @@ func fill(rec []string, loc *time.Location, ss *schedule.Session) {
 		start, end := ss.Start.In(loc), ss.End.In(loc)
 		rec[ColDate] = start.Format(time.DateOnly)
 		rec[ColStart] = start.Format("15:04")
-		rec[ColEnd] = endOf(start, end)
+		rec[ColEnd] = end.Format(endLayout)
 		rec[ColDurationMin] = strconv.FormatInt(int64(end.Sub(start)/time.Minute), 10)
 		rec[ColTimezone] = loc.String()
 		rec[ColStartISO] = start.Format(time.RFC3339)
@@ -400,14 +401,11 @@ func fill(rec []string, loc *time.Location, ss *schedule.Session) {
 	}
 }
 
-// endOf is the end column: the wall clock of end, with its date in front
-// when that is not the date of start.
-func endOf(start, end time.Time) string {
-	if end.Format(time.DateOnly) != start.Format(time.DateOnly) {
-		return end.Format("2006-01-02 15:04")
-	}
-	return end.Format("15:04")
-}
+// endLayout is the end column: the local date and wall clock, on every
+// row, so that spreadsheets read the whole column as date-times (a column
+// of "11:25" and "2024-05-02 01:00" mixed gives times and dates, and
+// end - (date + start) goes wrong on the rows with times only).
+const endLayout = "2006-01-02 15:04"
 
 var newlines = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 

@@ -445,9 +445,11 @@ func TestJoinedFieldsRoundTrip(t *testing.T) {
 	}
 }
 
-// TestEndColumn: end is HH:MM on the day of date, and carries its date when
-// the session ends on another day (past midnight, several days, or before
-// the start with --force); start_iso/end_iso are unchanged.
+// TestEndColumn: end is always "YYYY-MM-DD HH:MM", on the day of date as on
+// another day (past midnight, several days, or before the start with
+// --force), so that a spreadsheet reads the column as date-times only
+// (issue 10: "11:25" among "2024-05-02 01:00" broke end - start);
+// start_iso/end_iso are unchanged.
 func TestEndColumn(t *testing.T) {
 	loc, err := schedule.LoadLocation("Europe/Berlin")
 	if err != nil {
@@ -458,13 +460,13 @@ func TestEndColumn(t *testing.T) {
 		start, end time.Time
 		want       []string // date, start, end, duration_min
 	}{
-		{at(1, 10, 0), at(1, 12, 0), []string{"2024-05-01", "10:00", "12:00", "120"}},
+		{at(1, 10, 0), at(1, 12, 0), []string{"2024-05-01", "10:00", "2024-05-01 12:00", "120"}},
 		{at(1, 23, 0), at(2, 1, 0), []string{"2024-05-01", "23:00", "2024-05-02 01:00", "120"}},
 		{at(1, 23, 0), at(2, 0, 0), []string{"2024-05-01", "23:00", "2024-05-02 00:00", "60"}},
 		{at(1, 10, 0), at(3, 12, 0), []string{"2024-05-01", "10:00", "2024-05-03 12:00", "3000"}},
-		{at(1, 0, 30), at(1, 23, 59), []string{"2024-05-01", "00:30", "23:59", "1409"}},
+		{at(1, 0, 30), at(1, 23, 59), []string{"2024-05-01", "00:30", "2024-05-01 23:59", "1409"}},
 		{at(2, 0, 30), at(1, 23, 30), []string{"2024-05-02", "00:30", "2024-05-01 23:30", "-60"}},
-		{at(1, 9, 0), at(1, 9, 0), []string{"2024-05-01", "09:00", "09:00", "0"}},
+		{at(1, 9, 0), at(1, 9, 0), []string{"2024-05-01", "09:00", "2024-05-01 09:00", "0"}},
 	}
 	s := &schedule.Schedule{Location: loc}
 	for _, tt := range tests {

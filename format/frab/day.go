@@ -90,20 +90,29 @@ func mostCommon(count map[int]int) (int, bool) {
 
 // dayOf returns the date on which <start> falls in <day> (see startDate),
 // with the day's start clock as the day change, or else the conference's,
-// and a description of both for messages.
-func (b *builder) dayOf(day *rawDay, start int) (schedule.Date, string, bool) {
+// a description of both for messages and, when <start> is before the
+// day's start and so on the next calendar day, a note that says so
+// (naming both clocks and where the day's start comes from).
+func (b *builder) dayOf(day *rawDay, start int) (d schedule.Date, what, note string, ok bool) {
 	if day == nil || !day.date.ok {
-		return schedule.Date{}, "", false
+		return schedule.Date{}, "", "", false
 	}
 	d, err := schedule.ParseDate(day.date.s)
 	if err != nil {
-		return schedule.Date{}, "", false
+		return schedule.Date{}, "", "", false
 	}
-	change := b.s.Conference.DayChangeClock()
+	change, from := b.s.Conference.DayChangeClock(), "day_change"
 	if p, err := parseDate(day.start.s); day.start.ok && err == nil && p.hasOffset {
-		change = clockOf(p.t.In(b.loc))
+		change, from = clockOf(p.t.In(b.loc)), "<day start>"
 	}
-	return startDate(d, start, change), fmt.Sprintf("<day date=%q> and <start>%s</start>", day.date.s, schedule.FormatClock(start)), true
+	what = fmt.Sprintf("<day date=%q> and <start>%s</start>", day.date.s, schedule.FormatClock(start))
+	if start < change {
+		// A file whose days start late (36C3's at 11:00) and that lists
+		// an earlier event on its own date reads as the next morning.
+		note = fmt.Sprintf(", the next calendar day, as %s is before the day's start %s (%s)",
+			schedule.FormatClock(start), schedule.FormatClock(change), from)
+	}
+	return startDate(d, start, change), what, note, true
 }
 
 // days returns the file's days that have a date, a start and an end, as

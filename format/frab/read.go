@@ -643,17 +643,17 @@ func (b *builder) times(e *rawEvent, s *schedule.Session) {
 			// occurs twice, <date>'s offset says which reading is meant,
 			// and <day> and <start> agree with either.
 			local := at.In(b.loc)
-			if d, what, ok := b.dayOf(e.day, start); ok && (schedule.DateOf(local) != d || local.Hour()*60+local.Minute() != start) {
+			if d, what, note, ok := b.dayOf(e.day, start); ok && (schedule.DateOf(local) != d || local.Hour()*60+local.Minute() != start) {
 				want, _ := schedule.ResolveWall(d, start, b.loc)
-				b.add(schedule.RuleDateMismatch, dv.pos, "%s: <date>%s</date> is %s, but %s give %s; using <date>",
-					who(s), strings.TrimSpace(dv.s), stamp(at), what, stamp(want))
+				b.add(schedule.RuleDateMismatch, dv.pos, "%s: <date>%s</date> is %s, but %s give %s%s; using <date>",
+					who(s), strings.TrimSpace(dv.s), stamp(at), what, stamp(want), note)
 			} else if !ok && at.Hour()*60+at.Minute() != start {
 				b.add(schedule.RuleDateMismatch, dv.pos, "%s: <date>%s</date> is %s, but <start> is %s; using <date>",
 					who(s), strings.TrimSpace(dv.s), stamp(at), schedule.FormatClock(start))
 			}
 		}
 	case hasStart:
-		d, _, ok := b.dayOf(e.day, start)
+		d, _, _, ok := b.dayOf(e.day, start)
 		var t time.Time
 		if ok {
 			t, ok = b.wall(d, start, sv.pos, s)

@@ -341,3 +341,43 @@ func TestReadDST(t *testing.T) {
 		t.Errorf("sessions %v; want the third at 01:30Z", s.Sessions)
 	}
 }
+
+// TestDateMismatchMessage: a date-mismatch finding says which reading wins,
+// and, for an event whose <start> is before its day's start (36C3's days
+// start at 11:00 and list events at 10:00 on their own date), why <day>
+// and <start> give the next calendar day: it names both clocks and where
+// the day's start comes from (issue 10.9d).
+func TestDateMismatchMessage(t *testing.T) {
+	day := func(start string) string {
+		return `<schedule><version/><conference><title>T</title><acronym>t</acronym>` + berlin + `</conference>
+<day index="1" date="2019-12-27"` + start + `><room name="A">
+` + ev("1", "2019-12-27T10:45:00+01:00", "10:45", "00:30") + `
+` + ev("2", "2019-12-27T12:00:00+01:00", "12:00", "00:30") + `
+` + ev("3", "2019-12-27T13:00:00+01:00", "13:00", "00:30") + `
+</room></day></schedule>`
+	}
+	tests := []struct {
+		name, src, want string
+	}{
+		{"before the day's start", day(` start="2019-12-27T11:00:00+01:00" end="2019-12-28T03:59:00+01:00"`),
+			`event "E1" (1): <date>2019-12-27T10:45:00+01:00</date> is 2019-12-27 10:45 CET, but <day date="2019-12-27"> and <start>10:45</start> give 2019-12-28 10:45 CET, the next calendar day, as 10:45 is before the day's start 11:00 (<day start>); using <date>`},
+		{"after the day's start", strings.Replace(day(` start="2019-12-27T04:00:00+01:00" end="2019-12-28T03:59:00+01:00"`), "<start>10:45", "<start>11:45", 1),
+			`event "E1" (1): <date>2019-12-27T10:45:00+01:00</date> is 2019-12-27 10:45 CET, but <day date="2019-12-27"> and <start>11:45</start> give 2019-12-27 11:45 CET; using <date>`},
+		{"before the conference day_change", strings.Replace(day(""), "</acronym>", "</acronym><day_change>11:00</day_change>", 1),
+			`event "E1" (1): <date>2019-12-27T10:45:00+01:00</date> is 2019-12-27 10:45 CET, but <day date="2019-12-27"> and <start>10:45</start> give 2019-12-28 10:45 CET, the next calendar day, as 10:45 is before the day's start 11:00 (day_change); using <date>`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, ds := ReadXML("f", []byte(tc.src), schedule.LoadOptions{})
+			var got []string
+			for _, d := range ds {
+				if d.Rule == schedule.RuleDateMismatch {
+					got = append(got, d.Message)
+				}
+			}
+			if diff := cmp.Diff([]string{tc.want}, got); diff != "" {
+				t.Errorf("date-mismatch messages (-want +got):\n%s\nall: %v", diff, ds)
+			}
+		})
+	}
+}

@@ -26,7 +26,7 @@ func Closest(s string, candidates []string) string {
 	if n > MaxLen {
 		return ""
 	}
-	limit := min(max(2, len(s)/3), len(s)-1) // the most edits a suggestion may be (bytes, as before)
+	limit := MaxEdits(s)
 	if limit < 0 {
 		return ""
 	}
@@ -44,6 +44,14 @@ func Closest(s string, candidates []string) string {
 		}
 	}
 	return best
+}
+
+// MaxEdits is the most edits a suggestion for s may be from it:
+// max(2, len(s)/3), and fewer than len(s) (in bytes); negative for "". A
+// candidate whose length differs from s's by more cannot be suggested, so
+// callers with long lists may leave it out before calling Closest.
+func MaxEdits(s string) int {
+	return min(max(2, len(s)/3), len(s)-1)
 }
 
 // distanceUpTo is the Levenshtein distance between a and b, in runes, when

@@ -77,3 +77,18 @@ func TestDistanceUpTo(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxEdits: the bound Closest applies, and which callers use to leave
+// out candidates of a length too different to be suggested.
+func TestMaxEdits(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want int
+	}{
+		{"", -1}, {"a", 0}, {"ab", 1}, {"abc", 2}, {"Europe/Berln", 4}, {"America/Los_Angels", 6},
+	} {
+		if got := MaxEdits(tc.s); got != tc.want {
+			t.Errorf("MaxEdits(%q) = %d, want %d", tc.s, got, tc.want)
+		}
+	}
+}

@@ -17,8 +17,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 	"time"
+	"unicode/utf8"
+
+	"github.com/schedkit/schedkit/internal/suggest"
 )
 
 //go:embed zoneinfo.zip
@@ -76,4 +80,46 @@ func Load(name string) (*time.Location, error) {
 	}
 	cache.Store(name, loc)
 	return loc, nil
+}
+
+// names is the sorted list of the zones Load knows, "UTC" included.
+var names = sync.OnceValue(func() []string {
+	m, err := files()
+	if err != nil {
+		return nil
+	}
+	n := make([]string, 0, len(m))
+	for name, f := range m {
+		if !f.FileInfo().IsDir() {
+			n = append(n, name)
+		}
+	}
+	if _, ok := m["UTC"]; !ok {
+		n = append(n, "UTC")
+	}
+	slices.Sort(n)
+	return n
+})
+
+// Names returns the names of the zones of the embedded database, sorted:
+// the names Load accepts. The caller must not change the slice.
+func Names() []string { return names() }
+
+// Closest returns the zone name closest to name, for a "did you mean" (""
+// when none is close enough: see suggest.Closest). Only names whose length
+// could be close enough are compared, so that every zone of the database
+// is a candidate (suggest.Closest compares at most suggest.MaxCandidates).
+func Closest(name string) string {
+	k := suggest.MaxEdits(name)
+	if k < 0 {
+		return ""
+	}
+	n := utf8.RuneCountInString(name)
+	var near []string
+	for _, z := range names() {
+		if d := utf8.RuneCountInString(z) - n; -k <= d && d <= k {
+			near = append(near, z)
+		}
+	}
+	return suggest.Closest(name, near)
 }

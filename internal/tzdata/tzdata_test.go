@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -106,4 +107,70 @@ func zoneData(t *testing.T, name string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestNames: the list holds the zones Load knows (each of them loads) and
+// nothing else, sorted.
+func TestNames(t *testing.T) {
+	names := Names()
+	if len(names) < 400 || !slices.IsSorted(names) {
+		t.Fatalf("Names: %d names, sorted %v; want the ~600 zones, sorted", len(names), slices.IsSorted(names))
+	}
+	for _, want := range []string{"Europe/Berlin", "America/New_York", "Pacific/Auckland", "UTC", "Etc/GMT-2"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("Names lacks %s", want)
+		}
+	}
+	for _, n := range names {
+		if _, err := Load(n); err != nil {
+			t.Errorf("Load(%q) of a listed name: %v", n, err)
+		}
+	}
+}
+
+func TestClosest(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Europe/Berln", "Europe/Berlin"},
+		{"europe/berlin", "Europe/Berlin"},
+		{"Europe/Brlin", "Europe/Berlin"},
+		{"America/New_Yrok", "America/New_York"},
+		{"America/New York", "America/New_York"},
+		{"Pacific/Aukland", "Pacific/Auckland"}, // past the 500th name
+		{"US/Pacfic", "US/Pacific"},
+		{"Mars/Olympus_Mons", ""},
+		{"CEST", "CET"}, // CET is a zone of the database (with summer time)
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got := Closest(tc.in); got != tc.want {
+			t.Errorf("Closest(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestClosestEveryZone: every zone of the database can be suggested: a
+// zone with one letter dropped gets a suggestion one edit away, whatever
+// its place in the list.
+func TestClosestEveryZone(t *testing.T) {
+	for _, z := range Names() {
+		if len(z) < 6 {
+			continue // too short for a suggestion with a letter missing
+		}
+		typo := z[:len(z)/2] + z[len(z)/2+1:]
+		got := Closest(typo)
+		if got == "" || abs(len(got)-len(typo)) > 1 {
+			t.Errorf("Closest(%q) = %q, want %s or another zone one edit away", typo, got, z)
+		}
+	}
+}
+
+func abs(x int) int { return max(x, -x) }
+
+// BenchmarkClosest: one "did you mean" for a zone name, over the ~600
+// names of the database.
+func BenchmarkClosest(b *testing.B) {
+	Names()
+	for b.Loop() {
+		Closest("America/Los_Angles")
+	}
 }

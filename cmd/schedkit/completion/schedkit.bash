@@ -20,16 +20,38 @@ _schedkit() {
     cword=$COMP_CWORD
   fi
   # The value of a flag that takes a file or a directory (schedkit would
-  # answer -o with the flags named o...). --out-dir=DIR is one word with
-  # bash-completion's _init_completion, three (--out-dir = DIR) without.
-  local flag=$prev
+  # answer -o with the flags named o...), or one of the words schedkit
+  # lists. --out-dir=DIR is one word with bash-completion's
+  # _init_completion, three (--out-dir = DIR) without. flag is the flag,
+  # at fpos in words, and value the part of its value typed so far.
+  local flag=$prev value=$cur fpos=$((cword - 1))
   if [[ $cur == -*=* ]]; then
-    flag=${cur%%=*}
+    flag=${cur%%=*} value=${cur#*=} fpos=$cword
   elif [[ $prev == = ]] && ((cword > 1)); then
-    flag=${words[cword-2]}
+    flag=${words[cword-2]} fpos=$((cword - 2))
+    # A value holding = (--rule ID=SEVERITY) is split too: --rule ID = S.
+    if [[ $flag != -* ]] && ((cword > 2)) && [[ ${words[cword-3]} == -?* ]]; then
+      flag=${words[cword-3]} value=${words[cword-2]}=$cur fpos=$((cword - 3))
+    fi
   fi
   if [[ -z $flag ]]; then
     :
+  elif [[ " {{.ValueFlags}} " == *" $flag "* ]]; then
+    # schedkit prints the flag's values (the words before the flag say
+    # which command's flag it is).
+    local values
+    values=$("${words[0]}" "${words[@]:1:fpos-1}" "$flag" --generate-bash-completion 2>/dev/null) || return 0
+    local IFS=$'\n'
+    COMPREPLY=($(compgen -W "$values" -- "$value"))
+    # Readline replaces only the text after the last = (COMP_WORDBREAKS):
+    # offer the rest of each value.
+    local word=${COMP_WORDS[COMP_CWORD]}
+    [[ $word == = ]] && word=
+    if [[ $value == *"$word" && ${#value} -gt ${#word} ]]; then
+      local done=${value%"$word"}
+      COMPREPLY=("${COMPREPLY[@]#"$done"}")
+    fi
+    return 0
   elif [[ " {{.DirFlags}} " == *" $flag "* ]]; then
     # Directory names only: bash's own directory completion.
     compopt -o dirnames +o default +o bashdefault 2>/dev/null

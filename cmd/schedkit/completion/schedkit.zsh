@@ -14,9 +14,21 @@ _schedkit() {
   local -a opts
   local cur=${words[CURRENT]}
   # The value of a flag that takes a file or a directory (schedkit would
-  # answer -o with the flags named o...): -o FILE, --output=FILE.
-  local flag=${words[CURRENT-1]}
-  [[ $cur == -*=* ]] && flag=${cur%%=*}
+  # answer -o with the flags named o...), or one of the words schedkit
+  # lists: -o FILE, --output=FILE. The flag is at fpos in words.
+  local flag=${words[CURRENT-1]} fpos=$((CURRENT - 1))
+  if [[ $cur == -*=* ]]; then
+    flag=${cur%%=*} fpos=$CURRENT
+  fi
+  if [[ -n $flag && " {{.ValueFlags}} " == *" $flag "* ]]; then
+    # schedkit prints the flag's values (the words before the flag say
+    # which command's flag it is).
+    [[ $cur == -*=* ]] && compset -P '*='
+    local -a values
+    values=("${(@f)$("${words[1]}" "${(@)words[2,fpos-1]}" "$flag" --generate-bash-completion 2>/dev/null)}")
+    [[ -n ${values[1]} ]] && _describe 'values' values
+    return
+  fi
   if [[ -n $flag && " {{.DirFlags}} {{.FileFlags}} " == *" $flag "* ]]; then
     [[ $cur == -*=* ]] && compset -P '*='
     if [[ " {{.DirFlags}} " == *" $flag "* ]]; then
