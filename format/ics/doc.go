@@ -38,6 +38,11 @@
 //   - A url that is no URI as it stands ("https://example.org/a b", non-ASCII)
 //     is percent-encoded (RFC 3986) in URL and in DESCRIPTION; only one
 //     that is not absolute even so (validate reports it) has no URL.
+//   - The track and tags are one CATEGORIES property, a TEXT list (RFC 5545
+//     §3.8.1.2; a comma inside a category escaped as "\,"), the VEVENT's
+//     last line, rather than one CATEGORIES per category (which RFC 5545
+//     allows too, but khal then shows no categories). golang-ical cannot
+//     write a TEXT list; see categoriesLine.
 //   - Breaks are TRANSP:TRANSPARENT; no VALARM, no ATTENDEE (speakers are
 //     named in DESCRIPTION).
 //
@@ -57,7 +62,8 @@
 //	SUMMARY       title
 //	DTSTART       start; DTEND or DURATION the end (RFC 5545 §3.6.1)
 //	LOCATION      room
-//	CATEGORIES    the first category is the track, the others tags
+//	CATEGORIES    the first category is the track, the others tags (one
+//	              list, several lines, or both)
 //	DESCRIPTION   abstract (the speakers' paragraph `export ics` writes,
 //	              "Speaker: Name (Affiliation)" or "Speakers:" and one
 //	              person a line, becomes the speakers; see speakerList)
