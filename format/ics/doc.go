@@ -35,6 +35,11 @@
 //   - A backslash followed by n or N in a text gets U+2060 WORD JOINER in
 //     between (see Text): python icalendar and node-ical read the correct
 //     escape "\\n" as a backslash and a line break.
+//   - A one-line value wrapped in double quotes ("\"What can a mixnet
+//     do?\"" as SUMMARY, LOCATION, a category, DESCRIPTION, the calendar
+//     name) ends with U+2060 WORD JOINER after the closing quote (see
+//     guardQuotes): node-ical strips quotes around a whole value. The
+//     reader drops the joiner again.
 //   - A url that is no URI as it stands ("https://example.org/a b", non-ASCII)
 //     is percent-encoded (RFC 3986) in URL and in DESCRIPTION; only one
 //     that is not absolute even so (validate reports it) has no URL.

@@ -123,7 +123,7 @@ func calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options, a
 	if name == "" {
 		name = s.Conference.Name
 	}
-	name = Text(name)
+	name = guardQuotes(Text(name))
 	if name == "" {
 		name = "schedule"
 	}
@@ -201,7 +201,7 @@ func sessionUID(s *schedule.Schedule, x *schedule.Session, n int) string {
 }
 
 // Event is what the VEVENT of a session says, its TEXT values cleaned by
-// Text but not yet escaped: for writers of other formats that must describe
+// Text (and guarded against node-ical by guardQuotes) but not yet escaped: for writers of other formats that must describe
 // a session as the feeds do (the timetable page of format/html builds an
 // .ics of starred sessions from it, with the same UIDs).
 type Event struct {
@@ -242,6 +242,10 @@ func eventOf(x *schedule.Session, uid string) Event {
 	}
 	if ev.Summary == "" {
 		ev.Summary = cmp.Or(Text(x.ID), "(untitled)")
+	}
+	ev.Summary, ev.Location, ev.Description = guardQuotes(ev.Summary), guardQuotes(ev.Location), guardQuotes(ev.Description)
+	for i, c := range ev.Categories {
+		ev.Categories[i] = guardQuotes(c)
 	}
 	return ev
 }

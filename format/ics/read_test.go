@@ -421,6 +421,7 @@ func TestRoundTrip(t *testing.T) {
 		{"ics/nasty-text.yaml", 3},
 		{"ics/dst-berlin-2024.yaml", 3},
 		{"ics/multiday-newyear.yaml", 3},
+		{"ics/quoted-titles.yaml", 4},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join(testutil.Root(), "testdata", tt.file))
