@@ -21,6 +21,15 @@
 // tz database (§3.6.5; see VTimezone).
 //
 // Deviations and choices:
+//   - The VTIMEZONE is one STANDARD and one DAYLIGHT with yearly RRULEs
+//     wherever the zone's rule held from the year before the first session
+//     on: Outlook reduces a VTIMEZONE to one yearly rule and may take its
+//     first block. Only where the rule changed (or DST began or ended) in
+//     those years are the transitions written as they are, from a first
+//     block at 1970. Either way it gives the tz database's offsets only
+//     for the years of the schedule (RFC 5545 §3.6.5 lets it be partial),
+//     and DAYLIGHT is the observance with the larger offset, also where
+//     the tz database has negative DST (Europe/Dublin). See VTimezone.
 //   - A wall time that occurs twice at a daylight-saving change is written in
 //     UTC: §3.3.5 says such a local time means its first occurrence, but most
 //     parsers take the second.
