@@ -5,7 +5,8 @@
 # schedule are checked together, so check-ics also cross-checks that a UID
 # means the same event in every feed.
 #
-# Then khal (Debian) imports the QCon feed and lists it.
+# Then khal (Debian) imports the QCon feed and lists it, and go-ical reads
+# every feed.
 #
 # Parsers: ../shared/icsval/install-validators (apt + npm, idempotent) into
 # $ICSVAL_DEPS, default a directory under $TMPDIR that survives between runs
@@ -46,7 +47,9 @@ check() {
   if ! "$icsval/check-ics" --deps "$deps" --require-parsers -W -q "${files[@]}"; then
     fail=1
   fi
+  checked+=("$work/$name")
 }
+checked=()
 
 # Fixtures: the bundled example and testdata/ics. Only those that validate.
 splits=(track room speaker)
@@ -137,6 +140,16 @@ for spec in "fosdem-2025.schedule.xml:" "pretalx-democon.schedule.json:--force";
   export_feeds "$name" "$file" $flags
   check "$name"
 done
+
+# go-ical (a Go client library, a test dependency) reads every feed
+# checked above: format/ics TestGoIcalReadsFeedsIn.
+if ! SCHEDKIT_ICS_FEEDS="$(IFS=:; echo "${checked[*]}")" go test -count=1 -v -run '^TestGoIcalReadsFeedsIn$' ./format/ics >"$work/goical.log" 2>&1; then
+  cat "$work/goical.log" >&2
+  echo "30-ics: go-ical misreads feeds (above)" >&2
+  fail=1
+else
+  echo "30-ics: $(grep -o 'go-ical read .*' "$work/goical.log")"
+fi
 
 echo "30-ics: done in $((SECONDS - start)) s"
 exit "$fail"

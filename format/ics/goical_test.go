@@ -3,7 +3,9 @@ package ics
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -244,7 +246,7 @@ func TestFeedsReadByGoIcal(t *testing.T) {
 	}
 	var sources []source
 	for _, f := range fixtures(t) {
-		sources = append(sources, source{f, func(t *testing.T) *schedule.Schedule { return load(t, f) }})
+		sources = append(sources, source{filepath.Base(f), func(t *testing.T) *schedule.Schedule { return load(t, f) }})
 	}
 	for _, name := range []string{"fosdem-2025.schedule.xml", "36c3-merged.schedule.xml", "debconf23.schedule.xml", "pretalx-democon.schedule.json", "jres-2022.ics"} {
 		sources = append(sources, source{name, func(t *testing.T) *schedule.Schedule {
@@ -396,4 +398,57 @@ func TestVTimezoneInstants(t *testing.T) {
 			}
 		})
 	}
+}
+
+// feedsEnv names the directories (a list, as PATH) whose .ics files
+// TestGoIcalReadsFeedsIn reads: .ci/steps/30-ics.sh sets it to the feeds
+// it wrote with the schedkit binary, every --split included.
+const feedsEnv = "SCHEDKIT_ICS_FEEDS"
+
+// TestGoIcalReadsFeedsIn decodes every .ics file under the directories
+// $SCHEDKIT_ICS_FEEDS names with go-ical (skipped when it is unset): each
+// must decode, each DTSTART/DTEND resolve through the feed's VTIMEZONE to
+// the instant the tz database gives, each event have one CATEGORIES line
+// at most, and a UID mean the same event in every feed.
+func TestGoIcalReadsFeedsIn(t *testing.T) {
+	dirs := filepath.SplitList(os.Getenv(feedsEnv))
+	if len(dirs) == 0 {
+		t.Skip(feedsEnv + " is not set")
+	}
+	type seen struct {
+		file string
+		ev   feedEvent
+	}
+	byUID := map[string]seen{}
+	files, events := 0, 0
+	for _, dir := range dirs {
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".ics") {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			files++
+			for uid, ev := range decodeGoical(t, data).events(t) {
+				events++
+				if s, ok := byUID[uid]; ok {
+					if diff := cmp.Diff(s.ev, ev, utcTimes); diff != "" {
+						t.Errorf("%s in %s differs from %s (-there +here):\n%s", uid, p, s.file, diff)
+					}
+					continue
+				}
+				byUID[uid] = seen{p, ev}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if files == 0 {
+		t.Fatalf("no .ics file under %s", strings.Join(dirs, ", "))
+	}
+	t.Logf("go-ical read %d feeds, %d events, %d distinct UIDs", files, events, len(byUID))
 }
