@@ -92,7 +92,8 @@
       if (e.location) out += line("LOCATION", text(e.location));
       if (e.description) out += line("DESCRIPTION", text(e.description));
       if (e.url) out += line("URL", e.url);
-      (e.categories || []).forEach(function (c) { out += line("CATEGORIES", text(c)); });
+      // One CATEGORIES list, as the feeds have it (khal shows none for several lines).
+      if (e.categories && e.categories.length) out += line("CATEGORIES", e.categories.map(text).join(","));
       out += line("STATUS", e.status);
       if (e.transparent) out += line("TRANSP", "TRANSPARENT");
       out += line("END", "VEVENT");

@@ -21,6 +21,15 @@
 // tz database (§3.6.5; see VTimezone).
 //
 // Deviations and choices:
+//   - The VTIMEZONE is one STANDARD and one DAYLIGHT with yearly RRULEs
+//     wherever the zone's rule held from the year before the first session
+//     on: Outlook reduces a VTIMEZONE to one yearly rule and may take its
+//     first block. Only where the rule changed (or DST began or ended) in
+//     those years are the transitions written as they are, from a first
+//     block at 1970. Either way it gives the tz database's offsets only
+//     for the years of the schedule (RFC 5545 §3.6.5 lets it be partial),
+//     and DAYLIGHT is the observance with the larger offset, also where
+//     the tz database has negative DST (Europe/Dublin). See VTimezone.
 //   - A wall time that occurs twice at a daylight-saving change is written in
 //     UTC: §3.3.5 says such a local time means its first occurrence, but most
 //     parsers take the second.
@@ -35,9 +44,19 @@
 //   - A backslash followed by n or N in a text gets U+2060 WORD JOINER in
 //     between (see Text): python icalendar and node-ical read the correct
 //     escape "\\n" as a backslash and a line break.
+//   - A one-line value wrapped in double quotes ("\"What can a mixnet
+//     do?\"" as SUMMARY, LOCATION, a category, DESCRIPTION, the calendar
+//     name) ends with U+2060 WORD JOINER after the closing quote (see
+//     guardQuotes): node-ical strips quotes around a whole value. The
+//     reader drops the joiner again.
 //   - A url that is no URI as it stands ("https://example.org/a b", non-ASCII)
 //     is percent-encoded (RFC 3986) in URL and in DESCRIPTION; only one
 //     that is not absolute even so (validate reports it) has no URL.
+//   - The track and tags are one CATEGORIES property, a TEXT list (RFC 5545
+//     §3.8.1.2; a comma inside a category escaped as "\,"), the VEVENT's
+//     last line, rather than one CATEGORIES per category (which RFC 5545
+//     allows too, but khal then shows no categories). golang-ical cannot
+//     write a TEXT list; see categoriesLine.
 //   - Breaks are TRANSP:TRANSPARENT; no VALARM, no ATTENDEE (speakers are
 //     named in DESCRIPTION).
 //
@@ -57,7 +76,8 @@
 //	SUMMARY       title
 //	DTSTART       start; DTEND or DURATION the end (RFC 5545 §3.6.1)
 //	LOCATION      room
-//	CATEGORIES    the first category is the track, the others tags
+//	CATEGORIES    the first category is the track, the others tags (one
+//	              list, several lines, or both)
 //	DESCRIPTION   abstract (the speakers' paragraph `export ics` writes,
 //	              "Speaker: Name (Affiliation)" or "Speakers:" and one
 //	              person a line, becomes the speakers; see speakerList)

@@ -123,7 +123,7 @@ func calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options, a
 	if name == "" {
 		name = s.Conference.Name
 	}
-	name = Text(name)
+	name = guardQuotes(Text(name))
 	if name == "" {
 		name = "schedule"
 	}
@@ -201,7 +201,7 @@ func sessionUID(s *schedule.Schedule, x *schedule.Session, n int) string {
 }
 
 // Event is what the VEVENT of a session says, its TEXT values cleaned by
-// Text but not yet escaped: for writers of other formats that must describe
+// Text (and guarded against node-ical by guardQuotes) but not yet escaped: for writers of other formats that must describe
 // a session as the feeds do (the timetable page of format/html builds an
 // .ics of starred sessions from it, with the same UIDs).
 type Event struct {
@@ -242,6 +242,10 @@ func eventOf(x *schedule.Session, uid string) Event {
 	}
 	if ev.Summary == "" {
 		ev.Summary = cmp.Or(Text(x.ID), "(untitled)")
+	}
+	ev.Summary, ev.Location, ev.Description = guardQuotes(ev.Summary), guardQuotes(ev.Location), guardQuotes(ev.Description)
+	for i, c := range ev.Categories {
+		ev.Categories[i] = guardQuotes(c)
 	}
 	return ev
 }
@@ -288,9 +292,6 @@ func addEvent(cal *ical.Calendar, e Event, rev Revision, loc *time.Location, loc
 	if e.URL != "" {
 		ev.SetURL(e.URL)
 	}
-	for _, c := range e.Categories {
-		ev.AddCategory(c)
-	}
 	ev.SetStatus(ical.ObjectStatus(e.Status))
 	if e.Transparent {
 		ev.SetTimeTransparency(ical.TransparencyTransparent)
@@ -302,6 +303,44 @@ func addEvent(cal *ical.Calendar, e Event, rev Revision, loc *time.Location, loc
 		}
 		ev.SetOrganizer("mailto:"+org.Email, params...)
 	}
+	if len(e.Categories) > 0 {
+		ev.Components = append(ev.Components, categoriesLine(e.Categories))
+	}
+}
+
+// categoriesLine is the one CATEGORIES property of an event, its
+// categories as a list (RFC 5545 §3.8.1.2, a TEXT list: commas between
+// values, a comma inside one escaped as "\,"). One line rather than one
+// CATEGORIES per category, which RFC 5545 allows too: khal shows no
+// categories for several lines.
+//
+// golang-ical escapes every comma of a TEXT property, so it cannot write a
+// list: addEvent adds the line to the VEVENT as a component of this type,
+// which golang-ical serializes after the event's properties (so CATEGORIES
+// is the VEVENT's last line), escaped by golang-ical's ToText and folded
+// by golang-ical (see SerializeTo).
+type categoriesLine []string
+
+func (categoriesLine) UnknownPropertiesIANAProperties() []ical.IANAProperty { return nil }
+func (categoriesLine) SubComponents() []ical.Component                      { return nil }
+
+// SerializeTo writes the line as golang-ical writes a property: its value
+// is folded as that of TZOFFSETTO, a property golang-ical does not escape
+// whose name has as many octets as CATEGORIES and, like it, none of the
+// characters golang-ical prefers to fold at.
+func (c categoriesLine) SerializeTo(w io.Writer, cfg *ical.SerializationConfiguration) error {
+	vs := make([]string, len(c))
+	for i, v := range c {
+		vs[i] = ical.ToText(v)
+	}
+	const foldAs = ical.PropertyTzoffsetto
+	var b strings.Builder
+	p := ical.BaseProperty{IANAToken: string(foldAs), Value: strings.Join(vs, ",")}
+	if err := p.SerializeTo(&b, cfg); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, string(ical.PropertyCategories)+b.String()[len(foldAs):])
+	return err
 }
 
 // yearSpan returns the first and last year, in loc, of the timed sessions of

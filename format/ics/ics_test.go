@@ -414,8 +414,10 @@ func TestEvents(t *testing.T) {
 			feed := map[string][]string{}
 			for _, ev := range cal.Events() {
 				var cats []string
-				for _, p := range ev.GetProperties(ical.ComponentPropertyCategories) {
-					cats = append(cats, p.Value)
+				for _, c := range ev.Components {
+					if l, ok := c.(categoriesLine); ok {
+						cats = append(cats, l...)
+					}
 				}
 				feed[ev.Id()] = []string{value(ev, ical.ComponentPropertySummary), value(ev, ical.ComponentPropertyLocation),
 					value(ev, ical.ComponentPropertyDescription), value(ev, ical.ComponentPropertyUrl),

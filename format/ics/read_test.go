@@ -421,6 +421,7 @@ func TestRoundTrip(t *testing.T) {
 		{"ics/nasty-text.yaml", 3},
 		{"ics/dst-berlin-2024.yaml", 3},
 		{"ics/multiday-newyear.yaml", 3},
+		{"ics/quoted-titles.yaml", 4},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join(testutil.Root(), "testdata", tt.file))
@@ -619,5 +620,36 @@ func TestWindowsZonesLoad(t *testing.T) {
 		if _, err := schedule.LoadLocation(iana); err != nil {
 			t.Errorf("%s → %s: %v", win, iana, err)
 		}
+	}
+}
+
+// TestRead_Categories: CATEGORIES as one list (what export ics writes), as
+// one line per category, and both mixed; an escaped comma is part of a
+// category (RFC 5545 §3.3.11), an unescaped one separates two.
+func TestRead_Categories(t *testing.T) {
+	tests := []struct {
+		name, lines string
+		track       string
+		tags        []string
+	}{
+		{"list", `CATEGORIES:Web,caching,css`, "Web", []string{"caching", "css"}},
+		{"lines", "CATEGORIES:Web\r\nCATEGORIES:caching\r\nCATEGORIES:css", "Web", []string{"caching", "css"}},
+		{"mixed", "CATEGORIES:Web,caching\r\nCATEGORIES:css", "Web", []string{"caching", "css"}},
+		{"escaped comma", `CATEGORIES:Data\, AI,a\,b,c\;d,e\\f`, "Data, AI", []string{"a,b", "c;d", `e\f`}},
+		{"repeats and empty", "CATEGORIES:Web,,Web\r\nCATEGORIES:web", "Web", []string{"web"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:x\r\nDTSTART:20260101T100000Z\r\nDTEND:20260101T110000Z\r\n" +
+				tt.lines + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+			s, ds := Read("c.ics", []byte(data), schedule.LoadOptions{Timezone: "UTC"})
+			if s == nil || len(s.Sessions) != 1 {
+				t.Fatalf("not read: %v", ds)
+			}
+			x := s.Sessions[0]
+			if diff := cmp.Diff([]any{tt.track, tt.tags}, []any{x.TrackName(), x.Tags}); diff != "" {
+				t.Errorf("track and tags (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

@@ -7,8 +7,9 @@ import (
 
 // TEXT values (RFC 5545 §3.3.11), both directions. Writing, Text cleans a
 // value and golang-ical escapes it (\\ \; \, \n); reading, unescapeText
-// undoes those escapes. The two share one rule of schedkit's own, the word
-// joiner below.
+// undoes those escapes. The two share two rules of schedkit's own, both
+// with the word joiner below: between a backslash and n (Text), and after
+// quotes that wrap a whole value (guardQuotes).
 
 // wordJoiner (U+2060 WORD JOINER, invisible) is what the writer puts
 // between a backslash and a following n or N, and what the reader drops
@@ -42,6 +43,45 @@ func isLineBreakLetter(c byte) bool {
 // a line-break letter: what backslashN wrote after a backslash.
 func joinedLineBreakLetter(s string) bool {
 	return len(s) > len(wordJoiner) && strings.HasPrefix(s, wordJoiner) && isLineBreakLetter(s[len(wordJoiner)])
+}
+
+// quote is what node-ical strips from both ends of every TEXT value it
+// reads, after unescaping, when the value starts and ends with it and has
+// no line break: the SUMMARY "\"What can a mixnet do?\"" loses its quotes.
+const quote = `"`
+
+// wrappedInQuotes reports whether node-ical would strip the quotes around
+// s, taking word joiners after the closing quote as part of it: s has no
+// line break, starts with a quote and ends with another one followed by
+// any number of word joiners.
+func wrappedInQuotes(s string) bool {
+	if !strings.HasPrefix(s, quote) || strings.Contains(s, "\n") {
+		return false
+	}
+	t := strings.TrimRight(s, wordJoiner)
+	return len(t) > len(quote) && strings.HasSuffix(t, quote)
+}
+
+// guardQuotes returns a cleaned TEXT value (see Text) that node-ical would
+// strip of the quotes around it with wordJoiner appended: the value then
+// ends with the invisible joiner, not with a quote, and every parser reads
+// the quotes. A value that already ends with joiners after its closing
+// quote gets one more, so that the reader (unguardQuotes, which drops one)
+// gives back exactly the value. The writer guards whole property values:
+// SUMMARY, LOCATION, DESCRIPTION, each category, the calendar's name.
+func guardQuotes(s string) string {
+	if wrappedInQuotes(s) {
+		return s + wordJoiner
+	}
+	return s
+}
+
+// unguardQuotes undoes guardQuotes on a read value.
+func unguardQuotes(s string) string {
+	if t, ok := strings.CutSuffix(s, wordJoiner); ok && wrappedInQuotes(t) {
+		return t
+	}
+	return s
 }
 
 // Text cleans a TEXT value (RFC 5545 §3.3.11) before golang-ical escapes it:
@@ -107,7 +147,8 @@ var percentHex = strings.NewReplacer("%2C", "%2c", "%3A", "%3a", "%3B", "%3b", "
 // CRLF and CR become LF, other control characters (but tab) are dropped,
 // white space at line ends is trimmed. An unknown escape keeps its character.
 // The word joiner between an escaped backslash and n or N is dropped: Text
-// puts it there (see wordJoiner).
+// puts it there (see wordJoiner); so is the one guardQuotes puts after a
+// closing quote.
 func unescapeText(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
@@ -129,7 +170,7 @@ func unescapeText(s string) string {
 		}
 		b.WriteByte(c)
 	}
-	return clean(b.String())
+	return unguardQuotes(clean(b.String()))
 }
 
 // clean is the reader's cleaning of an unescaped TEXT value: line breaks

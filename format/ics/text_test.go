@@ -3,6 +3,7 @@ package ics
 import (
 	"testing"
 
+	ical "github.com/arran4/golang-ical"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -45,6 +46,37 @@ func TestUnescapeText(t *testing.T) {
 	for _, tt := range tests {
 		if got := unescapeText(tt.in); got != tt.want {
 			t.Errorf("unescapeText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestGuardQuotes: a value node-ical would strip of the quotes around it
+// ends with a word joiner, one more when it already ends with joiners, and
+// the reader gives back exactly the value.
+func TestGuardQuotes(t *testing.T) {
+	const wj = "\u2060"
+	tests := []struct{ in, want string }{
+		{`"What can a mixnet do? …"`, `"What can a mixnet do? …"` + wj},
+		{`"a"`, `"a"` + wj},
+		{`""`, `""` + wj},
+		{`"Two" quoted "words"`, `"Two" quoted "words"` + wj},
+		{`"a"` + wj, `"a"` + wj + wj},
+		{`"a"` + wj + wj, `"a"` + wj + wj + wj},
+		{`"`, `"`},
+		{`"` + wj, `"` + wj},
+		{`"a`, `"a`},
+		{`a "b"`, `a "b"`},
+		{"\"a\"\n\"b\"", "\"a\"\n\"b\""}, // node-ical strips only one-line values
+		{`"a, b; c\d"`, `"a, b; c\d"` + wj},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got := guardQuotes(tt.in)
+		if got != tt.want {
+			t.Errorf("guardQuotes(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if back := unescapeText(ical.ToText(got)); back != tt.in {
+			t.Errorf("unescapeText(guardQuotes(%q)) = %q", tt.in, back)
 		}
 	}
 }

@@ -88,7 +88,21 @@ type observance struct {
 }
 
 // VTimezone builds the VTIMEZONE (RFC 5545 §3.6.5) of loc for events in the
-// years from through to, from the tz database:
+// years from through to, from the tz database.
+//
+// Where one yearly rule for each direction describes every change of
+// offset from the start of the year before from to the end of year to, the
+// VTIMEZONE is that pair and nothing else (see yearlyPair): one STANDARD
+// and one DAYLIGHT, each with RRULE:FREQ=YEARLY;BYMONTH=…;BYDAY=… and no
+// UNTIL, DTSTART at its onset in the year before from, so that every date
+// of the span comes after an onset. That is the form Outlook understands
+// (it reduces a VTIMEZONE to one yearly rule and may take the first
+// block). DAYLIGHT is the observance with the larger offset, also where
+// the tz database calls winter time daylight saving time (Europe/Dublin's
+// negative DST): clients take DAYLIGHT for summer time.
+//
+// Otherwise (the rule changed within the span, DST began or ended, or
+// there is none) it is the explicit form:
 //   - a first observance with DTSTART 19700101T000000 and the offset in
 //     effect at the start of year from, so that every date from 1970 has an
 //     offset (clients such as ical.js need one before the first event);
@@ -106,6 +120,9 @@ func VTimezone(loc *time.Location, from, to int) (*ical.VTimezone, error) {
 	}
 	if from > to || from < 1 || to > 9999 {
 		return nil, fmt.Errorf("ics: bad year span %d-%d", from, to)
+	}
+	if tz := yearlyPair(loc, from, to); tz != nil {
+		return tz, nil
 	}
 	trs := Transitions(loc, from, to)
 	startAt := time.Date(from, 1, 1, 0, 0, 0, 0, time.UTC).Add(-14 * time.Hour)
@@ -136,24 +153,7 @@ func VTimezone(loc *time.Location, from, to int) (*ical.VTimezone, error) {
 
 	tz := ical.NewTimezone(loc.String())
 	add := func(dst bool, dtstart string, from, to int, name string, rrule string) {
-		var c *ical.ComponentBase
-		if dst {
-			d := &ical.Daylight{}
-			tz.Components = append(tz.Components, d)
-			c = &d.ComponentBase
-		} else {
-			s := tz.AddStandard()
-			c = &s.ComponentBase
-		}
-		c.AddProperty(ical.ComponentPropertyDtStart, dtstart)
-		c.AddProperty(ical.ComponentProperty(ical.PropertyTzoffsetfrom), utcOffset(from))
-		c.AddProperty(ical.ComponentProperty(ical.PropertyTzoffsetto), utcOffset(to))
-		if name != "" {
-			c.AddProperty(ical.ComponentProperty(ical.PropertyTzname), name)
-		}
-		if rrule != "" {
-			c.AddProperty(ical.ComponentPropertyRrule, rrule)
-		}
+		addObservance(tz, dst, dtstart, from, to, name, rrule)
 	}
 	add(first.IsDST(), "19700101T000000", firstOff, firstOff, firstName, "")
 	for _, o := range obs {
@@ -161,17 +161,92 @@ func VTimezone(loc *time.Location, from, to int) (*ical.VTimezone, error) {
 		wall := on.At.Add(time.Duration(on.From) * time.Second)
 		rr := ""
 		lastYear := o.ons[len(o.ons)-1].At.Add(time.Duration(on.From) * time.Second).Year()
-		weekdays := [...]string{"SU", "MO", "TU", "WE", "TH", "FR", "SA"}
 		switch {
 		case lastYear >= to:
-			rr = fmt.Sprintf("FREQ=YEARLY;BYMONTH=%d;BYDAY=%d%s", o.rule.month, o.rule.nth, weekdays[o.rule.weekday])
+			rr = o.rule.rrule()
 		case len(o.ons) > 1:
-			until := o.ons[len(o.ons)-1].At.UTC().Format("20060102T150405Z")
-			rr = fmt.Sprintf("FREQ=YEARLY;BYMONTH=%d;BYDAY=%d%s;UNTIL=%s", o.rule.month, o.rule.nth, weekdays[o.rule.weekday], until)
+			rr = o.rule.rrule() + ";UNTIL=" + o.ons[len(o.ons)-1].At.UTC().Format("20060102T150405Z")
 		}
 		add(o.rule.dst, wall.Format("20060102T150405"), on.From, on.To, on.Name, rr)
 	}
 	return tz, nil
+}
+
+// rrule is the yearly RRULE of r, without UNTIL.
+func (r rule) rrule() string {
+	weekdays := [...]string{"SU", "MO", "TU", "WE", "TH", "FR", "SA"}
+	return fmt.Sprintf("FREQ=YEARLY;BYMONTH=%d;BYDAY=%d%s", r.month, r.nth, weekdays[r.weekday])
+}
+
+// addObservance adds a DAYLIGHT (dst) or STANDARD to tz.
+func addObservance(tz *ical.VTimezone, dst bool, dtstart string, from, to int, name string, rrule string) {
+	var c *ical.ComponentBase
+	if dst {
+		d := &ical.Daylight{}
+		tz.Components = append(tz.Components, d)
+		c = &d.ComponentBase
+	} else {
+		s := tz.AddStandard()
+		c = &s.ComponentBase
+	}
+	c.AddProperty(ical.ComponentPropertyDtStart, dtstart)
+	c.AddProperty(ical.ComponentProperty(ical.PropertyTzoffsetfrom), utcOffset(from))
+	c.AddProperty(ical.ComponentProperty(ical.PropertyTzoffsetto), utcOffset(to))
+	if name != "" {
+		c.AddProperty(ical.ComponentProperty(ical.PropertyTzname), name)
+	}
+	if rrule != "" {
+		c.AddProperty(ical.ComponentPropertyRrule, rrule)
+	}
+}
+
+// yearlyPair returns the VTIMEZONE of loc as one STANDARD and one
+// DAYLIGHT with yearly rules (see VTimezone), or nil when that cannot
+// describe loc exactly from the start of year from-1 to the end of year
+// to: every change of offset in those years must be one of two rules (same
+// month, weekday, week of the month, wall time, offsets and abbreviation
+// every year), each taking effect once in every one of those years, the
+// one undoing the other.
+func yearlyPair(loc *time.Location, from, to int) *ical.VTimezone {
+	first := from - 1
+	if first < 1 {
+		return nil
+	}
+	years := to - first + 1
+	var rules []rule
+	ons := map[rule][]Transition{}
+	for _, tr := range Transitions(loc, first, to) {
+		r := ruleOf(tr)
+		y := tr.At.Add(time.Duration(tr.From) * time.Second).Year()
+		prev := ons[r]
+		if y != first+len(prev) { // not the next year of this rule: a change outside the span, or a gap
+			return nil
+		}
+		if prev == nil {
+			rules = append(rules, r)
+			if len(rules) > 2 {
+				return nil
+			}
+		}
+		ons[r] = append(prev, tr)
+	}
+	if len(rules) != 2 {
+		return nil
+	}
+	std, dst := rules[0], rules[1]
+	if std.to > dst.to {
+		std, dst = dst, std
+	}
+	if len(ons[std]) != years || len(ons[dst]) != years || std.to != dst.from || dst.to != std.from || std.to == dst.to {
+		return nil
+	}
+	tz := ical.NewTimezone(loc.String())
+	for _, r := range []rule{std, dst} {
+		on := ons[r][0]
+		wall := on.At.Add(time.Duration(on.From) * time.Second)
+		addObservance(tz, r == dst, wall.Format("20060102T150405"), r.from, r.to, r.name, r.rrule())
+	}
+	return tz
 }
 
 // utcOffset formats an offset as RFC 5545 §3.3.14 UTC-OFFSET: ±HHMM, or

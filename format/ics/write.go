@@ -73,15 +73,15 @@ func (fw *feedWriter) add(cal *ical.Calendar, e Event, rev Revision, loc *time.L
 	if e.URL != "" {
 		fw.prop("URL", "", "", e.URL, false)
 	}
-	for _, c := range e.Categories {
-		fw.prop("CATEGORIES", "", "", c, true)
-	}
 	fw.prop("STATUS", "", "", e.Status, true)
 	if e.Transparent {
 		fw.prop("TRANSP", "", "", string(ical.TransparencyTransparent), true)
 	}
 	if org != nil {
 		fw.prop("ORGANIZER", "CN", paramSafe(org.Name), "mailto:"+org.Email, false)
+	}
+	if len(e.Categories) > 0 {
+		fw.list("CATEGORIES", e.Categories)
 	}
 	w.WriteString("END:VEVENT\r\n")
 }
@@ -117,6 +117,20 @@ func (fw *feedWriter) prop(name, param, pv, value string, text bool) {
 		l = appendText(l, value)
 	} else {
 		l = append(l, value...)
+	}
+	fw.line = l
+	fw.fold()
+}
+
+// list writes a content line whose value is a list of TEXT values, as
+// categoriesLine writes it: each value TEXT-escaped, commas between them.
+func (fw *feedWriter) list(name string, values []string) {
+	l := append(append(fw.line[:0], name...), ':')
+	for i, v := range values {
+		if i > 0 {
+			l = append(l, ',')
+		}
+		l = appendText(l, v)
 	}
 	fw.line = l
 	fw.fold()
