@@ -194,6 +194,11 @@ type loader struct {
 	// whose Content is the list.
 	items func(n *yaml.Node) iter.Seq[*yaml.Node]
 
+	// spare is a field map mapping may reuse: session gives its own back
+	// when done with it, so that a hundred thousand sessions do not make
+	// a hundred thousand maps.
+	spare map[string]field
+
 	nodes    int
 	maxNodes int // MaxNodes, or more for a large document (see MaxNodes)
 	tooBig   bool
@@ -389,7 +394,11 @@ func (l *loader) mapping(n *yaml.Node, what string, known []string) map[string]f
 		l.add(RuleBadValue, n, "%s must be a mapping of fields, not %s", what, kindNames[n.Kind])
 		return nil
 	}
-	fs := make(map[string]field, len(n.Content)/2)
+	fs := l.spare
+	l.spare = nil
+	if fs == nil {
+		fs = make(map[string]field, len(n.Content)/2)
+	}
 	var merged []*yaml.Node // the values of merge keys (<<), in order
 	for i := 0; i+1 < len(n.Content) && !l.tooBig; i += 2 {
 		k, v := l.deref(n.Content[i]), n.Content[i+1]
@@ -856,6 +865,7 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 		return
 	}
 	s := &Session{Pos: l.pos(n), Type: TypeTalk, Status: StatusConfirmed}
+	s.FieldPos = make(map[string]Pos, len(fs)+1) // +1: an inherited room
 	for name, f := range fs {
 		s.SetPos(name, l.pos(l.deref(f.val)))
 	}
@@ -942,6 +952,8 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 	s.Speakers = l.speakers(fs, what)
 	l.times(sc, t, s, fs, n)
 	sc.AddSession(t, s)
+	clear(fs)
+	l.spare = fs
 }
 
 // links reads the links (or the attachments: field) of the session named
