@@ -194,10 +194,10 @@ type loader struct {
 	// whose Content is the list.
 	items func(n *yaml.Node) iter.Seq[*yaml.Node]
 
-	// spare is a field map mapping may reuse: session gives its own back
-	// when done with it, so that a hundred thousand sessions do not make
-	// a hundred thousand maps.
-	spare map[string]field
+	// spare holds field maps for mapping to reuse: session, its speakers
+	// and links give theirs back (release) when done with them, so that a
+	// hundred thousand sessions do not make three hundred thousand maps.
+	spare []map[string]field
 
 	nodes    int
 	maxNodes int // MaxNodes, or more for a large document (see MaxNodes)
@@ -394,9 +394,10 @@ func (l *loader) mapping(n *yaml.Node, what string, known []string) map[string]f
 		l.add(RuleBadValue, n, "%s must be a mapping of fields, not %s", what, kindNames[n.Kind])
 		return nil
 	}
-	fs := l.spare
-	l.spare = nil
-	if fs == nil {
+	var fs map[string]field
+	if k := len(l.spare); k > 0 {
+		fs, l.spare = l.spare[k-1], l.spare[:k-1]
+	} else {
 		fs = make(map[string]field, len(n.Content)/2)
 	}
 	var merged []*yaml.Node // the values of merge keys (<<), in order
@@ -952,8 +953,15 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 	s.Speakers = l.speakers(fs, what)
 	l.times(sc, t, s, fs, n)
 	sc.AddSession(t, s)
-	clear(fs)
-	l.spare = fs
+	l.release(fs)
+}
+
+// release gives mapping back a field map its caller is done with.
+func (l *loader) release(fs map[string]field) {
+	if len(l.spare) < 4 {
+		clear(fs)
+		l.spare = append(l.spare, fs)
+	}
 }
 
 // links reads the links (or the attachments: field) of the session named
@@ -976,6 +984,7 @@ func (l *loader) links(fs map[string]field, what, field string) []Link {
 		}
 		title, _, _ := l.str(lfs, "title", what+": link")
 		out = append(out, Link{Title: title, URL: u})
+		l.release(lfs)
 	}
 	return out
 }
@@ -1003,6 +1012,7 @@ func (l *loader) speakers(fs map[string]field, what string) []Person {
 		p.Affiliation, _, _ = l.str(pfs, "affiliation", what+": speaker")
 		p.ID, _, _ = l.str(pfs, "id", what+": speaker")
 		out = append(out, p)
+		l.release(pfs)
 	}
 	return out
 }
