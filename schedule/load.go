@@ -951,7 +951,7 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 	s.Links = l.links(fs, what, "links")
 	s.Attachments = l.links(fs, what, "attachments")
 	s.Speakers = l.speakers(fs, what)
-	l.times(sc, t, s, fs, n)
+	l.times(sc, t, s, fs, n, what)
 	sc.AddSession(t, s)
 	l.release(fs)
 }
@@ -1017,9 +1017,8 @@ func (l *loader) speakers(fs map[string]field, what string) []Person {
 	return out
 }
 
-// times resolves start, end and duration to instants.
-func (l *loader) times(sc *Schedule, t *Track, s *Session, fs map[string]field, n *yaml.Node) {
-	what := Who(s)
+// times resolves start, end and duration to instants; what is Who(s).
+func (l *loader) times(sc *Schedule, t *Track, s *Session, fs map[string]field, n *yaml.Node, what string) {
 	// Every part is checked, so that a run reports all of a session's
 	// problems; the instants are set only when all parts are good.
 	good := true
