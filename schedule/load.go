@@ -36,15 +36,16 @@ const nodesPerSource = 4
 const MaxSeparators = 6_000_000
 
 func separators(data []byte) int {
+	// bytes.Count, once per byte, is vectorised: six passes are faster
+	// than one byte-at-a-time loop (70 ms for 61 MB).
 	n := 0
-	for _, b := range data {
-		switch b {
-		case '\n', ',', ':', '-', '[', '{':
-			n++
-		}
+	for _, c := range separatorBytes {
+		n += bytes.Count(data, []byte{c})
 	}
 	return n
 }
+
+var separatorBytes = []byte("\n,:-[{")
 
 // sourceNodes counts the nodes of a document as written, not following aliases.
 func sourceNodes(n *yaml.Node) int {
@@ -144,6 +145,9 @@ func onlyComments(data []byte) bool {
 // InvalidUTF8 returns the offset of the first byte of b that does not
 // start a valid UTF-8 sequence, or -1 when b is valid UTF-8.
 func InvalidUTF8(b []byte) int {
+	if utf8.Valid(b) { // eight ASCII bytes at a time
+		return -1
+	}
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && n <= 1 {
@@ -193,6 +197,11 @@ type loader struct {
 	// decodes one at a time (see load_json.go); it returns nil for a node
 	// whose Content is the list.
 	items func(n *yaml.Node) iter.Seq[*yaml.Node]
+
+	// spare holds field maps for mapping to reuse: session, its speakers
+	// and links give theirs back (release) when done with them, so that a
+	// hundred thousand sessions do not make three hundred thousand maps.
+	spare []map[string]field
 
 	nodes    int
 	maxNodes int // MaxNodes, or more for a large document (see MaxNodes)
@@ -389,7 +398,12 @@ func (l *loader) mapping(n *yaml.Node, what string, known []string) map[string]f
 		l.add(RuleBadValue, n, "%s must be a mapping of fields, not %s", what, kindNames[n.Kind])
 		return nil
 	}
-	fs := make(map[string]field, len(n.Content)/2)
+	var fs map[string]field
+	if k := len(l.spare); k > 0 {
+		fs, l.spare = l.spare[k-1], l.spare[:k-1]
+	} else {
+		fs = make(map[string]field, len(n.Content)/2)
+	}
 	var merged []*yaml.Node // the values of merge keys (<<), in order
 	for i := 0; i+1 < len(n.Content) && !l.tooBig; i += 2 {
 		k, v := l.deref(n.Content[i]), n.Content[i+1]
@@ -857,6 +871,7 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 		return
 	}
 	s := &Session{Pos: l.pos(n), Type: TypeTalk, Status: StatusConfirmed}
+	s.FieldPos = make(map[string]Pos, len(fs)+1) // +1: an inherited room
 	for name, f := range fs {
 		s.SetPos(name, l.pos(l.deref(f.val)))
 	}
@@ -941,8 +956,17 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 	s.Links = l.links(fs, what, "links")
 	s.Attachments = l.links(fs, what, "attachments")
 	s.Speakers = l.speakers(fs, what)
-	l.times(sc, t, s, fs, n)
+	l.times(sc, t, s, fs, n, what)
 	sc.AddSession(t, s)
+	l.release(fs)
+}
+
+// release gives mapping back a field map its caller is done with.
+func (l *loader) release(fs map[string]field) {
+	if len(l.spare) < 4 {
+		clear(fs)
+		l.spare = append(l.spare, fs)
+	}
 }
 
 // links reads the links (or the attachments: field) of the session named
@@ -965,6 +989,7 @@ func (l *loader) links(fs map[string]field, what, field string) []Link {
 		}
 		title, _, _ := l.str(lfs, "title", what+": link")
 		out = append(out, Link{Title: title, URL: u})
+		l.release(lfs)
 	}
 	return out
 }
@@ -992,13 +1017,13 @@ func (l *loader) speakers(fs map[string]field, what string) []Person {
 		p.Affiliation, _, _ = l.str(pfs, "affiliation", what+": speaker")
 		p.ID, _, _ = l.str(pfs, "id", what+": speaker")
 		out = append(out, p)
+		l.release(pfs)
 	}
 	return out
 }
 
-// times resolves start, end and duration to instants.
-func (l *loader) times(sc *Schedule, t *Track, s *Session, fs map[string]field, n *yaml.Node) {
-	what := Who(s)
+// times resolves start, end and duration to instants; what is Who(s).
+func (l *loader) times(sc *Schedule, t *Track, s *Session, fs map[string]field, n *yaml.Node, what string) {
 	// Every part is checked, so that a run reports all of a session's
 	// problems; the instants are set only when all parts are good.
 	good := true

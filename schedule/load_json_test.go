@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -279,4 +280,32 @@ func FuzzJSONSameAsYAML(f *testing.F) {
 		sameNodes(t, "fuzz.json", data)
 		sameAsYAML(t, "fuzz.json", data, LoadOptions{})
 	})
+}
+
+// TestScans checks the pre-parse scans against their byte-at-a-time
+// definitions.
+func TestScans(t *testing.T) {
+	for _, in := range []string{
+		"", "a", "- [a, b]\n- {c: d}\n", "title: Ünïcödé – ok\r\n", "\xff", "ok \xe2\x82", "ok\xc3\x28 later",
+		strings.Repeat("ab: [c, d]\n", 100) + "\xed\xa0\x80",
+	} {
+		sep := 0
+		for _, b := range []byte(in) {
+			if strings.IndexByte("\n,:-[{", b) >= 0 {
+				sep++
+			}
+		}
+		bad := -1
+		for i := 0; i < len(in); {
+			r, n := utf8.DecodeRuneInString(in[i:])
+			if r == utf8.RuneError && n <= 1 {
+				bad = i
+				break
+			}
+			i += n
+		}
+		if diff := cmp.Diff([2]int{sep, bad}, [2]int{separators([]byte(in)), InvalidUTF8([]byte(in))}); diff != "" {
+			t.Errorf("%q: separators, InvalidUTF8 (-want +got):\n%s", in, diff)
+		}
+	}
 }

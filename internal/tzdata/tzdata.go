@@ -78,6 +78,9 @@ func Load(name string) (*time.Location, error) {
 	if err != nil {
 		return nil, fmt.Errorf("embedded tz database: %s: %w", name, err)
 	}
+	if fat, err := time.LoadLocationFromTZData(name, expand(loc, footer(data))); err == nil {
+		loc = fat
+	}
 	cache.Store(name, loc)
 	return loc, nil
 }
