@@ -32,11 +32,18 @@ type leftOut struct {
 // builds findings costly checks Room first and calls Add only when it is
 // true, so a finding left out costs no formatting.
 func (f *Findings) Room(rule string, pos Pos) bool {
-	if f.byRule[rule] < MaxFindingsPerRule && len(f.list) < MaxFindings {
+	if f.open(rule) {
 		return true
 	}
 	f.leave(rule, pos, 1)
 	return false
+}
+
+// open reports whether a finding of rule can still be listed, counting
+// nothing: a sweep that finds it false only counts what it finds from then
+// on, and need not look for more than changes the count.
+func (f *Findings) open(rule string) bool {
+	return f.byRule[rule] < MaxFindingsPerRule && len(f.list) < MaxFindings
 }
 
 func (f *Findings) leave(rule string, pos Pos, n int) {

@@ -39,6 +39,11 @@ func Validate(s *Schedule) []Diagnostic {
 type validator struct {
 	s *Schedule
 	f Findings // bounded: see MaxFindingsPerRule
+
+	// speakerOverlap's scratch: named[id] == pairs when the name numbered
+	// id is named in the finding being built.
+	named []int32
+	pairs int32
 }
 
 func (v *validator) add(d Diagnostic) { v.f.Add(d) }
@@ -93,15 +98,18 @@ func (v *validator) duplicateIDs() {
 // of times; a speaker without a name (a required error already) repeats
 // no one.
 func (v *validator) duplicateSpeakers() {
+	var many repeats // reused: its maps keep their size from one session to the next
 	for _, s := range v.s.Sessions {
 		if len(s.Speakers) < 2 {
 			continue
 		}
 		// A name is blank when its NameKey is: nothing but white space.
 		blank := func(p Person) bool { return strings.TrimSpace(p.Name) == "" }
-		times := pairwiseSpeakers(s.Speakers, blank) // of each first listing; 0 for a repeat
+		var times []int // of each first listing; 0 for a repeat
 		if len(s.Speakers) > 16 {
-			times = repeatedSpeakers(s.Speakers, blank)
+			times = many.count(s.Speakers, blank)
+		} else {
+			times = pairwiseSpeakers(s.Speakers, blank)
 		}
 		for i, n := range times {
 			if n > 1 {
@@ -145,10 +153,30 @@ func pairwiseSpeakers(ps []Person, blank func(Person) bool) []int {
 // session can list thousands of speakers (one YAML alias gives them to
 // every session), and 600 sessions of 1,000 took 30 s pairwise.
 func repeatedSpeakers(ps []Person, blank func(Person) bool) []int {
-	times := make([]int, len(ps))
-	byID := map[string]int{}       // id → its first listing
-	byName := map[string]int{}     // NameKey → the first listing of that name
-	byNameNoID := map[string]int{} // NameKey → the first listing of that name without an id
+	var r repeats
+	return r.count(ps, blank)
+}
+
+// repeats are repeatedSpeakers' maps, kept from one call of count to the
+// next: grown anew for each of 600 sessions of 1,000 speakers, they took a
+// quarter of the time of Validate.
+type repeats struct {
+	byID       map[string]int // id → its first listing
+	byName     map[string]int // NameKey → the first listing of that name
+	byNameNoID map[string]int // NameKey → the first listing of that name without an id
+	times      []int
+}
+
+// count is repeatedSpeakers; the slice it returns is valid until the next call.
+func (r *repeats) count(ps []Person, blank func(Person) bool) []int {
+	if r.byID == nil {
+		r.byID, r.byName, r.byNameNoID = map[string]int{}, map[string]int{}, map[string]int{}
+	}
+	clear(r.byID)
+	clear(r.byName)
+	clear(r.byNameNoID)
+	r.times = slices.Grow(r.times[:0], len(ps))[:len(ps)]
+	times, byID, byName, byNameNoID := r.times, r.byID, r.byName, r.byNameNoID
 	for i, p := range ps {
 		times[i] = 1
 		if blank(p) && p.ID == "" {
@@ -322,8 +350,8 @@ type groups struct {
 	rooms    [][]slot          // by the NameKey of the room, in order of first appearance
 	roomKeys map[string]string // room spelling → NameKey
 	tracks   map[*Track][]slot
-	speakers [][]slot // by speaker key, in order of first appearance
-	spKeys   []spKey  // the key of each speakers group
+	timed    []slot // the sessions grouped, in the order of the schedule
+	sp       *speakerGroups
 }
 
 // group sorts the timed, non-cancelled sessions of ss that have a positive
@@ -354,6 +382,7 @@ func group(ss []*Session) *groups {
 		of:       make([]int32, 0, persons),
 		idKeys:   make([]string, 0, persons),
 		nameKeys: make([]string, 0, persons),
+		person:   make([]int32, 0, persons),
 	}
 	for j, sl := range timed {
 		s := sl.s
@@ -385,11 +414,11 @@ func group(ss []*Session) *groups {
 		}
 		es.add(int32(j), s.Speakers, keys)
 	}
-	g := &groups{rooms: flat(timed, roomOf, len(roomIdx)), roomKeys: roomKeys, tracks: make(map[*Track][]slot, len(trackList))}
+	g := &groups{rooms: flat(timed, roomOf, len(roomIdx)), roomKeys: roomKeys, tracks: make(map[*Track][]slot, len(trackList)), timed: timed}
 	for i, ss := range flat(timed, trackOf, len(trackList)) {
 		g.tracks[trackList[i]] = ss
 	}
-	g.speakers, g.spKeys = es.groups(timed)
+	g.sp = es.groups(timed)
 
 	byTime := func(ss []slot) {
 		slices.SortStableFunc(ss, func(a, b slot) int {
@@ -402,34 +431,34 @@ func group(ss []*Session) *groups {
 	for _, ss := range g.tracks {
 		byTime(ss)
 	}
-	for _, ss := range g.speakers {
+	for _, ss := range g.sp.slots {
 		byTime(ss)
 	}
 	return g
 }
 
 // speakerEntries are the sessions the speaker sweeps take, one entry for
-// each session and key it is swept under: a speaker's id, or a NameKey.
+// each speaker of a session and key it is swept under: a speaker's id, or
+// a NameKey (and the ids of its namesakes). A speaker listed twice in a
+// session has entries twice; groups keeps one.
 type speakerEntries struct {
 	of               []int32  // entry → index of its session's slot
 	idKeys, nameKeys []string // entry → its key; "" in the other
+	person           []int32  // entry → the speaker's index in its session, if the key is the speaker's own; else -1
 	ks               []spKey  // scratch for add
 }
 
-// add adds the entries of the session at slot j with speakers ps, each key
-// once: a speaker named twice is one speaker.
+// add adds the entries of the session at slot j with speakers ps.
 func (es *speakerEntries) add(j int32, ps []Person, keys speakerKeys) {
-	first := len(es.of)
-	for _, p := range ps {
+	for i, p := range ps {
 		es.ks = keys.of(es.ks[:0], p)
-	key:
-		for _, k := range es.ks {
-			for e := first; e < len(es.of); e++ {
-				if k.byID && es.idKeys[e] == k.s || !k.byID && es.nameKeys[e] == k.s {
-					continue key
-				}
-			}
+		for n, k := range es.ks {
 			es.of = append(es.of, j)
+			own := int32(-1)
+			if n == 0 { // the speaker's own key comes first: see speakerKeys.of
+				own = int32(i)
+			}
+			es.person = append(es.person, own)
 			if k.byID {
 				es.idKeys, es.nameKeys = append(es.idKeys, k.s), append(es.nameKeys, "")
 			} else {
@@ -439,27 +468,56 @@ func (es *speakerEntries) add(j int32, ps []Person, keys speakerKeys) {
 	}
 }
 
-// groups returns the slots of each speaker key, the groups by id and by
-// name merged in order of first appearance and laid out in one array, and
-// the key of each group.
-func (es *speakerEntries) groups(timed []slot) ([][]slot, []spKey) {
+// speakerGroups are the speakers of the sweeps both ways round: the
+// sessions of each speaker, and the speakers of each session. A speaker is
+// a key, numbered in order of first appearance.
+type speakerGroups struct {
+	slots   [][]slot   // speaker → its sessions, each once (sorted by time by group)
+	keys    []spKey    // speaker → its key
+	spelled []spelling // speaker → where its name is spelled
+	starts  []int32    // slot j → its speakers are list[starts[j]:starts[j+1]], ascending
+	list    []int32
+	names   []string         // speaker → its name for messages, once needed (memo of name)
+	nameIDs []int32          // speaker → a number for its name, once needed; 0: none yet
+	byName  map[string]int32 // name → its number
+}
+
+// spelling is the speaker ps[p] of the session in slot s; s < 0 for none.
+type spelling struct{ s, p int32 }
+
+// groups groups the entries by key, the groups by id and by name merged in
+// order of first appearance: the sessions of each speaker laid out in one
+// array, each session once, and the speakers of each session.
+func (es *speakerEntries) groups(timed []slot) *speakerGroups {
 	idMembers, idStarts := byKey(es.idKeys)
 	nameMembers, nameStarts := byKey(es.nameKeys)
+	sg := &speakerGroups{}
 	all := make([]slot, 0, len(es.of))
-	var speakers [][]slot
-	var spKeys []spKey
+	of := make([]int32, 0, len(es.of)) // all[i] is timed[of[i]]
+	// The speaker is named as the earliest of its sessions spells it.
+	earlier := func(i, j int32) bool { return bySlot(timed, i, j) < 0 }
 	take := func(members, starts []int32, g int, byID bool) {
 		m := members[starts[g]:starts[g+1]]
 		lo := len(all)
-		for _, e := range m {
-			all = append(all, timed[es.of[e]])
+		at := spelling{-1, -1}
+		for i, e := range m {
+			j := es.of[e]
+			if p := es.person[e]; p >= 0 && (at.s < 0 || earlier(j, at.s)) {
+				at = spelling{j, p}
+			}
+			if i > 0 && j == es.of[m[i-1]] {
+				continue // the entries of one session are adjacent: a speaker listed twice is one
+			}
+			all = append(all, timed[j])
+			of = append(of, j)
 		}
-		speakers = append(speakers, all[lo:len(all):len(all)])
+		sg.slots = append(sg.slots, all[lo:len(all):len(all)])
 		k := es.nameKeys[m[0]]
 		if byID {
 			k = es.idKeys[m[0]]
 		}
-		spKeys = append(spKeys, spKey{byID, k})
+		sg.keys = append(sg.keys, spKey{byID, k})
+		sg.spelled = append(sg.spelled, at)
 	}
 	for a, b := 0, 0; a+1 < len(idStarts) || b+1 < len(nameStarts); {
 		if b+1 == len(nameStarts) || a+1 < len(idStarts) && idMembers[idStarts[a]] < nameMembers[nameStarts[b]] {
@@ -470,7 +528,70 @@ func (es *speakerEntries) groups(timed []slot) ([][]slot, []spKey) {
 			b++
 		}
 	}
-	return speakers, spKeys
+	// The speakers of each session, from the sessions of each speaker.
+	sg.starts = make([]int32, len(timed)+1)
+	for _, j := range of {
+		sg.starts[j+1]++
+	}
+	for j := range timed {
+		sg.starts[j+1] += sg.starts[j]
+	}
+	sg.list = make([]int32, len(of))
+	next := slices.Clone(sg.starts[:len(timed)])
+	i := 0
+	for k, ss := range sg.slots {
+		for range ss {
+			j := of[i]
+			sg.list[next[j]] = int32(k)
+			next[j]++
+			i++
+		}
+	}
+	return sg
+}
+
+// of is the speakers of the session in slot j, ascending.
+func (sg *speakerGroups) of(j int32) []int32 { return sg.list[sg.starts[j]:sg.starts[j+1]] }
+
+// name is speaker k's name for messages, quoted, as the earliest of its
+// sessions spells it (tidied); its key when no session spells it.
+func (sg *speakerGroups) name(k int32, timed []slot) string {
+	if sg.names == nil {
+		sg.names = make([]string, len(sg.keys))
+	}
+	if sg.names[k] == "" {
+		sg.names[k] = sg.keys[k].String()
+		if at := sg.spelled[k]; at.s >= 0 {
+			sg.names[k] = fmt.Sprintf("%q", strings.Join(strings.Fields(timed[at.s].s.Speakers[at.p].Name), " "))
+		}
+	}
+	return sg.names[k]
+}
+
+// nameID numbers speaker k's name: speakers with the same name (two
+// people, or one whose name is also a namesake's id key) have one number.
+func (sg *speakerGroups) nameID(k int32, timed []slot) int32 {
+	if sg.nameIDs == nil {
+		sg.nameIDs = make([]int32, len(sg.keys))
+		sg.byName = map[string]int32{}
+	}
+	if sg.nameIDs[k] == 0 {
+		n := sg.name(k, timed)
+		id, ok := sg.byName[n]
+		if !ok {
+			id = int32(len(sg.byName)) + 1
+			sg.byName[n] = id
+		}
+		sg.nameIDs[k] = id
+	}
+	return sg.nameIDs[k]
+}
+
+// bySlot orders slots i and j of timed by start, end and then index: the
+// order of the sweeps.
+func bySlot(timed []slot, i, j int32) int {
+	a, b := &timed[i], &timed[j]
+	return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end), cmp.Compare(i, j))
 }
 
 // flat lays out the slots of n groups in one array, by group and in the
@@ -540,48 +661,161 @@ func (v *validator) overlaps() {
 			v.more(RuleTrackOverlap, b, n, fmt.Sprintf("in track %q", t.Name))
 		})
 	}
-	// One speaker-overlap per pair of sessions. Once the rule's findings
-	// reach their bound, pairs are only counted, and no longer recorded
-	// here (which would take memory in the number of pairs): a pair that
-	// shares two speakers may then be counted twice among those left out.
-	reported := map[[2]*Session]bool{}
-	for i, ss := range g.speakers {
-		k := g.spKeys[i]
-		if len(ss) < 2 {
-			continue // nothing to overlap or to be close to
-		}
-		// Named only for findings, and once: speakerName scans the group.
-		spoken := ""
-		name := func() string {
-			if spoken == "" {
-				spoken = speakerName(ss, k)
-			}
-			return spoken
-		}
-		sweep(ss, func(a, b *Session) {
-			if reported[[2]*Session{a, b}] || !v.room(RuleSpeakerOverlap, b.At("start")) {
-				return
-			}
-			reported[[2]*Session{a, b}] = true
-			d := Diag(RuleSpeakerOverlap, b.At("start"), "speaker %s is in %s and %s at the same time (%s and %s)",
-				name(), Who(a), Who(b), clock(a.Start), clock(b.Start))
-			d.Related = related(a, b)
-			v.add(d)
-		}, func(b *Session, n int) {
-			if v.room(RuleSpeakerOverlap, b.At("start")) {
-				v.more(RuleSpeakerOverlap, b, n, "with speaker "+name())
-			}
-		})
-		if p.SpeakerBuffer > 0 {
+	v.speakerOverlaps(g.timed, g.sp)
+	if p.SpeakerBuffer > 0 {
+		for k, ss := range g.sp.slots {
 			v.gaps(ss, p.SpeakerBuffer, func(a, b *Session, gap time.Duration) {
 				if !v.room(RuleSpeakerBuffer, b.At("start")) {
 					return
 				}
 				d := Diag(RuleSpeakerBuffer, b.At("start"), "speaker %s has %s between %s in %q and %s in %q; speaker_buffer is %s",
-					name(), FormatDuration(gap), Who(a), a.Room, Who(b), b.Room, FormatDuration(p.SpeakerBuffer))
+					g.sp.name(int32(k), g.timed), FormatDuration(gap), Who(a), a.Room, Who(b), b.Room, FormatDuration(p.SpeakerBuffer))
 				d.Related = related(a, b)
 				v.add(d)
 			}, func(a, b *Session) bool { return g.roomKeys[a.Room] != g.roomKeys[b.Room] })
+		}
+	}
+}
+
+// speakerOverlaps reports the pairs of sessions that share a speaker and
+// overlap, one finding per pair that names the speakers they share, and
+// for a session that overlaps more than MaxOverlapsListed earlier ones one
+// finding that counts the rest.
+//
+// It sweeps the sessions in time order and keeps, for each speaker, the
+// sessions still running; a session meets the earlier ones it overlaps
+// among the running sessions of its speakers. Once the rule's findings are
+// only counted, a session looks no further than the count needs
+// (MaxOverlapsListed+1 sessions), so that sessions sharing one list of a
+// thousand speakers (an alias) cost a thousand steps each, not a thousand
+// times the sessions running: O(e log e) for e speaker entries, and the
+// findings listed.
+func (v *validator) speakerOverlaps(timed []slot, sg *speakerGroups) {
+	var order []int32 // the sessions with speakers, by time
+	for j := range timed {
+		if sg.starts[j] < sg.starts[j+1] {
+			order = append(order, int32(j))
+		}
+	}
+	slices.SortFunc(order, func(i, j int32) int { return bySlot(timed, i, j) })
+	// running[k] is a heap by end of the sessions of speaker k that have
+	// not ended, laid out in one array.
+	running := make([][]int32, len(sg.slots))
+	backing := make([]int32, len(sg.list))
+	off := 0
+	for k, ss := range sg.slots {
+		running[k] = backing[off : off : off+len(ss)]
+		off += len(ss)
+	}
+	met := make([]int32, len(timed)) // slot → 1 + the session whose search met it last
+	var found []int32
+	for _, b := range order {
+		keys := sg.of(b)
+		open := v.f.open(RuleSpeakerOverlap)
+		found = found[:0]
+		n := 0 // sessions overlapping b with a speaker in common; a lower bound once !open
+	search:
+		for _, k := range keys {
+			h := &running[k]
+			for len(*h) > 0 && timed[(*h)[0]].end <= timed[b].start {
+				popEnd(h, timed)
+			}
+			// Every session left in the heap ends after b starts.
+			for _, a := range *h {
+				if met[a] == b+1 {
+					continue
+				}
+				met[a] = b + 1
+				n++
+				if len(found) < MaxOverlapsListed {
+					found = append(found, a)
+				} else if !open {
+					break search // the count is enough: b has more than can be listed
+				}
+			}
+		}
+		for _, k := range keys {
+			pushEnd(&running[k], b, timed)
+		}
+		if n == 0 {
+			continue
+		}
+		bs := timed[b].s
+		slices.SortFunc(found, func(i, j int32) int { return bySlot(timed, i, j) })
+		for _, a := range found {
+			if v.room(RuleSpeakerOverlap, bs.At("start")) {
+				v.add(v.speakerOverlap(timed, sg, a, b))
+			}
+		}
+		if n > MaxOverlapsListed {
+			v.more(RuleSpeakerOverlap, bs, n-MaxOverlapsListed, "sharing a speaker with it")
+		}
+	}
+}
+
+// maxSpeakersNamed bounds the shared speakers a speaker-overlap names.
+const maxSpeakersNamed = 3
+
+// speakerOverlap is the finding of the overlapping sessions in slots a
+// and b (a the earlier) that share speakers: it names them, up to
+// maxSpeakersNamed, and counts the rest. Speakers of one name are named
+// once.
+func (v *validator) speakerOverlap(timed []slot, sg *speakerGroups, a, b int32) Diagnostic {
+	if len(v.named) < len(sg.keys)+1 {
+		v.named = make([]int32, len(sg.keys)+1)
+	}
+	v.pairs++
+	var names []string
+	rest := 0
+	shared(sg.of(a), sg.of(b), func(k int32) {
+		id := sg.nameID(k, timed)
+		if v.named[id] == v.pairs {
+			return
+		}
+		v.named[id] = v.pairs
+		if len(names) < maxSpeakersNamed {
+			names = append(names, sg.name(k, timed))
+		} else {
+			rest++
+		}
+	})
+	who := "speaker " + names[0] + " is"
+	switch {
+	case rest > 0:
+		who = fmt.Sprintf("speakers %s and %d more are", strings.Join(names, ", "), rest)
+	case len(names) > 1:
+		who = "speakers " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " are"
+	}
+	sa, sb := timed[a].s, timed[b].s
+	d := Diag(RuleSpeakerOverlap, sb.At("start"), "%s in %s and %s at the same time (%s and %s)",
+		who, Who(sa), Who(sb), span(sa), span(sb))
+	d.Related = related(sa, sb)
+	return d
+}
+
+// shared calls f for each key in both x and y (each ascending), in order.
+func shared(x, y []int32, f func(int32)) {
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	if len(y) > 8*len(x) { // a few speakers against many: search
+		for _, k := range x {
+			if _, ok := slices.BinarySearch(y, k); ok {
+				f(k)
+			}
+		}
+		return
+	}
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		switch {
+		case x[i] < y[j]:
+			i++
+		case x[i] > y[j]:
+			j++
+		default:
+			f(x[i])
+			i++
+			j++
 		}
 	}
 }
@@ -688,6 +922,43 @@ func (h *endHeap) pop() {
 	*h = a
 }
 
+// pushEnd and popEnd keep h, slots of timed, a min-heap by end, as
+// endHeap does for slots.
+func pushEnd(h *[]int32, j int32, timed []slot) {
+	*h = append(*h, j)
+	a := *h
+	for i := len(a) - 1; i > 0; {
+		p := (i - 1) / 2
+		if timed[a[p]].end <= timed[a[i]].end {
+			break
+		}
+		a[p], a[i] = a[i], a[p]
+		i = p
+	}
+}
+
+func popEnd(h *[]int32, timed []slot) {
+	a := *h
+	n := len(a) - 1
+	a[0] = a[n]
+	a = a[:n]
+	for i := 0; ; {
+		m, l, r := i, 2*i+1, 2*i+2
+		if l < n && timed[a[l]].end < timed[a[m]].end {
+			m = l
+		}
+		if r < n && timed[a[r]].end < timed[a[m]].end {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		a[i], a[m] = a[m], a[i]
+		i = m
+	}
+	*h = a
+}
+
 // gaps calls report for consecutive, non-overlapping sessions in ss (sorted
 // by start) whose gap is shorter than min and for which applies is true.
 func (v *validator) gaps(ss []slot, min time.Duration, report func(a, b *Session, gap time.Duration), applies func(a, b *Session) bool) {
@@ -752,25 +1023,4 @@ func (k speakerKeys) of(dst []spKey, p Person) []spKey {
 		return dst
 	}
 	return append(append(dst, spKey{false, nk}), k[nk]...)
-}
-
-// speakerKey identifies a speaker: by id when given, else by NameKey.
-func speakerKey(p Person) spKey {
-	if p.ID != "" {
-		return spKey{true, p.ID}
-	}
-	return spKey{false, NameKey(p.Name)}
-}
-
-// speakerName names the speaker of key as the first session of ss that
-// has a speaker with that key spells it.
-func speakerName(ss []slot, key spKey) string {
-	for _, sl := range ss {
-		for _, p := range sl.s.Speakers {
-			if speakerKey(p) == key {
-				return fmt.Sprintf("%q", strings.Join(strings.Fields(p.Name), " "))
-			}
-		}
-	}
-	return key.String()
 }
