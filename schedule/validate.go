@@ -431,9 +431,6 @@ func group(ss []*Session) *groups {
 	for _, ss := range g.tracks {
 		byTime(ss)
 	}
-	for _, ss := range g.sp.slots {
-		byTime(ss)
-	}
 	return g
 }
 
@@ -472,14 +469,16 @@ func (es *speakerEntries) add(j int32, ps []Person, keys speakerKeys) {
 // sessions of each speaker, and the speakers of each session. A speaker is
 // a key, numbered in order of first appearance.
 type speakerGroups struct {
-	slots   [][]slot   // speaker → its sessions, each once (sorted by time by group)
-	keys    []spKey    // speaker → its key
-	spelled []spelling // speaker → where its name is spelled
-	starts  []int32    // slot j → its speakers are list[starts[j]:starts[j+1]], ascending
-	list    []int32
-	names   []string         // speaker → its name for messages, once needed (memo of name)
-	nameIDs []int32          // speaker → a number for its name, once needed; 0: none yet
-	byName  map[string]int32 // name → its number
+	order    []int32 // the slots of the sessions with speakers, by time
+	sessions []int32 // speaker k → its sessions' slots are sessions[bounds[k]:bounds[k+1]], each once, by time
+	bounds   []int32
+	keys     []spKey    // speaker → its key
+	spelled  []spelling // speaker → where its name is spelled
+	starts   []int32    // slot j → its speakers are list[starts[j]:starts[j+1]], ascending
+	list     []int32
+	names    []string         // speaker → its name for messages, once needed (memo of name)
+	nameIDs  []int32          // speaker → a number for its name, once needed; 0: none yet
+	byName   map[string]int32 // name → its number
 }
 
 // spelling is the speaker ps[p] of the session in slot s; s < 0 for none.
@@ -492,13 +491,12 @@ func (es *speakerEntries) groups(timed []slot) *speakerGroups {
 	idMembers, idStarts := byKey(es.idKeys)
 	nameMembers, nameStarts := byKey(es.nameKeys)
 	sg := &speakerGroups{}
-	all := make([]slot, 0, len(es.of))
-	of := make([]int32, 0, len(es.of)) // all[i] is timed[of[i]]
+	sessions := make([]int32, 0, len(es.of))
+	sg.bounds = append(make([]int32, 0, len(idStarts)+len(nameStarts)), 0)
 	// The speaker is named as the earliest of its sessions spells it.
 	earlier := func(i, j int32) bool { return bySlot(timed, i, j) < 0 }
 	take := func(members, starts []int32, g int, byID bool) {
 		m := members[starts[g]:starts[g+1]]
-		lo := len(all)
 		at := spelling{-1, -1}
 		for i, e := range m {
 			j := es.of[e]
@@ -508,10 +506,9 @@ func (es *speakerEntries) groups(timed []slot) *speakerGroups {
 			if i > 0 && j == es.of[m[i-1]] {
 				continue // the entries of one session are adjacent: a speaker listed twice is one
 			}
-			all = append(all, timed[j])
-			of = append(of, j)
+			sessions = append(sessions, j)
 		}
-		sg.slots = append(sg.slots, all[lo:len(all):len(all)])
+		sg.bounds = append(sg.bounds, int32(len(sessions)))
 		k := es.nameKeys[m[0]]
 		if byID {
 			k = es.idKeys[m[0]]
@@ -530,25 +527,51 @@ func (es *speakerEntries) groups(timed []slot) *speakerGroups {
 	}
 	// The speakers of each session, from the sessions of each speaker.
 	sg.starts = make([]int32, len(timed)+1)
-	for _, j := range of {
+	for _, j := range sessions {
 		sg.starts[j+1]++
 	}
 	for j := range timed {
 		sg.starts[j+1] += sg.starts[j]
 	}
-	sg.list = make([]int32, len(of))
+	sg.list = make([]int32, len(sessions))
 	next := slices.Clone(sg.starts[:len(timed)])
-	i := 0
-	for k, ss := range sg.slots {
-		for range ss {
-			j := of[i]
+	for k := range sg.keys {
+		for _, j := range sessions[sg.bounds[k]:sg.bounds[k+1]] {
 			sg.list[next[j]] = int32(k)
 			next[j]++
-			i++
 		}
 	}
+	// The sessions by time, sorted as a compact array (not as indexes
+	// into timed: that took twice as long), and from them the sessions of
+	// each speaker by time, in place of the order of the schedule.
+	type at struct {
+		start, end int64
+		j          int32
+	}
+	order := make([]at, 0, len(timed))
+	for j, sl := range timed {
+		if sg.starts[j] < sg.starts[j+1] {
+			order = append(order, at{sl.start, sl.end, int32(j)})
+		}
+	}
+	slices.SortFunc(order, func(a, b at) int {
+		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end), cmp.Compare(a.j, b.j))
+	})
+	sg.order = make([]int32, len(order))
+	next = append(next[:0], sg.bounds[:len(sg.keys)]...)
+	for i, o := range order {
+		sg.order[i] = o.j
+		for _, k := range sg.of(o.j) {
+			sessions[next[k]] = o.j
+			next[k]++
+		}
+	}
+	sg.sessions = sessions
 	return sg
 }
+
+// speaker is the slots of the sessions of speaker k, by time.
+func (sg *speakerGroups) speaker(k int) []int32 { return sg.sessions[sg.bounds[k]:sg.bounds[k+1]] }
 
 // of is the speakers of the session in slot j, ascending.
 func (sg *speakerGroups) of(j int32) []int32 { return sg.list[sg.starts[j]:sg.starts[j+1]] }
@@ -663,7 +686,12 @@ func (v *validator) overlaps() {
 	}
 	v.speakerOverlaps(g.timed, g.sp)
 	if p.SpeakerBuffer > 0 {
-		for k, ss := range g.sp.slots {
+		var ss []slot // of one speaker at a time
+		for k := range g.sp.keys {
+			ss = ss[:0]
+			for _, j := range g.sp.speaker(k) {
+				ss = append(ss, g.timed[j])
+			}
 			v.gaps(ss, p.SpeakerBuffer, func(a, b *Session, gap time.Duration) {
 				if !v.room(RuleSpeakerBuffer, b.At("start")) {
 					return
@@ -691,25 +719,16 @@ func (v *validator) overlaps() {
 // times the sessions running: O(e log e) for e speaker entries, and the
 // findings listed.
 func (v *validator) speakerOverlaps(timed []slot, sg *speakerGroups) {
-	var order []int32 // the sessions with speakers, by time
-	for j := range timed {
-		if sg.starts[j] < sg.starts[j+1] {
-			order = append(order, int32(j))
-		}
-	}
-	slices.SortFunc(order, func(i, j int32) int { return bySlot(timed, i, j) })
 	// running[k] is a heap by end of the sessions of speaker k that have
 	// not ended, laid out in one array.
-	running := make([][]int32, len(sg.slots))
-	backing := make([]int32, len(sg.list))
-	off := 0
-	for k, ss := range sg.slots {
-		running[k] = backing[off : off : off+len(ss)]
-		off += len(ss)
+	running := make([][]int32, len(sg.keys))
+	backing := make([]int32, len(sg.sessions))
+	for k := range sg.keys {
+		running[k] = backing[sg.bounds[k]:sg.bounds[k]:sg.bounds[k+1]]
 	}
 	met := make([]int32, len(timed)) // slot → 1 + the session whose search met it last
 	var found []int32
-	for _, b := range order {
+	for _, b := range sg.order {
 		keys := sg.of(b)
 		open := v.f.open(RuleSpeakerOverlap)
 		found = found[:0]
@@ -741,7 +760,7 @@ func (v *validator) speakerOverlaps(timed []slot, sg *speakerGroups) {
 			continue
 		}
 		bs := timed[b].s
-		slices.SortFunc(found, func(i, j int32) int { return bySlot(timed, i, j) })
+		slices.SortFunc(found, func(i, j int32) int { return bySlot(timed, i, j) }) // by time
 		for _, a := range found {
 			if v.room(RuleSpeakerOverlap, bs.At("start")) {
 				v.add(v.speakerOverlap(timed, sg, a, b))
