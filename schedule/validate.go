@@ -667,7 +667,7 @@ func (v *validator) overlaps() {
 	g := group(v.s.Sessions)
 	p := v.s.Policy
 	for _, ss := range g.rooms {
-		sweep(ss, func(a, b *Session) {
+		v.sweep(RuleRoomOverlap, ss, func(a, b *Session) {
 			if !v.room(RuleRoomOverlap, b.At("start")) {
 				return
 			}
@@ -691,7 +691,7 @@ func (v *validator) overlaps() {
 		}
 	}
 	for _, t := range v.s.Tracks {
-		sweep(g.tracks[t], func(a, b *Session) {
+		v.sweep(RuleTrackOverlap, g.tracks[t], func(a, b *Session) {
 			if !v.room(RuleTrackOverlap, b.At("start")) {
 				return
 			}
@@ -878,12 +878,21 @@ const MaxOverlapsListed = 20
 // whose intervals intersect, b being the later in ss; touching intervals do
 // not intersect. When b intersects more than MaxOverlapsListed earlier
 // sessions, it reports that many pairs and calls more(b, n) with the number
-// n of sessions not listed.
-func sweep(ss []slot, report func(a, b *Session), more func(b *Session, n int)) {
+// n of sessions not listed. Once findings of rule are only counted, it
+// counts those of b at once, as many as would have been listed.
+func (v *validator) sweep(rule string, ss []slot, report func(a, b *Session), more func(b *Session, n int)) {
 	active := endHeap{} // the sessions still running, earliest end first
 	for _, s := range ss {
 		for len(active) > 0 && active[0].end <= s.start {
 			active.pop()
+		}
+		if n := len(active); n > 0 && !v.f.open(rule) {
+			if n > MaxOverlapsListed {
+				n = MaxOverlapsListed + 1 // and one finding that counts the rest
+			}
+			v.f.leave(rule, s.s.At("start"), n)
+			active.push(s)
+			continue
 		}
 		for i, a := range active {
 			if i == MaxOverlapsListed {
