@@ -64,7 +64,7 @@ func (v *validator) duplicateIDs() {
 	tracks := map[string]*Track{}
 	for _, t := range v.s.Tracks {
 		if first, dup := tracks[t.ID]; dup {
-			v.add(Diag(RuleDuplicateId, t.IDPos, "track id %q is used by tracks %q and %q (line %d)", t.ID, t.Name, first.Name, first.Pos.Line))
+			v.add(Diag(RuleDuplicateId, t.IDPos, "track id %s is used by tracks %s and %s (line %d)", quote(t.ID), quote(t.Name), quote(first.Name), first.Pos.Line))
 			continue
 		}
 		tracks[t.ID] = t
@@ -73,7 +73,7 @@ func (v *validator) duplicateIDs() {
 	guids := map[string]*Session{}
 	for _, s := range v.s.Sessions {
 		if first, dup := sessions[s.ID]; dup {
-			d := Diag(RuleDuplicateId, s.At("id"), "session id %q is used by %s and %s", s.ID, Who(s), Who(first))
+			d := Diag(RuleDuplicateId, s.At("id"), "session id %s is used by %s and %s", quote(s.ID), Who(s), Who(first))
 			d.Related = related(first)
 			v.add(d)
 		} else {
@@ -113,8 +113,8 @@ func (v *validator) duplicateSpeakers() {
 		}
 		for i, n := range times {
 			if n > 1 {
-				v.add(Diag(RuleDuplicateSpeaker, s.At("speakers"), "%s lists speaker %q %d times",
-					Who(s), strings.Join(strings.Fields(s.Speakers[i].Name), " "), n))
+				v.add(Diag(RuleDuplicateSpeaker, s.At("speakers"), "%s lists speaker %s %d times",
+					Who(s), quote(strings.Join(strings.Fields(s.Speakers[i].Name), " ")), n))
 			}
 		}
 	}
@@ -246,7 +246,7 @@ func (v *validator) rooms() {
 		if in || !v.room(RuleUnknownRoom, s.At("room")) {
 			continue
 		}
-		msg := fmt.Sprintf("%s: room %q is not in rooms:", Who(s), s.Room)
+		msg := fmt.Sprintf("%s: room %s is not in rooms:", Who(s), quote(s.Room))
 		g, ok := guess[s.Room]
 		if !ok && len(guess) < maxRoomGuesses {
 			if names == nil {
@@ -259,7 +259,7 @@ func (v *validator) rooms() {
 			guess[s.Room] = g
 		}
 		if g != "" {
-			msg += fmt.Sprintf("; did you mean %q?", g)
+			msg += fmt.Sprintf("; did you mean %s?", quote(g))
 		}
 		v.add(Diag(RuleUnknownRoom, s.At("room"), "%s", msg))
 	}
@@ -603,7 +603,7 @@ func (sg *speakerGroups) name(k int32, timed []slot) string {
 	if sg.names[k] == "" {
 		sg.names[k] = sg.keys[k].String()
 		if at := sg.spelled[k]; at.s >= 0 {
-			sg.names[k] = fmt.Sprintf("%q", strings.Join(strings.Fields(timed[at.s].s.Speakers[at.p].Name), " "))
+			sg.names[k] = quote(strings.Join(strings.Fields(timed[at.s].s.Speakers[at.p].Name), " "))
 		}
 	}
 	return sg.names[k]
@@ -671,20 +671,20 @@ func (v *validator) overlaps() {
 			if !v.room(RuleRoomOverlap, b.At("start")) {
 				return
 			}
-			d := Diag(RuleRoomOverlap, b.At("start"), "%s overlaps %s in room %q (%s and %s)",
-				Who(b), Who(a), b.Room, span(b), span(a))
+			d := Diag(RuleRoomOverlap, b.At("start"), "%s overlaps %s in room %s (%s and %s)",
+				Who(b), Who(a), quote(b.Room), span(b), span(a))
 			d.Related = related(a, b)
 			v.add(d)
 		}, func(b *Session, n int) {
-			v.more(RuleRoomOverlap, b, n, fmt.Sprintf("in room %q", b.Room))
+			v.more(RuleRoomOverlap, b, n, "in room "+quote(b.Room))
 		})
 		if p.Changeover > 0 {
 			v.gaps(ss, p.Changeover, func(a, b *Session, gap time.Duration) {
 				if !v.room(RuleChangeover, b.At("start")) {
 					return
 				}
-				d := Diag(RuleChangeover, b.At("start"), "%s starts %s after %s ends in room %q; changeover is %s",
-					Who(b), FormatDuration(gap), Who(a), b.Room, FormatDuration(p.Changeover))
+				d := Diag(RuleChangeover, b.At("start"), "%s starts %s after %s ends in room %s; changeover is %s",
+					Who(b), FormatDuration(gap), Who(a), quote(b.Room), FormatDuration(p.Changeover))
 				d.Related = related(a, b)
 				v.add(d)
 			}, func(a, b *Session) bool { return !a.IsBreak() && !b.IsBreak() })
@@ -695,11 +695,11 @@ func (v *validator) overlaps() {
 			if !v.room(RuleTrackOverlap, b.At("start")) {
 				return
 			}
-			d := Diag(RuleTrackOverlap, b.At("start"), "%s overlaps %s in track %q", Who(b), Who(a), t.Name)
+			d := Diag(RuleTrackOverlap, b.At("start"), "%s overlaps %s in track %s", Who(b), Who(a), quote(t.Name))
 			d.Related = related(a, b)
 			v.add(d)
 		}, func(b *Session, n int) {
-			v.more(RuleTrackOverlap, b, n, fmt.Sprintf("in track %q", t.Name))
+			v.more(RuleTrackOverlap, b, n, "in track "+quote(t.Name))
 		})
 	}
 	v.speakerOverlaps(g.timed, g.sp)
@@ -714,8 +714,8 @@ func (v *validator) overlaps() {
 				if !v.room(RuleSpeakerBuffer, b.At("start")) {
 					return
 				}
-				d := Diag(RuleSpeakerBuffer, b.At("start"), "speaker %s has %s between %s in %q and %s in %q; speaker_buffer is %s",
-					g.sp.name(int32(k), g.timed), FormatDuration(gap), Who(a), a.Room, Who(b), b.Room, FormatDuration(p.SpeakerBuffer))
+				d := Diag(RuleSpeakerBuffer, b.At("start"), "speaker %s has %s between %s in %s and %s in %s; speaker_buffer is %s",
+					g.sp.name(int32(k), g.timed), FormatDuration(gap), Who(a), quote(a.Room), Who(b), quote(b.Room), FormatDuration(p.SpeakerBuffer))
 				d.Related = related(a, b)
 				v.add(d)
 			}, func(a, b *Session) bool { return g.roomKeys[a.Room] != g.roomKeys[b.Room] })
