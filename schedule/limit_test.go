@@ -31,3 +31,20 @@ func TestQuote(t *testing.T) {
 		t.Errorf("Who = %.300s, want %.300s", got, want)
 	}
 }
+
+// TestFindingsClipMessage: a message longer than maxMessage is kept
+// shortened, cut between characters, with its length.
+func TestFindingsClipMessage(t *testing.T) {
+	long := strings.Repeat("é", maxMessage) // 2 bytes each
+	var f Findings
+	f.Add(Diag(RuleBadValue, Pos{File: "f", Line: 1, Column: 1}, "type %s", long))
+	f.Add(Diag(RuleBadValue, Pos{File: "f", Line: 2, Column: 1}, "short"))
+	got := []string{}
+	for _, d := range f.Diagnostics() {
+		got = append(got, d.Message)
+	}
+	want := []string{"type " + long[:maxMessage-6] + "… (a message of 4005 bytes, shortened)", "short"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
