@@ -30,6 +30,11 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte("conference: {name: X, timezone: UTC}\nx-s: &s {title: T, date: 2024-05-01, start: \"10:00\", end: \"11:00\", room: H, speakers: [A]}\nx-l: &l [*s, *s, *s]\nx-t: &t {name: T, sessions: *l}\ntracks: [*t, *t, {name: U, sessions: *l}]\n"), false)
 	f.Add([]byte("conference: {name: \"\\e[2K\\r\", timezone: UTC}\nrooms: [Hall]\ntracks: [{name: \"T\\u202e\", date: 2024-05-01, sessions: [{id: \"a\\e[1A\", title: \"x\\u2028y\", room: \"\\e[2K\\e[1A\\r~ k\", start: \"10:00\", end: \"11:00\"}]}]\n"), false)
 	f.Add([]byte("conference: {name: X, timezone: Europe/Berlin, organizer: {email: \"mailto:a@b.c\"}}\ntracks: [{name: T, sessions: [{title: A, date: 2024-05-01, start: \"10:00\", duration: 1ns}, {title: B, date: 9999-12-31, start: \"23:00\", end: \"01:00\"}]}]\n"), false)
+	// Sessions sharing an aliased list of speakers (the 48 KB file of
+	// docs/security.md, scaled down), with namesakes with and without ids
+	// and a speaker buffer.
+	f.Add(sharedSpeakers(30, 40), false)
+	f.Add([]byte(conf+"rules: {speaker_buffer: 10m}\nx-sp: &sp [Lee, {name: Lee, id: l1}, {name: lee, id: l2}, Ann, ann]\ntracks: [{name: T, date: 2024-05-01, sessions: [{title: A, room: R1, start: \"10:00\", end: \"11:00\", speakers: *sp}, {title: B, room: R2, start: \"10:30\", end: \"11:00\", speakers: *sp}, {title: C, room: R3, start: \"11:05\", end: \"12:00\", speakers: [Lee]}]}]\n"), false)
 	f.Fuzz(func(t *testing.T, data []byte, zone bool) {
 		const file = "fuzz.yaml"
 		var opt LoadOptions

@@ -1,9 +1,6 @@
 package schedule
 
-import (
-	"fmt"
-	"time"
-)
+import "time"
 
 // A Schedule is a conference timetable with every wall-clock time resolved
 // to an instant in the conference's time zone. Loaders (Load for schedkit's
@@ -189,17 +186,18 @@ type Session struct {
 
 // Who names a session in messages: session "Title" (id), or as much of
 // that as the session has. The readers of other formats use it too, so that
-// validating an imported file and its source name a session alike.
+// validating an imported file and its source name a session alike. A long
+// title or id is shortened (quote, clip).
 func Who(s *Session) string {
 	switch {
 	case s.Title == "" && s.ID == "":
 		return "session"
 	case s.ID == "":
-		return fmt.Sprintf("session %q", s.Title)
+		return "session " + quote(s.Title)
 	case s.Title == "":
-		return fmt.Sprintf("session (%s)", s.ID)
+		return "session (" + clip(s.ID) + ")"
 	}
-	return fmt.Sprintf("session %q (%s)", s.Title, s.ID)
+	return "session " + quote(s.Title) + " (" + clip(s.ID) + ")"
 }
 
 // Person is a speaker. Speakers are the same person when their IDs are equal,

@@ -39,6 +39,11 @@ func Validate(s *Schedule) []Diagnostic {
 type validator struct {
 	s *Schedule
 	f Findings // bounded: see MaxFindingsPerRule
+
+	// speakerOverlap's scratch: named[id] == pairs when the name numbered
+	// id is named in the finding being built.
+	named []int32
+	pairs int32
 }
 
 func (v *validator) add(d Diagnostic) { v.f.Add(d) }
@@ -59,7 +64,7 @@ func (v *validator) duplicateIDs() {
 	tracks := map[string]*Track{}
 	for _, t := range v.s.Tracks {
 		if first, dup := tracks[t.ID]; dup {
-			v.add(Diag(RuleDuplicateId, t.IDPos, "track id %q is used by tracks %q and %q (line %d)", t.ID, t.Name, first.Name, first.Pos.Line))
+			v.add(Diag(RuleDuplicateId, t.IDPos, "track id %s is used by tracks %s and %s (line %d)", quote(t.ID), quote(t.Name), quote(first.Name), first.Pos.Line))
 			continue
 		}
 		tracks[t.ID] = t
@@ -68,7 +73,7 @@ func (v *validator) duplicateIDs() {
 	guids := map[string]*Session{}
 	for _, s := range v.s.Sessions {
 		if first, dup := sessions[s.ID]; dup {
-			d := Diag(RuleDuplicateId, s.At("id"), "session id %q is used by %s and %s", s.ID, Who(s), Who(first))
+			d := Diag(RuleDuplicateId, s.At("id"), "session id %s is used by %s and %s", quote(s.ID), Who(s), Who(first))
 			d.Related = related(first)
 			v.add(d)
 		} else {
@@ -93,20 +98,23 @@ func (v *validator) duplicateIDs() {
 // of times; a speaker without a name (a required error already) repeats
 // no one.
 func (v *validator) duplicateSpeakers() {
+	var many repeats // reused: its maps keep their size from one session to the next
 	for _, s := range v.s.Sessions {
 		if len(s.Speakers) < 2 {
 			continue
 		}
 		// A name is blank when its NameKey is: nothing but white space.
 		blank := func(p Person) bool { return strings.TrimSpace(p.Name) == "" }
-		times := pairwiseSpeakers(s.Speakers, blank) // of each first listing; 0 for a repeat
+		var times []int // of each first listing; 0 for a repeat
 		if len(s.Speakers) > 16 {
-			times = repeatedSpeakers(s.Speakers, blank)
+			times = many.count(s.Speakers, blank)
+		} else {
+			times = pairwiseSpeakers(s.Speakers, blank)
 		}
 		for i, n := range times {
 			if n > 1 {
-				v.add(Diag(RuleDuplicateSpeaker, s.At("speakers"), "%s lists speaker %q %d times",
-					Who(s), strings.Join(strings.Fields(s.Speakers[i].Name), " "), n))
+				v.add(Diag(RuleDuplicateSpeaker, s.At("speakers"), "%s lists speaker %s %d times",
+					Who(s), quote(strings.Join(strings.Fields(s.Speakers[i].Name), " ")), n))
 			}
 		}
 	}
@@ -145,10 +153,30 @@ func pairwiseSpeakers(ps []Person, blank func(Person) bool) []int {
 // session can list thousands of speakers (one YAML alias gives them to
 // every session), and 600 sessions of 1,000 took 30 s pairwise.
 func repeatedSpeakers(ps []Person, blank func(Person) bool) []int {
-	times := make([]int, len(ps))
-	byID := map[string]int{}       // id → its first listing
-	byName := map[string]int{}     // NameKey → the first listing of that name
-	byNameNoID := map[string]int{} // NameKey → the first listing of that name without an id
+	var r repeats
+	return r.count(ps, blank)
+}
+
+// repeats are repeatedSpeakers' maps, kept from one call of count to the
+// next: grown anew for each of 600 sessions of 1,000 speakers, they took a
+// quarter of the time of Validate.
+type repeats struct {
+	byID       map[string]int // id → its first listing
+	byName     map[string]int // NameKey → the first listing of that name
+	byNameNoID map[string]int // NameKey → the first listing of that name without an id
+	times      []int
+}
+
+// count is repeatedSpeakers; the slice it returns is valid until the next call.
+func (r *repeats) count(ps []Person, blank func(Person) bool) []int {
+	if r.byID == nil {
+		r.byID, r.byName, r.byNameNoID = map[string]int{}, map[string]int{}, map[string]int{}
+	}
+	clear(r.byID)
+	clear(r.byName)
+	clear(r.byNameNoID)
+	r.times = slices.Grow(r.times[:0], len(ps))[:len(ps)]
+	times, byID, byName, byNameNoID := r.times, r.byID, r.byName, r.byNameNoID
 	for i, p := range ps {
 		times[i] = 1
 		if blank(p) && p.ID == "" {
@@ -218,7 +246,7 @@ func (v *validator) rooms() {
 		if in || !v.room(RuleUnknownRoom, s.At("room")) {
 			continue
 		}
-		msg := fmt.Sprintf("%s: room %q is not in rooms:", Who(s), s.Room)
+		msg := fmt.Sprintf("%s: room %s is not in rooms:", Who(s), quote(s.Room))
 		g, ok := guess[s.Room]
 		if !ok && len(guess) < maxRoomGuesses {
 			if names == nil {
@@ -231,7 +259,7 @@ func (v *validator) rooms() {
 			guess[s.Room] = g
 		}
 		if g != "" {
-			msg += fmt.Sprintf("; did you mean %q?", g)
+			msg += fmt.Sprintf("; did you mean %s?", quote(g))
 		}
 		v.add(Diag(RuleUnknownRoom, s.At("room"), "%s", msg))
 	}
@@ -322,16 +350,16 @@ type groups struct {
 	rooms    [][]slot          // by the NameKey of the room, in order of first appearance
 	roomKeys map[string]string // room spelling → NameKey
 	tracks   map[*Track][]slot
-	speakers [][]slot // by speaker key, in order of first appearance
-	spKeys   []spKey  // the key of each speakers group
+	timed    []slot // the sessions grouped, in the order of the schedule
+	sp       *speakerGroups
 }
 
 // group sorts the timed, non-cancelled sessions of ss that have a positive
 // duration into groups. Breaks are in their room's group only.
 //
 // Rooms and tracks are few and grouped with maps. Speakers are many (half
-// as many as sessions in the benchmark) and grouped with byKey, in linear
-// time: see there why not with a map.
+// as many as sessions in the benchmark), numbered with maps and grouped
+// with a counting sort: see speakerEntries.
 func group(ss []*Session) *groups {
 	timed := make([]slot, 0, len(ss))
 	persons := 0
@@ -351,9 +379,11 @@ func group(ss []*Session) *groups {
 	roomKeys := map[string]string{} // room spelling → NameKey
 	keys := newSpeakerKeys(timed)
 	es := speakerEntries{
-		of:       make([]int32, 0, persons),
-		idKeys:   make([]string, 0, persons),
-		nameKeys: make([]string, 0, persons),
+		of:     make([]int32, 0, persons),
+		key:    make([]int32, 0, persons),
+		person: make([]int32, 0, persons),
+		byID:   map[string]int32{},
+		byName: map[string]int32{},
 	}
 	for j, sl := range timed {
 		s := sl.s
@@ -385,11 +415,11 @@ func group(ss []*Session) *groups {
 		}
 		es.add(int32(j), s.Speakers, keys)
 	}
-	g := &groups{rooms: flat(timed, roomOf, len(roomIdx)), roomKeys: roomKeys, tracks: make(map[*Track][]slot, len(trackList))}
+	g := &groups{rooms: flat(timed, roomOf, len(roomIdx)), roomKeys: roomKeys, tracks: make(map[*Track][]slot, len(trackList)), timed: timed}
 	for i, ss := range flat(timed, trackOf, len(trackList)) {
 		g.tracks[trackList[i]] = ss
 	}
-	g.speakers, g.spKeys = es.groups(timed)
+	g.sp = es.groups(timed)
 
 	byTime := func(ss []slot) {
 		slices.SortStableFunc(ss, func(a, b slot) int {
@@ -402,75 +432,207 @@ func group(ss []*Session) *groups {
 	for _, ss := range g.tracks {
 		byTime(ss)
 	}
-	for _, ss := range g.speakers {
-		byTime(ss)
-	}
 	return g
 }
 
 // speakerEntries are the sessions the speaker sweeps take, one entry for
-// each session and key it is swept under: a speaker's id, or a NameKey.
+// each speaker of a session and key it is swept under: a speaker's id, or
+// a NameKey (and the ids of its namesakes). A speaker listed twice in a
+// session has entries twice; groups keeps one.
+//
+// Keys are numbered with maps as they come. A radix sort of the keys'
+// hashes (byKey, before) grouped the 130,000 entries of the 100k-session
+// benchmark some 7 ms faster, but kept two strings and a hash per entry,
+// and twice that while sorting: for 600 sessions sharing an aliased list
+// of 1,000 speakers 40 MB, against 7 MB for the map of 1,000 keys and
+// three numbers per entry.
 type speakerEntries struct {
-	of               []int32  // entry → index of its session's slot
-	idKeys, nameKeys []string // entry → its key; "" in the other
-	ks               []spKey  // scratch for add
+	of     []int32          // entry → index of its session's slot
+	key    []int32          // entry → its key's number
+	person []int32          // entry → the speaker's index in its session, if the key is the speaker's own; else -1
+	byID   map[string]int32 // id → its key's number
+	byName map[string]int32 // NameKey → its key's number
+	keys   []spKey          // number → key, in order of first appearance
+	ks     []spKey          // scratch for add
 }
 
-// add adds the entries of the session at slot j with speakers ps, each key
-// once: a speaker named twice is one speaker.
+// add adds the entries of the session at slot j with speakers ps.
 func (es *speakerEntries) add(j int32, ps []Person, keys speakerKeys) {
-	first := len(es.of)
-	for _, p := range ps {
+	for i, p := range ps {
 		es.ks = keys.of(es.ks[:0], p)
-	key:
-		for _, k := range es.ks {
-			for e := first; e < len(es.of); e++ {
-				if k.byID && es.idKeys[e] == k.s || !k.byID && es.nameKeys[e] == k.s {
-					continue key
-				}
+		for n, k := range es.ks {
+			m := es.byName
+			if k.byID {
+				m = es.byID
+			}
+			num, ok := m[k.s]
+			if !ok {
+				num = int32(len(es.keys))
+				m[k.s] = num
+				es.keys = append(es.keys, k)
+			}
+			own := int32(-1)
+			if n == 0 { // the speaker's own key comes first: see speakerKeys.of
+				own = int32(i)
 			}
 			es.of = append(es.of, j)
-			if k.byID {
-				es.idKeys, es.nameKeys = append(es.idKeys, k.s), append(es.nameKeys, "")
-			} else {
-				es.idKeys, es.nameKeys = append(es.idKeys, ""), append(es.nameKeys, k.s)
-			}
+			es.key = append(es.key, num)
+			es.person = append(es.person, own)
 		}
 	}
 }
 
-// groups returns the slots of each speaker key, the groups by id and by
-// name merged in order of first appearance and laid out in one array, and
-// the key of each group.
-func (es *speakerEntries) groups(timed []slot) ([][]slot, []spKey) {
-	idMembers, idStarts := byKey(es.idKeys)
-	nameMembers, nameStarts := byKey(es.nameKeys)
-	all := make([]slot, 0, len(es.of))
-	var speakers [][]slot
-	var spKeys []spKey
-	take := func(members, starts []int32, g int, byID bool) {
-		m := members[starts[g]:starts[g+1]]
-		lo := len(all)
-		for _, e := range m {
-			all = append(all, timed[es.of[e]])
-		}
-		speakers = append(speakers, all[lo:len(all):len(all)])
-		k := es.nameKeys[m[0]]
-		if byID {
-			k = es.idKeys[m[0]]
-		}
-		spKeys = append(spKeys, spKey{byID, k})
+// speakerGroups are the speakers of the sweeps both ways round: the
+// sessions of each speaker, and the speakers of each session. A speaker is
+// a key, numbered in order of first appearance.
+type speakerGroups struct {
+	order    []int32 // the slots of the sessions with speakers, by time
+	sessions []int32 // speaker k → its sessions' slots are sessions[bounds[k]:bounds[k+1]], each once, by time
+	bounds   []int32
+	keys     []spKey    // speaker → its key
+	spelled  []spelling // speaker → where its name is spelled
+	starts   []int32    // slot j → its speakers are list[starts[j]:starts[j+1]], ascending
+	list     []int32
+	names    []string         // speaker → its name for messages, once needed (memo of name)
+	nameIDs  []int32          // speaker → a number for its name, once needed; 0: none yet
+	byName   map[string]int32 // name → its number
+}
+
+// spelling is the speaker ps[p] of the session in slot s; s < 0 for none.
+type spelling struct{ s, p int32 }
+
+// groups groups the entries by key, the groups by id and by name merged in
+// order of first appearance: the sessions of each speaker laid out in one
+// array, each session once, and the speakers of each session.
+func (es *speakerEntries) groups(timed []slot) *speakerGroups {
+	sg := &speakerGroups{keys: es.keys, spelled: make([]spelling, len(es.keys))}
+	// The entries by key (a counting sort), each session once.
+	sg.bounds = make([]int32, len(es.keys)+1)
+	for _, k := range es.key {
+		sg.bounds[k+1]++
 	}
-	for a, b := 0, 0; a+1 < len(idStarts) || b+1 < len(nameStarts); {
-		if b+1 == len(nameStarts) || a+1 < len(idStarts) && idMembers[idStarts[a]] < nameMembers[nameStarts[b]] {
-			take(idMembers, idStarts, a, true)
-			a++
-		} else {
-			take(nameMembers, nameStarts, b, false)
-			b++
+	for k := range es.keys {
+		sg.bounds[k+1] += sg.bounds[k]
+	}
+	next := slices.Clone(sg.bounds[:len(es.keys)])
+	sessions := make([]int32, len(es.of))
+	for e, k := range es.key {
+		if i := next[k]; i > sg.bounds[k] && sessions[i-1] == es.of[e] {
+			continue // the entries of one session are adjacent: a speaker listed twice is one
+		}
+		sessions[next[k]] = es.of[e]
+		next[k]++
+	}
+	// The speaker is named as the earliest of its sessions spells it.
+	for k := range sg.spelled {
+		sg.spelled[k] = spelling{-1, -1}
+	}
+	for e, k := range es.key {
+		at := &sg.spelled[k]
+		if p := es.person[e]; p >= 0 && (at.s < 0 || bySlot(timed, es.of[e], at.s) < 0) {
+			*at = spelling{es.of[e], p}
 		}
 	}
-	return speakers, spKeys
+	// Close the gaps left by repeats.
+	n := int32(0)
+	for k := range es.keys {
+		lo, hi := sg.bounds[k], next[k]
+		sg.bounds[k] = n
+		n += int32(copy(sessions[n:], sessions[lo:hi]))
+	}
+	sg.bounds[len(es.keys)] = n
+	sessions = sessions[:n]
+
+	// The speakers of each session, from the sessions of each speaker.
+	sg.starts = make([]int32, len(timed)+1)
+	for _, j := range sessions {
+		sg.starts[j+1]++
+	}
+	for j := range timed {
+		sg.starts[j+1] += sg.starts[j]
+	}
+	sg.list = make([]int32, len(sessions))
+	next = append(next[:0], sg.starts[:len(timed)]...)
+	for k := range sg.keys {
+		for _, j := range sessions[sg.bounds[k]:sg.bounds[k+1]] {
+			sg.list[next[j]] = int32(k)
+			next[j]++
+		}
+	}
+	// The sessions by time, sorted as a compact array (not as indexes
+	// into timed: that took twice as long), and from them the sessions of
+	// each speaker by time, in place of the order of the schedule.
+	type at struct {
+		start, end int64
+		j          int32
+	}
+	order := make([]at, 0, len(timed))
+	for j, sl := range timed {
+		if sg.starts[j] < sg.starts[j+1] {
+			order = append(order, at{sl.start, sl.end, int32(j)})
+		}
+	}
+	slices.SortFunc(order, func(a, b at) int {
+		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end), cmp.Compare(a.j, b.j))
+	})
+	sg.order = make([]int32, len(order))
+	next = append(next[:0], sg.bounds[:len(sg.keys)]...)
+	for i, o := range order {
+		sg.order[i] = o.j
+		for _, k := range sg.of(o.j) {
+			sessions[next[k]] = o.j
+			next[k]++
+		}
+	}
+	sg.sessions = sessions
+	return sg
+}
+
+// speaker is the slots of the sessions of speaker k, by time.
+func (sg *speakerGroups) speaker(k int) []int32 { return sg.sessions[sg.bounds[k]:sg.bounds[k+1]] }
+
+// of is the speakers of the session in slot j, ascending.
+func (sg *speakerGroups) of(j int32) []int32 { return sg.list[sg.starts[j]:sg.starts[j+1]] }
+
+// name is speaker k's name for messages, quoted, as the earliest of its
+// sessions spells it (tidied); its key when no session spells it.
+func (sg *speakerGroups) name(k int32, timed []slot) string {
+	if sg.names == nil {
+		sg.names = make([]string, len(sg.keys))
+	}
+	if sg.names[k] == "" {
+		sg.names[k] = sg.keys[k].String()
+		if at := sg.spelled[k]; at.s >= 0 {
+			sg.names[k] = quote(strings.Join(strings.Fields(timed[at.s].s.Speakers[at.p].Name), " "))
+		}
+	}
+	return sg.names[k]
+}
+
+// nameID numbers speaker k's name: speakers with the same name (two
+// people, or one whose name is also a namesake's id key) have one number.
+func (sg *speakerGroups) nameID(k int32, timed []slot) int32 {
+	if sg.nameIDs == nil {
+		sg.nameIDs = make([]int32, len(sg.keys))
+		sg.byName = map[string]int32{}
+	}
+	if sg.nameIDs[k] == 0 {
+		n := sg.name(k, timed)
+		id, ok := sg.byName[n]
+		if !ok {
+			id = int32(len(sg.byName)) + 1
+			sg.byName[n] = id
+		}
+		sg.nameIDs[k] = id
+	}
+	return sg.nameIDs[k]
+}
+
+// bySlot orders slots i and j of timed by start, end and then index: the
+// order of the sweeps.
+func bySlot(timed []slot, i, j int32) int {
+	a, b := &timed[i], &timed[j]
+	return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end), cmp.Compare(i, j))
 }
 
 // flat lays out the slots of n groups in one array, by group and in the
@@ -505,83 +667,192 @@ func (v *validator) overlaps() {
 	g := group(v.s.Sessions)
 	p := v.s.Policy
 	for _, ss := range g.rooms {
-		sweep(ss, func(a, b *Session) {
+		v.sweep(RuleRoomOverlap, ss, func(a, b *Session) {
 			if !v.room(RuleRoomOverlap, b.At("start")) {
 				return
 			}
-			d := Diag(RuleRoomOverlap, b.At("start"), "%s overlaps %s in room %q (%s and %s)",
-				Who(b), Who(a), b.Room, span(b), span(a))
+			d := Diag(RuleRoomOverlap, b.At("start"), "%s overlaps %s in room %s (%s and %s)",
+				Who(b), Who(a), quote(b.Room), span(b), span(a))
 			d.Related = related(a, b)
 			v.add(d)
 		}, func(b *Session, n int) {
-			v.more(RuleRoomOverlap, b, n, fmt.Sprintf("in room %q", b.Room))
+			v.more(RuleRoomOverlap, b, n, "in room "+quote(b.Room))
 		})
 		if p.Changeover > 0 {
 			v.gaps(ss, p.Changeover, func(a, b *Session, gap time.Duration) {
 				if !v.room(RuleChangeover, b.At("start")) {
 					return
 				}
-				d := Diag(RuleChangeover, b.At("start"), "%s starts %s after %s ends in room %q; changeover is %s",
-					Who(b), FormatDuration(gap), Who(a), b.Room, FormatDuration(p.Changeover))
+				d := Diag(RuleChangeover, b.At("start"), "%s starts %s after %s ends in room %s; changeover is %s",
+					Who(b), FormatDuration(gap), Who(a), quote(b.Room), FormatDuration(p.Changeover))
 				d.Related = related(a, b)
 				v.add(d)
 			}, func(a, b *Session) bool { return !a.IsBreak() && !b.IsBreak() })
 		}
 	}
 	for _, t := range v.s.Tracks {
-		sweep(g.tracks[t], func(a, b *Session) {
+		v.sweep(RuleTrackOverlap, g.tracks[t], func(a, b *Session) {
 			if !v.room(RuleTrackOverlap, b.At("start")) {
 				return
 			}
-			d := Diag(RuleTrackOverlap, b.At("start"), "%s overlaps %s in track %q", Who(b), Who(a), t.Name)
+			d := Diag(RuleTrackOverlap, b.At("start"), "%s overlaps %s in track %s", Who(b), Who(a), quote(t.Name))
 			d.Related = related(a, b)
 			v.add(d)
 		}, func(b *Session, n int) {
-			v.more(RuleTrackOverlap, b, n, fmt.Sprintf("in track %q", t.Name))
+			v.more(RuleTrackOverlap, b, n, "in track "+quote(t.Name))
 		})
 	}
-	// One speaker-overlap per pair of sessions. Once the rule's findings
-	// reach their bound, pairs are only counted, and no longer recorded
-	// here (which would take memory in the number of pairs): a pair that
-	// shares two speakers may then be counted twice among those left out.
-	reported := map[[2]*Session]bool{}
-	for i, ss := range g.speakers {
-		k := g.spKeys[i]
-		if len(ss) < 2 {
-			continue // nothing to overlap or to be close to
-		}
-		// Named only for findings, and once: speakerName scans the group.
-		spoken := ""
-		name := func() string {
-			if spoken == "" {
-				spoken = speakerName(ss, k)
+	v.speakerOverlaps(g.timed, g.sp)
+	if p.SpeakerBuffer > 0 {
+		var ss []slot // of one speaker at a time
+		for k := range g.sp.keys {
+			ss = ss[:0]
+			for _, j := range g.sp.speaker(k) {
+				ss = append(ss, g.timed[j])
 			}
-			return spoken
-		}
-		sweep(ss, func(a, b *Session) {
-			if reported[[2]*Session{a, b}] || !v.room(RuleSpeakerOverlap, b.At("start")) {
-				return
-			}
-			reported[[2]*Session{a, b}] = true
-			d := Diag(RuleSpeakerOverlap, b.At("start"), "speaker %s is in %s and %s at the same time (%s and %s)",
-				name(), Who(a), Who(b), clock(a.Start), clock(b.Start))
-			d.Related = related(a, b)
-			v.add(d)
-		}, func(b *Session, n int) {
-			if v.room(RuleSpeakerOverlap, b.At("start")) {
-				v.more(RuleSpeakerOverlap, b, n, "with speaker "+name())
-			}
-		})
-		if p.SpeakerBuffer > 0 {
 			v.gaps(ss, p.SpeakerBuffer, func(a, b *Session, gap time.Duration) {
 				if !v.room(RuleSpeakerBuffer, b.At("start")) {
 					return
 				}
-				d := Diag(RuleSpeakerBuffer, b.At("start"), "speaker %s has %s between %s in %q and %s in %q; speaker_buffer is %s",
-					name(), FormatDuration(gap), Who(a), a.Room, Who(b), b.Room, FormatDuration(p.SpeakerBuffer))
+				d := Diag(RuleSpeakerBuffer, b.At("start"), "speaker %s has %s between %s in %s and %s in %s; speaker_buffer is %s",
+					g.sp.name(int32(k), g.timed), FormatDuration(gap), Who(a), quote(a.Room), Who(b), quote(b.Room), FormatDuration(p.SpeakerBuffer))
 				d.Related = related(a, b)
 				v.add(d)
 			}, func(a, b *Session) bool { return g.roomKeys[a.Room] != g.roomKeys[b.Room] })
+		}
+	}
+}
+
+// speakerOverlaps reports the pairs of sessions that share a speaker and
+// overlap, one finding per pair that names the speakers they share, and
+// for a session that overlaps more than MaxOverlapsListed earlier ones one
+// finding that counts the rest.
+//
+// It sweeps the sessions in time order and keeps, for each speaker, the
+// sessions still running; a session meets the earlier ones it overlaps
+// among the running sessions of its speakers. Once the rule's findings are
+// only counted, a session looks no further than the count needs
+// (MaxOverlapsListed+1 sessions), so that sessions sharing one list of a
+// thousand speakers (an alias) cost a thousand steps each, not a thousand
+// times the sessions running: O(e log e) for e speaker entries, and the
+// findings listed.
+func (v *validator) speakerOverlaps(timed []slot, sg *speakerGroups) {
+	// running[k] is a heap by end of the sessions of speaker k that have
+	// not ended, laid out in one array.
+	running := make([][]int32, len(sg.keys))
+	backing := make([]int32, len(sg.sessions))
+	for k := range sg.keys {
+		running[k] = backing[sg.bounds[k]:sg.bounds[k]:sg.bounds[k+1]]
+	}
+	met := make([]int32, len(timed)) // slot → 1 + the session whose search met it last
+	var found []int32
+	for _, b := range sg.order {
+		keys := sg.of(b)
+		open := v.f.open(RuleSpeakerOverlap)
+		found = found[:0]
+		n := 0 // sessions overlapping b with a speaker in common; a lower bound once !open
+	search:
+		for _, k := range keys {
+			h := &running[k]
+			for len(*h) > 0 && timed[(*h)[0]].end <= timed[b].start {
+				popEnd(h, timed)
+			}
+			// Every session left in the heap ends after b starts.
+			for _, a := range *h {
+				if met[a] == b+1 {
+					continue
+				}
+				met[a] = b + 1
+				n++
+				if len(found) < MaxOverlapsListed {
+					found = append(found, a)
+				} else if !open {
+					break search // the count is enough: b has more than can be listed
+				}
+			}
+		}
+		for _, k := range keys {
+			pushEnd(&running[k], b, timed)
+		}
+		if n == 0 {
+			continue
+		}
+		bs := timed[b].s
+		slices.SortFunc(found, func(i, j int32) int { return bySlot(timed, i, j) }) // by time
+		for _, a := range found {
+			if v.room(RuleSpeakerOverlap, bs.At("start")) {
+				v.add(v.speakerOverlap(timed, sg, a, b))
+			}
+		}
+		if n > MaxOverlapsListed {
+			v.more(RuleSpeakerOverlap, bs, n-MaxOverlapsListed, "sharing a speaker with it")
+		}
+	}
+}
+
+// maxSpeakersNamed bounds the shared speakers a speaker-overlap names.
+const maxSpeakersNamed = 3
+
+// speakerOverlap is the finding of the overlapping sessions in slots a
+// and b (a the earlier) that share speakers: it names them, up to
+// maxSpeakersNamed, and counts the rest. Speakers of one name are named
+// once.
+func (v *validator) speakerOverlap(timed []slot, sg *speakerGroups, a, b int32) Diagnostic {
+	if len(v.named) < len(sg.keys)+1 {
+		v.named = make([]int32, len(sg.keys)+1)
+	}
+	v.pairs++
+	var names []string
+	rest := 0
+	shared(sg.of(a), sg.of(b), func(k int32) {
+		id := sg.nameID(k, timed)
+		if v.named[id] == v.pairs {
+			return
+		}
+		v.named[id] = v.pairs
+		if len(names) < maxSpeakersNamed {
+			names = append(names, sg.name(k, timed))
+		} else {
+			rest++
+		}
+	})
+	who := "speaker " + names[0] + " is"
+	switch {
+	case rest > 0:
+		who = fmt.Sprintf("speakers %s and %d more are", strings.Join(names, ", "), rest)
+	case len(names) > 1:
+		who = "speakers " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " are"
+	}
+	sa, sb := timed[a].s, timed[b].s
+	d := Diag(RuleSpeakerOverlap, sb.At("start"), "%s in %s and %s at the same time (%s and %s)",
+		who, Who(sa), Who(sb), span(sa), span(sb))
+	d.Related = related(sa, sb)
+	return d
+}
+
+// shared calls f for each key in both x and y (each ascending), in order.
+func shared(x, y []int32, f func(int32)) {
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	if len(y) > 8*len(x) { // a few speakers against many: search
+		for _, k := range x {
+			if _, ok := slices.BinarySearch(y, k); ok {
+				f(k)
+			}
+		}
+		return
+	}
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		switch {
+		case x[i] < y[j]:
+			i++
+		case x[i] > y[j]:
+			j++
+		default:
+			f(x[i])
+			i++
+			j++
 		}
 	}
 }
@@ -607,12 +878,21 @@ const MaxOverlapsListed = 20
 // whose intervals intersect, b being the later in ss; touching intervals do
 // not intersect. When b intersects more than MaxOverlapsListed earlier
 // sessions, it reports that many pairs and calls more(b, n) with the number
-// n of sessions not listed.
-func sweep(ss []slot, report func(a, b *Session), more func(b *Session, n int)) {
+// n of sessions not listed. Once findings of rule are only counted, it
+// counts those of b at once, as many as would have been listed.
+func (v *validator) sweep(rule string, ss []slot, report func(a, b *Session), more func(b *Session, n int)) {
 	active := endHeap{} // the sessions still running, earliest end first
 	for _, s := range ss {
 		for len(active) > 0 && active[0].end <= s.start {
 			active.pop()
+		}
+		if n := len(active); n > 0 && !v.f.open(rule) {
+			if n > MaxOverlapsListed {
+				n = MaxOverlapsListed + 1 // and one finding that counts the rest
+			}
+			v.f.leave(rule, s.s.At("start"), n)
+			active.push(s)
+			continue
 		}
 		for i, a := range active {
 			if i == MaxOverlapsListed {
@@ -688,6 +968,43 @@ func (h *endHeap) pop() {
 	*h = a
 }
 
+// pushEnd and popEnd keep h, slots of timed, a min-heap by end, as
+// endHeap does for slots.
+func pushEnd(h *[]int32, j int32, timed []slot) {
+	*h = append(*h, j)
+	a := *h
+	for i := len(a) - 1; i > 0; {
+		p := (i - 1) / 2
+		if timed[a[p]].end <= timed[a[i]].end {
+			break
+		}
+		a[p], a[i] = a[i], a[p]
+		i = p
+	}
+}
+
+func popEnd(h *[]int32, timed []slot) {
+	a := *h
+	n := len(a) - 1
+	a[0] = a[n]
+	a = a[:n]
+	for i := 0; ; {
+		m, l, r := i, 2*i+1, 2*i+2
+		if l < n && timed[a[l]].end < timed[a[m]].end {
+			m = l
+		}
+		if r < n && timed[a[r]].end < timed[a[m]].end {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		a[i], a[m] = a[m], a[i]
+		i = m
+	}
+	*h = a
+}
+
 // gaps calls report for consecutive, non-overlapping sessions in ss (sorted
 // by start) whose gap is shorter than min and for which applies is true.
 func (v *validator) gaps(ss []slot, min time.Duration, report func(a, b *Session, gap time.Duration), applies func(a, b *Session) bool) {
@@ -752,25 +1069,4 @@ func (k speakerKeys) of(dst []spKey, p Person) []spKey {
 		return dst
 	}
 	return append(append(dst, spKey{false, nk}), k[nk]...)
-}
-
-// speakerKey identifies a speaker: by id when given, else by NameKey.
-func speakerKey(p Person) spKey {
-	if p.ID != "" {
-		return spKey{true, p.ID}
-	}
-	return spKey{false, NameKey(p.Name)}
-}
-
-// speakerName names the speaker of key as the first session of ss that
-// has a speaker with that key spells it.
-func speakerName(ss []slot, key spKey) string {
-	for _, sl := range ss {
-		for _, p := range sl.s.Speakers {
-			if speakerKey(p) == key {
-				return fmt.Sprintf("%q", strings.Join(strings.Fields(p.Name), " "))
-			}
-		}
-	}
-	return key.String()
 }
