@@ -997,8 +997,14 @@ func (l *loader) links(fs map[string]field, what, field string) []Link {
 // speakers reads the speakers of the session named what: names, or
 // mappings with name, affiliation and id.
 func (l *loader) speakers(fs map[string]field, what string) []Person {
-	var out []Person
-	for _, pn := range l.list(fs, "speakers", what) {
+	items := l.list(fs, "speakers", what)
+	if len(items) == 0 {
+		return nil
+	}
+	// Made at its size: an aliased list of a thousand speakers, grown by
+	// append in every session that lists it, allocated twice what it kept.
+	out := make([]Person, 0, len(items))
+	for _, pn := range items {
 		pn = l.deref(pn)
 		if pn.Kind == yaml.ScalarNode && !isNull(pn) {
 			if strings.TrimSpace(pn.Value) == "" {
