@@ -12,37 +12,27 @@ import (
 func date(y int, m time.Month, d int) schedule.Date { return schedule.Date{Year: y, Month: m, Day: d} }
 
 // TestStartDate: startDate, the readers' way back from <day date> and
-// <start> to the calendar date, undoes schedule.ConferenceDay (the cases
-// are schedule's TestConferenceDay's).
+// <start> to the calendar date, undoes schedule.ConferenceDay, for every
+// half hour of the weeks around both clock changes and several day
+// changes.
 func TestStartDate(t *testing.T) {
 	berlin, err := schedule.LoadLocation("Europe/Berlin")
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name   string
-		at     time.Time
-		change int // minutes after midnight
-		want   schedule.Date
-	}{
-		{"midnight change", time.Date(2024, 6, 1, 0, 30, 0, 0, berlin), 0, date(2024, 6, 1)},
-		{"before the change: the day before", time.Date(2024, 6, 1, 1, 30, 0, 0, berlin), 4 * 60, date(2024, 5, 31)},
-		{"at the change", time.Date(2024, 6, 1, 4, 0, 0, 0, berlin), 4 * 60, date(2024, 6, 1)},
-		{"a minute before the change", time.Date(2024, 6, 1, 3, 59, 0, 0, berlin), 4 * 60, date(2024, 5, 31)},
-		{"late change", time.Date(2024, 6, 2, 10, 59, 0, 0, berlin), 11 * 60, date(2024, 6, 1)},
-		{"new year", time.Date(2025, 1, 1, 2, 0, 0, 0, berlin), 3 * 60, date(2024, 12, 31)},
-		// On the days clocks change, the wall clock decides, not the time
-		// elapsed since midnight.
-		{"spring change, at the day change", time.Date(2024, 3, 31, 4, 0, 0, 0, berlin), 4 * 60, date(2024, 3, 31)},
-		{"spring change, after the day change", time.Date(2024, 3, 31, 4, 30, 0, 0, berlin), 4 * 60, date(2024, 3, 31)},
-		{"autumn change, before the day change", time.Date(2024, 10, 27, 3, 30, 0, 0, berlin), 4 * 60, date(2024, 10, 26)},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(schedule.DateOf(tc.at), startDate(tc.want, clockOf(tc.at), tc.change)); diff != "" {
-				t.Errorf("startDate(%v, %s, %s) (-want +got):\n%s", tc.want, schedule.FormatClock(clockOf(tc.at)), schedule.FormatClock(tc.change), diff)
+	for _, from := range []time.Time{
+		time.Date(2024, 3, 28, 0, 0, 0, 0, berlin),
+		time.Date(2024, 10, 24, 0, 0, 0, 0, berlin),
+		time.Date(2024, 12, 29, 0, 0, 0, 0, berlin),
+	} {
+		for _, change := range []int{0, 3 * 60, 4 * 60, 11 * 60} {
+			for at := from; at.Before(from.AddDate(0, 0, 7)); at = at.Add(30 * time.Minute) {
+				d := schedule.ConferenceDay(at, change)
+				if got := startDate(d, clockOf(at), change); got != schedule.DateOf(at) {
+					t.Errorf("startDate(%v, %s, %s) = %v, want %v", d, schedule.FormatClock(clockOf(at)), schedule.FormatClock(change), got, schedule.DateOf(at))
+				}
 			}
-		})
+		}
 	}
 }
 
