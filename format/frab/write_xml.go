@@ -54,6 +54,17 @@ func (w *xw) list(indent, name string, n int, item func(i int)) {
 	fmt.Fprintf(&w.b, "%s</%s>\n", indent, name)
 }
 
+// links writes a list of links, each <elem href="URL">title</elem>.
+func (w *xw) links(indent, name, elem string, ls []schedule.Link) {
+	w.list(indent, name, len(ls), func(i int) {
+		w.b.WriteString(indent + "  <" + elem)
+		w.attr("href", ls[i].URL)
+		w.b.WriteString(">")
+		w.esc(ls[i].Title)
+		w.b.WriteString("</" + elem + ">\n")
+	})
+}
+
 // ErrNoEvents is WriteXML's error for a selection without a timed session
 // that is not cancelled: schedule.xml.xsd requires at least one <day>, and
 // a day needs a date.
@@ -169,21 +180,9 @@ func writeXMLEvent(w *xw, e *event, loc *time.Location) {
 		w.esc(pr.Name)
 		w.b.WriteString("</person>\n")
 	})
-	w.list(in, "links", len(ss.Links), func(i int) {
-		w.b.WriteString(in + "  <link")
-		w.attr("href", ss.Links[i].URL)
-		w.b.WriteString(">")
-		w.esc(ss.Links[i].Title)
-		w.b.WriteString("</link>\n")
-	})
+	w.links(in, "links", "link", ss.Links)
 	if len(ss.Attachments) > 0 {
-		w.list(in, "attachments", len(ss.Attachments), func(i int) {
-			w.b.WriteString(in + "  <attachment")
-			w.attr("href", ss.Attachments[i].URL)
-			w.b.WriteString(">")
-			w.esc(ss.Attachments[i].Title)
-			w.b.WriteString("</attachment>\n")
-		})
+		w.links(in, "attachments", "attachment", ss.Attachments)
 	}
 	w.b.WriteString("      </event>\n")
 }
