@@ -146,6 +146,10 @@ func byExtension(file string) string {
 
 // isFrabJSON reports whether a JSON object has the top-level "schedule"
 // key of schedule.json; schedkit's own JSON has "conference" and "tracks".
+// schedule.json's schema allows only "$schema", "generator" and "schedule"
+// at the top level, so the first other key ends the search: the values
+// skipped are small, and a 60 MB file of schedkit's is not scanned to its
+// end to be told apart.
 func isFrabJSON(b []byte) bool {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
@@ -156,8 +160,12 @@ func isFrabJSON(b []byte) bool {
 		if err != nil {
 			return false
 		}
-		if k == "schedule" {
+		switch k {
+		case "schedule":
 			return true
+		case "$schema", "generator":
+		default:
+			return false
 		}
 		var skip json.RawMessage
 		if err := dec.Decode(&skip); err != nil {

@@ -20,6 +20,9 @@ func TestDetect(t *testing.T) {
 		{"ICS", "x", "begin:vcalendar\r\n", "ics"},
 		{"FrabJSON", "x.json", `{"$schema": "x", "schedule": {}}`, "frab-json"},
 		{"OwnJSON", "x", `{"conference": {}}`, "yaml"},
+		{"FrabJSONAfterGenerator", "x", `{"generator": {"name": "pretalx"}, "schedule": {}}`, "frab-json"},
+		// A key schedule.json does not allow ends the search.
+		{"OwnJSONWithScheduleKeyLater", "x", `{"tracks": [], "schedule": {}}`, "yaml"},
 		{"YAMLAfterComments", "x.txt", "# c\n\nconference:\n", "yaml"},
 		{"PageText", "x", "Track: Main\n10:00 - 11:00\nTalk\n", "text"},
 		{"ExtensionDecidesUnknownContent", "x.ics", "hello\n", "ics"},

@@ -9,7 +9,9 @@ import (
 	"os"
 	"os/signal"
 	"regexp"
+	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"syscall"
@@ -135,6 +137,23 @@ func (e *env) run(args []string) int {
 	// where urfave/cli writes help and ignores the error.
 	out := &errWriter{w: e.stdout}
 	e.stdout = out
+	if path := e.getenv("SCHEDKIT_CPUPROFILE"); path != "" {
+		// For docs/performance.md: a CPU profile of one command.
+		if f, err := os.Create(path); err == nil {
+			if pprof.StartCPUProfile(f) == nil {
+				defer func() { pprof.StopCPUProfile(); f.Close() }()
+			}
+		}
+	}
+	if path := e.getenv("SCHEDKIT_MEMPROFILE"); path != "" {
+		runtime.MemProfileRate = 64 << 10
+		defer func() {
+			if f, err := os.Create(path); err == nil {
+				pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+		}()
+	}
 	app := e.newApp()
 	err := app.Run(helpArgs(app, args))
 	code := e.exitCode(err)
