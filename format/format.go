@@ -111,13 +111,15 @@ func Detect(file string, data []byte) string {
 		}
 		return "yaml"
 	}
-	for line := range strings.Lines(string(b)) {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
+	// bytes.Lines, not strings.Lines(string(b)): the copy of a 60 MB file
+	// was 1 s of page faults.
+	for line := range bytes.Lines(b) {
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 || line[0] == '#' {
 			continue
 		}
 		for _, p := range []string{"conference:", "rooms:", "rules:", "tracks:", "---", "%YAML", "\"conference\""} {
-			if strings.HasPrefix(line, p) {
+			if bytes.HasPrefix(line, []byte(p)) {
 				return "yaml"
 			}
 		}
