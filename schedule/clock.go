@@ -3,7 +3,6 @@ package schedule
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -11,6 +10,7 @@ import (
 	// works where no zoneinfo is installed.
 	_ "time/tzdata"
 
+	"github.com/schedkit/schedkit/internal/lazyregexp"
 	"github.com/schedkit/schedkit/internal/tzdata"
 )
 
@@ -84,9 +84,9 @@ func (d Date) AddDays(n int) Date {
 func (d Date) IsZero() bool { return d == Date{} }
 
 var (
-	isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-	clock24 = regexp.MustCompile(`^([01]?\d|2[0-3]):([0-5]\d)(?::00)?$`)
-	clock12 = regexp.MustCompile(`^(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([aApP])\.?[mM]\.?$`)
+	isoDate = lazyregexp.New(`^\d{4}-\d{2}-\d{2}$`)
+	clock24 = lazyregexp.New(`^([01]?\d|2[0-3]):([0-5]\d)(?::00)?$`)
+	clock12 = lazyregexp.New(`^(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([aApP])\.?[mM]\.?$`)
 )
 
 // ParseClock parses a wall-clock time of day, "HH:MM" (24-hour) or

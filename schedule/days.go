@@ -3,12 +3,13 @@ package schedule
 import (
 	"cmp"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v4"
+
+	"github.com/schedkit/schedkit/internal/lazyregexp"
 )
 
 // dayFields are the fields of an item of conference days.
@@ -17,7 +18,7 @@ var dayFields = []string{"date", "start", "end"}
 // dayBoundRE is a day's start or end: a local date-time, with seconds
 // (frab days end a second before the next starts: 21:29:59) and with the
 // UTC offset that picks a reading of a time that occurs twice.
-var dayBoundRE = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})T(\d{1,2}:\d{2})(?::(\d{2}))?([+-]\d{2}:\d{2})?$`)
+var dayBoundRE = lazyregexp.New(`^(\d{4}-\d{2}-\d{2})T(\d{1,2}:\d{2})(?::(\d{2}))?([+-]\d{2}:\d{2})?$`)
 
 // parseDayBound parses a day's start or end into a when and its seconds.
 func parseDayBound(s string) (when, int, error) {

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"regexp"
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
@@ -18,6 +17,7 @@ import (
 	"time"
 
 	"github.com/schedkit/schedkit/internal/atomicfile"
+	"github.com/schedkit/schedkit/internal/lazyregexp"
 	"github.com/urfave/cli/v2"
 )
 
@@ -339,12 +339,12 @@ func closestFlag(cmd *cli.Command, name string) string {
 // with one dash ("-split") however it was typed; each is reworded the way
 // schedkit's help writes flags ($1 is the rest of the message, $2 the name).
 var flagErrs = []struct {
-	re   *regexp.Regexp
+	re   *lazyregexp.Regexp
 	with string
 }{
-	{regexp.MustCompile(`^flag provided but not defined: -([\w-]+)$`), "unknown flag %s"},
-	{regexp.MustCompile(`^flag needs an argument: -([\w-]+)$`), "flag %s needs a value"},
-	{regexp.MustCompile(`^(invalid value ".*" for) flag -([\w-]+)(: .*)$`), "%[1]s %[3]s%[2]s"},
+	{lazyregexp.New(`^flag provided but not defined: -([\w-]+)$`), "unknown flag %s"},
+	{lazyregexp.New(`^flag needs an argument: -([\w-]+)$`), "flag %s needs a value"},
+	{lazyregexp.New(`^(invalid value ".*" for) flag -([\w-]+)(: .*)$`), "%[1]s %[3]s%[2]s"},
 }
 
 // flagMessage rewords a flag parser error: "unknown flag --split",

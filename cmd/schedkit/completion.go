@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"text/template"
 	"unicode/utf8"
 
@@ -32,11 +33,15 @@ var (
 	//go:embed completion/schedkit.fish
 	fishCompletion string
 
-	completionTemplates = map[string]*template.Template{
-		"bash": template.Must(template.New("bash").Parse(bashCompletion)),
-		"zsh":  template.Must(template.New("zsh").Parse(zshCompletion)),
-		"fish": template.Must(template.New("fish").Parse(fishCompletion)),
-	}
+	// completionTemplates are parsed when a script is asked for, not at
+	// every start-up.
+	completionTemplates = sync.OnceValue(func() map[string]*template.Template {
+		return map[string]*template.Template{
+			"bash": template.Must(template.New("bash").Parse(bashCompletion)),
+			"zsh":  template.Must(template.New("zsh").Parse(zshCompletion)),
+			"fish": template.Must(template.New("fish").Parse(fishCompletion)),
+		}
+	})
 )
 
 var completionShells = []string{"bash", "zsh", "fish"}
@@ -65,7 +70,7 @@ Exit status: 0 printed, 2 usage error or a failed write.`,
 				return usageErrorf("completion: unknown shell %q: use bash, zsh or fish", c.Args().First())
 			}
 			var script bytes.Buffer
-			if err := completionTemplates[c.Args().First()].Execute(&script, newCompletionData(c.App)); err != nil {
+			if err := completionTemplates()[c.Args().First()].Execute(&script, newCompletionData(c.App)); err != nil {
 				return troublef("generating the script: %v", err)
 			}
 			if _, err := e.stdout.Write(script.Bytes()); err != nil {

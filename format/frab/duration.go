@@ -2,10 +2,11 @@ package frab
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/schedkit/schedkit/internal/lazyregexp"
 )
 
 // Durations, both directions. The c3voc schemas write an event's
@@ -20,7 +21,7 @@ func FormatDuration(d time.Duration) string {
 	return fmt.Sprintf("%02d:%02d", m/60, m%60)
 }
 
-var durRE = regexp.MustCompile(`^(\d{1,4}):(\d{1,2})(?::(\d{1,2}))?$`)
+var durRE = lazyregexp.New(`^(\d{1,4}):(\d{1,2})(?::(\d{1,2}))?$`)
 
 // parseDuration parses a frab duration: H:MM or HH:MM (unpadded hours and
 // minutes accepted), which includes everything FormatDuration writes, or

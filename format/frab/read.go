@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"github.com/schedkit/schedkit/internal/slug"
 	"github.com/schedkit/schedkit/internal/uuid"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/schedkit/schedkit/internal/lazyregexp"
 	"github.com/schedkit/schedkit/schedule"
 )
 
@@ -114,7 +114,7 @@ func parseDate(s string) (parsedDate, error) {
 	return parsedDate{}, fmt.Errorf("%q is not a date-time such as 2025-02-01T09:30:00+01:00", s)
 }
 
-var startRE = regexp.MustCompile(`^(\d{1,2}):(\d{2})(?::(\d{2}))?$`)
+var startRE = lazyregexp.New(`^(\d{1,2}):(\d{2})(?::(\d{2}))?$`)
 
 // parseStart parses <start>, HH:MM or HH:MM:SS, into minutes after midnight.
 func parseStart(s string) (int, error) {

@@ -7,12 +7,12 @@ import (
 	"encoding/hex"
 	"fmt"
 	"github.com/schedkit/schedkit/internal/slug"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/schedkit/schedkit/internal/lazyregexp"
 	"github.com/schedkit/schedkit/schedule"
 )
 
@@ -157,7 +157,7 @@ func derivedID(guid string) int {
 	return max(id, 1)
 }
 
-var httpURL = regexp.MustCompile(`^https?://\S+$`)
+var httpURL = lazyregexp.New(`^https?://\S+$`)
 
 // timeslot is the conference's timeslot_duration: the source's, or the
 // greatest duration that divides every start and length.

@@ -6,10 +6,10 @@ import (
 	"encoding/json"
 	"github.com/schedkit/schedkit/internal/uuid"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/schedkit/schedkit/internal/lazyregexp"
 	"github.com/schedkit/schedkit/schedule"
 )
 
@@ -107,9 +107,9 @@ type jLink struct {
 }
 
 var (
-	jsonTZ   = regexp.MustCompile(`^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$`) // as the schema has it
-	jsonCode = regexp.MustCompile(`^[A-Z0-9]+$`)
-	jsonSlug = regexp.MustCompile(`^[a-z0-9_-]+[a-z0-9]$`)
+	jsonTZ   = lazyregexp.New(`^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$`) // as the schema has it
+	jsonCode = lazyregexp.New(`^[A-Z0-9]+$`)
+	jsonSlug = lazyregexp.New(`^[a-z0-9_-]+[a-z0-9]$`)
 )
 
 // acronym fits the conference id to the schema's acronym pattern.

@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -17,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/schedkit/schedkit/format/yamlout"
+	"github.com/schedkit/schedkit/internal/lazyregexp"
 	"github.com/schedkit/schedkit/internal/testutil"
 	"github.com/schedkit/schedkit/schedule"
 )
@@ -158,7 +158,7 @@ func TestRealDataRoundTrip(t *testing.T) {
 			name  string
 			write func(*bytes.Buffer, *schedule.Schedule) error
 			read  reader
-			slug  *regexp.Regexp
+			slug  *lazyregexp.Regexp
 		}{{"frab-xml", writeXML, ReadXML, xsdSlug}, {"frab-json", writeJSON, ReadJSON, jsonSlug}} {
 			t.Run(name+"/"+f.name, func(t *testing.T) {
 				got, out := roundTrip(t, src, f.write, f.read)

@@ -8,17 +8,17 @@ import (
 	"fmt"
 	"github.com/schedkit/schedkit/internal/uuid"
 	"io"
-	"regexp"
 	"strconv"
 	"time"
 
+	"github.com/schedkit/schedkit/internal/lazyregexp"
 	"github.com/schedkit/schedkit/schedule"
 )
 
 var (
-	xsdAcronym = regexp.MustCompile(`^[a-z0-9_-]{4,}$`)
-	xsdSlug    = regexp.MustCompile(`^[a-z0-9_]{4,}-[a-z0-9\-_]{4,}$`) // voc-slug-new
-	intRE      = regexp.MustCompile(`^-?[0-9]+$`)
+	xsdAcronym = lazyregexp.New(`^[a-z0-9_-]{4,}$`)
+	xsdSlug    = lazyregexp.New(`^[a-z0-9_]{4,}-[a-z0-9\-_]{4,}$`) // voc-slug-new
+	intRE      = lazyregexp.New(`^-?[0-9]+$`)
 )
 
 type xw struct{ b bytes.Buffer }

@@ -5,15 +5,16 @@ import (
 	"cmp"
 	_ "embed"
 	"fmt"
-	"github.com/schedkit/schedkit/internal/slug"
 	"html/template"
 	"io"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/schedkit/schedkit/internal/lazyregexp"
+	"github.com/schedkit/schedkit/internal/slug"
 	"github.com/schedkit/schedkit/schedule"
 )
 
@@ -79,7 +80,11 @@ var (
 	//go:embed page.js
 	pageJS string
 
-	tmpl = template.Must(template.New("page").Parse(pageTemplate))
+	// tmpl is parsed at the first Write, not at every start-up of a
+	// program that links this package.
+	tmpl = sync.OnceValue(func() *template.Template {
+		return template.Must(template.New("page").Parse(pageTemplate))
+	})
 )
 
 // maxDayHours bounds the time axis of one day's grid: a session running
@@ -96,7 +101,7 @@ func Write(w io.Writer, s *schedule.Schedule, sessions []*schedule.Session, opt 
 	}
 	var buf bytes.Buffer
 	buf.Grow(4096 + 2048*len(sessions))
-	if err := tmpl.Execute(&buf, p); err != nil {
+	if err := tmpl().Execute(&buf, p); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
 	_, err = w.Write(buf.Bytes())
@@ -202,7 +207,7 @@ type islandEvt struct {
 // utcStamp is the RFC 5545 §3.3.5 UTC form.
 func utcStamp(t time.Time) string { return t.UTC().Format("20060102T150405Z") }
 
-var versionUnsafe = regexp.MustCompile(`[^A-Za-z0-9.+_~-]+`)
+var versionUnsafe = lazyregexp.New(`[^A-Za-z0-9.+_~-]+`)
 
 func build(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (*page, error) {
 	loc := s.Loc()
@@ -587,7 +592,7 @@ func httpURL(u string) string {
 	return u
 }
 
-var bcp47 = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+var bcp47 = lazyregexp.New(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
 
 // langTag returns a session's language as a lang attribute value, or "" when
 // it is not a BCP 47 tag.

@@ -2,15 +2,16 @@ package ics
 
 import (
 	"html"
-	"regexp"
 	"strings"
+
+	"github.com/schedkit/schedkit/internal/lazyregexp"
 )
 
 var (
-	htmlTag   = regexp.MustCompile(`(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>|<!--.*?-->`)
-	htmlHref  = regexp.MustCompile(`(?is)\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))`)
-	htmlHint  = regexp.MustCompile(`(?i)</(p|a|li|ul|ol|div|em|strong|b|i|h[1-6]|code|pre|blockquote|span)>|<br\s*/?>|<p>`)
-	htmlSpace = regexp.MustCompile(`[ \t\r\n\f]+`)
+	htmlTag   = lazyregexp.New(`(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>|<!--.*?-->`)
+	htmlHref  = lazyregexp.New(`(?is)\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))`)
+	htmlHint  = lazyregexp.New(`(?i)</(p|a|li|ul|ol|div|em|strong|b|i|h[1-6]|code|pre|blockquote|span)>|<br\s*/?>|<p>`)
+	htmlSpace = lazyregexp.New(`[ \t\r\n\f]+`)
 )
 
 // blockTags start and end a paragraph of plain text.

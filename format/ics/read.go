@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"github.com/schedkit/schedkit/internal/slug"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,6 +13,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/schedkit/schedkit/internal/lazyregexp"
 	"github.com/schedkit/schedkit/schedule"
 )
 
@@ -295,7 +295,7 @@ type when struct {
 	present bool
 }
 
-var dtRE = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?$`)
+var dtRE = lazyregexp.New(`^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?$`)
 
 func (r *reader) parseWhen(p *prop) (when, bool) {
 	v := strings.TrimSpace(p.value)
@@ -429,7 +429,7 @@ func loadTZID(tzid string) (*time.Location, string, error) {
 	return nil, "", err
 }
 
-var durRE = regexp.MustCompile(`^([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$`)
+var durRE = lazyregexp.New(`^([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$`)
 
 // parseDuration parses an RFC 5545 §3.3.6 duration into nominal days and
 // an exact duration.

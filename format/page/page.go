@@ -76,13 +76,13 @@ import (
 	"fmt"
 	"github.com/schedkit/schedkit/internal/slug"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/schedkit/schedkit/internal/lazyregexp"
 	"github.com/schedkit/schedkit/schedule"
 )
 
@@ -226,7 +226,7 @@ func (r *reader) split(text string) {
 
 // -- headers --
 
-var headerRE = regexp.MustCompile(`(?i)^(track host|host|track|location|room|venue|day of week|day|date|time ?zone|conference|event|speakers?)\s*:\s*(.*)$`)
+var headerRE = lazyregexp.New(`(?i)^(track host|host|track|location|room|venue|day of week|day|date|time ?zone|conference|event|speakers?)\s*:\s*(.*)$`)
 
 func headerKey(k string) string {
 	switch strings.ToLower(strings.Join(strings.Fields(k), " ")) {
@@ -394,7 +394,7 @@ type rangeInfo struct {
 
 const clockPat = `(\d{1,2})(?:[:.h](\d{2}))?(?:\s*([aApP])\.?\s?[mM](?:\.|\b))?`
 
-var rangeRE = regexp.MustCompile(`^` + clockPat + `\s*(?:-|–|—|‐|‑|−|~|to|until|bis)\s*` + clockPat + `(?:(?:\s*[:|·•]\s*|\s+[-–—]\s+|\s+)(.*))?$`)
+var rangeRE = lazyregexp.New(`^` + clockPat + `\s*(?:-|–|—|‐|‑|−|~|to|until|bis)\s*` + clockPat + `(?:(?:\s*[:|·•]\s*|\s+[-–—]\s+|\s+)(.*))?$`)
 
 func parseRange(text string) (rangeInfo, bool) {
 	if text == "" || text[0] < '0' || text[0] > '9' {
@@ -441,7 +441,7 @@ func parseRange(text string) (rangeInfo, bool) {
 // zoneAbbrRE matches the zone abbreviations pages write after times; a
 // closed list, so that a title starting with an acronym ("AI Safety")
 // stays a title.
-var zoneAbbrRE = regexp.MustCompile(`^\(?(?:UTC|GMT|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|AKST|AKDT|HST|WET|WEST|CET|CEST|EET|EEST|BST|IST|MSK|JST|KST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SGT|HKT|(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?)\)?:?$`)
+var zoneAbbrRE = lazyregexp.New(`^\(?(?:UTC|GMT|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|AKST|AKDT|HST|WET|WEST|CET|CEST|EET|EEST|BST|IST|MSK|JST|KST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SGT|HKT|(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?)\)?:?$`)
 
 // zoneAgrees reports whether an abbreviation written on the page names
 // the zone t is in: "EDT" for EDT, "ET" for EST or EDT, "UTC+2" for +02:00.
@@ -558,14 +558,14 @@ const (
 
 var (
 	// Tuesday, 25 June [2019]
-	dayDMY = regexp.MustCompile(`^(?:` + wdPat + `,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\.?\s+` + monthPat + `(?:,?\s+(\d{4}))?$`)
+	dayDMY = lazyregexp.New(`^(?:` + wdPat + `,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\.?\s+` + monthPat + `(?:,?\s+(\d{4}))?$`)
 	// Tuesday, June 25[, 2019]
-	dayMDY = regexp.MustCompile(`^(?:` + wdPat + `,?\s+)?` + monthPat + `\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$`)
+	dayMDY = lazyregexp.New(`^(?:` + wdPat + `,?\s+)?` + monthPat + `\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$`)
 	// [Tuesday,] 2019-06-25
-	dayISO  = regexp.MustCompile(`^(?:` + wdPat + `,?\s+)?(\d{4})-(\d{2})-(\d{2})$`)
-	wdOnly  = regexp.MustCompile(`^` + wdPat + `$`)
-	yearRE  = regexp.MustCompile(`\b((?:19|20)\d{2})\b`)
-	sentEnd = regexp.MustCompile(`[.!?]$`)
+	dayISO  = lazyregexp.New(`^(?:` + wdPat + `,?\s+)?(\d{4})-(\d{2})-(\d{2})$`)
+	wdOnly  = lazyregexp.New(`^` + wdPat + `$`)
+	yearRE  = lazyregexp.New(`\b((?:19|20)\d{2})\b`)
+	sentEnd = lazyregexp.New(`[.!?]$`)
 )
 
 // parseDayText parses a date with optional weekday. Year is 0 when absent.
@@ -936,11 +936,11 @@ func (r *reader) zoneOf(sc *schedule.Schedule) {
 }
 
 var (
-	openSpaceRE = regexp.MustCompile(`(?i)\bopen[ -]?space\b`)
-	keynoteRE   = regexp.MustCompile(`(?i)^keynote\b|\bkeynote$`)
-	breakRE     = regexp.MustCompile(`(?i)^(lunch|lunch break|break|coffee|coffee break|tea break|breakfast|morning break|afternoon break|registration|networking break)$`)
-	workshopRE  = regexp.MustCompile(`(?i)^workshop\b`)
-	panelRE     = regexp.MustCompile(`(?i)^panel\b|\bpanel( discussion)?$`)
+	openSpaceRE = lazyregexp.New(`(?i)\bopen[ -]?space\b`)
+	keynoteRE   = lazyregexp.New(`(?i)^keynote\b|\bkeynote$`)
+	breakRE     = lazyregexp.New(`(?i)^(lunch|lunch break|break|coffee|coffee break|tea break|breakfast|morning break|afternoon break|registration|networking break)$`)
+	workshopRE  = lazyregexp.New(`(?i)^workshop\b`)
+	panelRE     = lazyregexp.New(`(?i)^panel\b|\bpanel( discussion)?$`)
 )
 
 func sessionType(title string) string {

@@ -61,10 +61,15 @@ func expand(loc *time.Location, rule string) []byte {
 		}
 		if !end.After(t) {
 			// Past the table, ZoneBounds ends the zone that spans a
-			// new year at 00:00 UTC on 31 December, where nothing
-			// changes, and gives that end again until 1 January:
-			// step over it an hour at a time.
-			end = t.Add(time.Hour)
+			// new year at 00:00 UTC on 31 December of a leap year,
+			// where nothing changes, and gives that end again until
+			// 1 January. The time package works the rule out a UTC
+			// year at a time (time.tzset), so the zone after the
+			// year's last transition holds to the next 1 January
+			// 00:00 UTC: go there. (Stepping an hour at a time took
+			// 2 ms for America/New_York, on every run.)
+			u := t.UTC()
+			end = time.Date(u.Year()+1, time.January, 1, 0, 0, 0, 0, time.UTC)
 		}
 		t = end.In(loc)
 		z := zoneAt(t)

@@ -112,3 +112,23 @@ func BenchmarkLookup(b *testing.B) {
 		_ = t.Format("20060102T150405")
 	}
 }
+
+// BenchmarkExpand is what the first Load of a zone with daylight saving
+// time costs every run that loads it, on top of reading the zone file.
+func BenchmarkExpand(b *testing.B) {
+	const name = "America/New_York"
+	data, err := zoneFile(name)
+	if err != nil || data == nil {
+		b.Fatalf("%s: %v", name, err)
+	}
+	loc, err := time.LoadLocationFromTZData(name, data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if expand(loc, footer(data)) == nil {
+			b.Fatal("not expanded")
+		}
+	}
+}

@@ -174,3 +174,63 @@ func BenchmarkClosest(b *testing.B) {
 		Closest("America/Los_Angles")
 	}
 }
+
+// TestWalk checks the central-directory walk that Load and Names use
+// against archive/zip: the same files in the same order with the same
+// contents (which archive/zip has checked against their CRC-32), and
+// zoneFile finds each of them.
+func TestWalk(t *testing.T) {
+	r, err := zip.NewReader(bytes.NewReader(zipData), int64(len(zipData)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type file struct {
+		Name string
+		Data []byte
+	}
+	var want []file
+	for _, f := range r.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		want = append(want, file{f.Name, b})
+	}
+	var got []file
+	if err := walk(func(name, data []byte) bool {
+		got = append(got, file{string(name), data})
+		return true
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Fatalf("walk (-archive/zip +walk):\n%s", diff)
+	}
+	for _, f := range want {
+		if b, err := zoneFile(f.Name); err != nil || !bytes.Equal(b, f.Data) {
+			t.Errorf("zoneFile(%q) = %d bytes, %v; want the %d bytes archive/zip reads", f.Name, len(b), err, len(f.Data))
+		}
+	}
+	for _, name := range []string{"", "Europe", "Europe/", "europe/berlin", "Europe/Berlin/"} {
+		if b, err := zoneFile(name); b != nil || err != nil {
+			t.Errorf("zoneFile(%q) = %d bytes, %v; want nil, nil", name, len(b), err)
+		}
+	}
+}
+
+// BenchmarkLoadFirst is what a run pays for its schedule's zone: finding
+// the file in the embedded archive, parsing and expanding it.
+func BenchmarkLoadFirst(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		cache.Delete("America/New_York")
+		if _, err := Load("America/New_York"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
