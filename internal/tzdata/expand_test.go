@@ -117,9 +117,18 @@ func BenchmarkLookup(b *testing.B) {
 // time costs every run that loads it, on top of reading the zone file.
 func BenchmarkExpand(b *testing.B) {
 	const name = "America/New_York"
-	data, err := zoneFile(name)
-	if err != nil || data == nil {
-		b.Fatalf("%s: %v", name, err)
+	m, err := files()
+	if err != nil {
+		b.Fatal(err)
+	}
+	rc, err := m[name].Open()
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := io.ReadAll(rc)
+	rc.Close()
+	if err != nil {
+		b.Fatal(err)
 	}
 	loc, err := time.LoadLocationFromTZData(name, data)
 	if err != nil {

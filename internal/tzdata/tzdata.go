@@ -11,12 +11,13 @@
 package tzdata
 
 import (
+	"archive/zip"
+	"bytes"
 	_ "embed"
-	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -27,79 +28,20 @@ import (
 //go:embed zoneinfo.zip
 var zipData []byte
 
-// The embedded archive is read the way the time package reads the same
-// file (time.loadTzinfoFromZip): one walk over the central directory per
-// lookup, the zone's bytes a slice of the archive. archive/zip built a
-// *zip.File for each of the ~600 entries first: 0.5 ms and 190 KB of fresh
-// memory on every run that loads a zone. Go's zoneinfo.zip stores its
-// files uncompressed (zip -0); a compressed entry is an error.
+// maxZone bounds a zone file; the largest is under 4 KB.
+const maxZone = 1 << 20
 
-var errArchive = errors.New("malformed zip archive")
-
-// walk calls yield with the name and contents of each file of the embedded
-// archive, in the archive's order, until yield returns false. The contents
-// are read-only: they are the binary's own data.
-func walk(yield func(name, data []byte) bool) error {
-	const (
-		eocdLen   = 22 // end of central directory record, no comment
-		dirLen    = 46 // central directory header, before the name
-		localLen  = 30 // local file header, before the name
-		eocdSig   = 0x06054b50
-		dirSig    = 0x02014b50
-		localSig  = 0x04034b50
-		methodRaw = 0 // stored
-	)
-	z := zipData
-	le16 := func(b []byte) int { return int(binary.LittleEndian.Uint16(b)) }
-	le32 := func(b []byte) int { return int(binary.LittleEndian.Uint32(b)) }
-	if len(z) < eocdLen || le32(z[len(z)-eocdLen:]) != eocdSig {
-		return errArchive
+var files = sync.OnceValues(func() (map[string]*zip.File, error) {
+	r, err := zip.NewReader(bytes.NewReader(zipData), int64(len(zipData)))
+	if err != nil {
+		return nil, err
 	}
-	eocd := z[len(z)-eocdLen:]
-	n, off := le16(eocd[10:]), le32(eocd[16:])
-	for range n {
-		if off < 0 || off+dirLen > len(z) || le32(z[off:]) != dirSig {
-			return errArchive
-		}
-		h := z[off:]
-		method, size, usize := le16(h[10:]), le32(h[20:]), le32(h[24:])
-		nameLen, extraLen, commentLen := le16(h[28:]), le16(h[30:]), le16(h[32:])
-		local := le32(h[42:])
-		if dirLen+nameLen > len(h) || local+localLen > len(z) || le32(z[local:]) != localSig {
-			return errArchive
-		}
-		name := h[dirLen : dirLen+nameLen]
-		start := local + localLen + le16(z[local+26:]) + le16(z[local+28:])
-		if start+size > len(z) {
-			return errArchive
-		}
-		if method != methodRaw || size != usize {
-			return fmt.Errorf("%s: compressed (method %d)", name, method)
-		}
-		if !yield(name, z[start:start+size:start+size]) {
-			return nil
-		}
-		off += dirLen + nameLen + extraLen + commentLen
+	m := make(map[string]*zip.File, len(r.File))
+	for _, f := range r.File {
+		m[f.Name] = f
 	}
-	return nil
-}
-
-// zoneFile returns the contents of the file name of the embedded archive
-// (nil when there is none, or name is a directory).
-func zoneFile(name string) ([]byte, error) {
-	if name == "" || strings.HasSuffix(name, "/") {
-		return nil, nil
-	}
-	var data []byte
-	err := walk(func(n, d []byte) bool {
-		if string(n) == name {
-			data = d
-			return false
-		}
-		return true
-	})
-	return data, err
-}
+	return m, nil
+})
 
 var cache sync.Map // name → *time.Location
 
@@ -115,12 +57,22 @@ func Load(name string) (*time.Location, error) {
 	if loc, ok := cache.Load(name); ok {
 		return loc.(*time.Location), nil
 	}
-	data, err := zoneFile(name)
+	m, err := files()
 	if err != nil {
 		return nil, fmt.Errorf("embedded tz database: %w", err)
 	}
-	if data == nil {
+	f, ok := m[name]
+	if !ok || name == "" || f.FileInfo().IsDir() {
 		return nil, fmt.Errorf("%w %q", ErrUnknown, name)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("embedded tz database: %w", err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, maxZone))
+	if err != nil {
+		return nil, fmt.Errorf("embedded tz database: %w", err)
 	}
 	loc, err := time.LoadLocationFromTZData(name, data)
 	if err != nil {
@@ -135,19 +87,17 @@ func Load(name string) (*time.Location, error) {
 
 // names is the sorted list of the zones Load knows, "UTC" included.
 var names = sync.OnceValue(func() []string {
-	var n []string
-	utc := false
-	err := walk(func(name, _ []byte) bool {
-		if len(name) > 0 && name[len(name)-1] != '/' {
-			n = append(n, string(name))
-			utc = utc || string(name) == "UTC"
-		}
-		return true
-	})
+	m, err := files()
 	if err != nil {
 		return nil
 	}
-	if !utc {
+	n := make([]string, 0, len(m))
+	for name, f := range m {
+		if !f.FileInfo().IsDir() {
+			n = append(n, name)
+		}
+	}
+	if _, ok := m["UTC"]; !ok {
 		n = append(n, "UTC")
 	}
 	slices.Sort(n)
