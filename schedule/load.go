@@ -871,7 +871,7 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 		return
 	}
 	s := &Session{Pos: l.pos(n), Type: TypeTalk, Status: StatusConfirmed}
-	s.FieldPos = make(map[string]Pos, len(fs)+1) // +1: an inherited room
+	s.FieldPos = make([]FieldAt, 0, len(fs)+1) // +1: an inherited room
 	for name, f := range fs {
 		s.SetPos(name, l.pos(l.deref(f.val)))
 	}
