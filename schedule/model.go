@@ -218,7 +218,15 @@ func Who(s *Session) string {
 	case s.Title == "":
 		return "session (" + clip(s.ID) + ")"
 	}
-	return "session " + quote(s.Title) + " (" + clip(s.ID) + ")"
+	// Built in a buffer on the stack: the loader names every session,
+	// and quote's string and the concatenation were three allocations.
+	var buf [128]byte
+	b := append(buf[:0], "session "...)
+	b = appendQuote(b, s.Title)
+	b = append(b, " ("...)
+	b = append(b, clip(s.ID)...)
+	b = append(b, ')')
+	return string(b)
 }
 
 // Person is a speaker. Speakers are the same person when their IDs are equal,
