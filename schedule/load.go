@@ -880,8 +880,16 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 	s := &Session{Pos: l.pos(n), Type: TypeTalk, Status: StatusConfirmed}
 	s.FieldPos = make([]FieldAt, 0, len(fs)+1) // +1: an inherited room
 	for name, f := range fs {
-		s.SetPos(name, l.pos(l.deref(f.val)))
+		// Appended and sorted once: SetPos's sorted insert in map order
+		// moved the list about.
+		p := l.pos(l.deref(f.val))
+		if at := (FieldAt{name, int32(p.Line), int32(p.Column)}); int(at.Line) == p.Line && int(at.Column) == p.Column {
+			s.FieldPos = append(s.FieldPos, at)
+		} else {
+			s.SetPos(name, p)
+		}
 	}
+	slices.SortFunc(s.FieldPos, func(a, b FieldAt) int { return strings.Compare(a.Field, b.Field) })
 	// Name the session by its id in the title's findings, when it has one.
 	titleWhat := "session"
 	if f, ok := fs["id"]; ok {
