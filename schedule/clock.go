@@ -83,34 +83,98 @@ func (d Date) AddDays(n int) Date {
 // IsZero reports whether d is the zero Date.
 func (d Date) IsZero() bool { return d == Date{} }
 
-var (
-	isoDate = lazyregexp.New(`^\d{4}-\d{2}-\d{2}$`)
-	clock24 = lazyregexp.New(`^([01]?\d|2[0-3]):([0-5]\d)(?::00)?$`)
-	clock12 = lazyregexp.New(`^(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([aApP])\.?[mM]\.?$`)
-)
+// isoDate tells ParseDate's "does not exist" from "is not YYYY-MM-DD".
+var isoDate = lazyregexp.New(`^\d{4}-\d{2}-\d{2}$`)
 
 // ParseClock parses a wall-clock time of day, "HH:MM" (24-hour) or
 // "h:mmam"/"h:mm pm"/"10am", into minutes after midnight.
+//
+// It takes exactly what these regular expressions match, and parsed with
+// them until they were 18 MB and 0.1 s of loading 100,000 sessions
+// (FuzzParseClockRegexp compares the two):
+//
+//	^([01]?\d|2[0-3]):([0-5]\d)(?::00)?$
+//	^(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([aApP])\.?[mM]\.?$
 func ParseClock(s string) (int, error) {
 	s = strings.TrimSpace(s)
-	if m := clock24.FindStringSubmatch(s); m != nil {
-		h, _ := strconv.Atoi(m[1])
-		mi, _ := strconv.Atoi(m[2])
-		return h*60 + mi, nil
+	if m, ok := clock24(s); ok {
+		return m, nil
 	}
-	if m := clock12.FindStringSubmatch(s); m != nil {
-		h, _ := strconv.Atoi(m[1])
-		mi := 0
-		if m[2] != "" {
-			mi, _ = strconv.Atoi(m[2])
-		}
-		h %= 12
-		if strings.EqualFold(m[3], "p") {
-			h += 12
-		}
-		return h*60 + mi, nil
+	if m, ok := clock12(s); ok {
+		return m, nil
 	}
 	return 0, fmt.Errorf("time %q is not HH:MM or h:mmam/h:mmpm", s)
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// clock24 parses ([01]?\d|2[0-3]):([0-5]\d)(?::00)?, the whole of s.
+func clock24(s string) (int, bool) {
+	var h int
+	switch {
+	case len(s) >= 2 && isDigit(s[0]) && s[1] == ':':
+		h, s = int(s[0]-'0'), s[1:]
+	case len(s) >= 3 && (s[0] == '0' || s[0] == '1') && isDigit(s[1]) && s[2] == ':',
+		len(s) >= 3 && s[0] == '2' && '0' <= s[1] && s[1] <= '3' && s[2] == ':':
+		h, s = int(s[0]-'0')*10+int(s[1]-'0'), s[2:]
+	default:
+		return 0, false
+	}
+	// s is :MM or :MM:00.
+	if len(s) != 3 && (len(s) != 6 || s[3:] != ":00") || s[1] < '0' || s[1] > '5' || !isDigit(s[2]) {
+		return 0, false
+	}
+	return h*60 + int(s[1]-'0')*10 + int(s[2]-'0'), true
+}
+
+// clock12 parses (1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([aApP])\.?[mM]\.?,
+// the whole of s.
+func clock12(s string) (int, bool) {
+	var h int
+	switch {
+	case len(s) >= 2 && s[0] == '1' && '0' <= s[1] && s[1] <= '2':
+		h, s = 10+int(s[1]-'0'), s[2:]
+	case len(s) >= 2 && s[0] == '0' && '1' <= s[1] && s[1] <= '9':
+		h, s = int(s[1]-'0'), s[2:]
+	case len(s) >= 1 && '1' <= s[0] && s[0] <= '9':
+		h, s = int(s[0]-'0'), s[1:]
+	default:
+		return 0, false
+	}
+	mi := 0
+	if len(s) > 0 && s[0] == ':' {
+		if len(s) < 3 || s[1] < '0' || s[1] > '5' || !isDigit(s[2]) {
+			return 0, false
+		}
+		mi, s = int(s[1]-'0')*10+int(s[2]-'0'), s[3:]
+	}
+	// \s is RE2's: [\t\n\f\r ].
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\f' || s[0] == '\r') {
+		s = s[1:]
+	}
+	if len(s) == 0 {
+		return 0, false
+	}
+	pm := false
+	switch s[0] {
+	case 'a', 'A':
+	case 'p', 'P':
+		pm = true
+	default:
+		return 0, false
+	}
+	s = strings.TrimPrefix(s[1:], ".")
+	if len(s) == 0 || s[0] != 'm' && s[0] != 'M' {
+		return 0, false
+	}
+	if s = s[1:]; s != "" && s != "." {
+		return 0, false
+	}
+	h %= 12
+	if pm {
+		h += 12
+	}
+	return h*60 + mi, true
 }
 
 // FormatClock formats minutes after midnight as HH:MM.

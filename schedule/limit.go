@@ -140,6 +140,17 @@ func quote(s string) string {
 	return strconv.Quote(s)
 }
 
+// appendQuote appends quote(s) to b.
+func appendQuote(b []byte, s string) []byte {
+	if cut := clipAt(s); cut < len(s) {
+		b = strconv.AppendQuote(b, s[:cut])
+		b = append(b, "… ("...)
+		b = strconv.AppendInt(b, int64(len(s)), 10)
+		return append(b, " bytes)"...)
+	}
+	return strconv.AppendQuote(b, s)
+}
+
 // clip is an unquoted value (an id) as findings show it: its first
 // maxQuoted characters and an ellipsis when longer.
 func clip(s string) string {

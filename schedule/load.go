@@ -529,14 +529,21 @@ func (l *loader) listItems(fs map[string]field, name, what string) iter.Seq[*yam
 
 // strings returns a list of scalar values.
 func (l *loader) strList(fs map[string]field, name, what string) []string {
-	var out []string
-	for _, n := range l.list(fs, name, what) {
+	items := l.list(fs, name, what)
+	if len(items) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(items))
+	for _, n := range items {
 		n = l.deref(n)
 		if n.Kind != yaml.ScalarNode || isNull(n) {
 			l.add(RuleBadValue, n, "%s %s: each item must be a single value", what, name)
 			continue
 		}
 		out = append(out, n.Value)
+	}
+	if len(out) == 0 {
+		return nil // no good items: no list, not an empty one
 	}
 	return out
 }
@@ -871,15 +878,23 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 		return
 	}
 	s := &Session{Pos: l.pos(n), Type: TypeTalk, Status: StatusConfirmed}
-	s.FieldPos = make(map[string]Pos, len(fs)+1) // +1: an inherited room
+	s.FieldPos = make([]FieldAt, 0, len(fs)+1) // +1: an inherited room
 	for name, f := range fs {
-		s.SetPos(name, l.pos(l.deref(f.val)))
+		// Appended and sorted once: SetPos's sorted insert in map order
+		// moved the list about.
+		p := l.pos(l.deref(f.val))
+		if at := (FieldAt{name, int32(p.Line), int32(p.Column)}); int(at.Line) == p.Line && int(at.Column) == p.Column {
+			s.FieldPos = append(s.FieldPos, at)
+		} else {
+			s.SetPos(name, p)
+		}
 	}
+	slices.SortFunc(s.FieldPos, func(a, b FieldAt) int { return strings.Compare(a.Field, b.Field) })
 	// Name the session by its id in the title's findings, when it has one.
 	titleWhat := "session"
 	if f, ok := fs["id"]; ok {
 		if v := l.deref(f.val); v.Kind == yaml.ScalarNode && !isNull(v) && v.Value != "" {
-			titleWhat = fmt.Sprintf("session (%s)", v.Value)
+			titleWhat = "session (" + v.Value + ")"
 		}
 	}
 	s.Title, _, _ = l.required(fs, n, "title", titleWhat)
@@ -973,13 +988,18 @@ func (l *loader) release(fs map[string]field) {
 // what.
 func (l *loader) links(fs map[string]field, what, field string) []Link {
 	var out []Link
-	for _, ln := range l.list(fs, field, what) {
+	items := l.list(fs, field, what)
+	if len(items) == 0 {
+		return nil
+	}
+	what += ": link" // once, not per use
+	for _, ln := range items {
 		ln = l.deref(ln)
-		lfs := l.mapping(ln, what+": link", linkFields)
+		lfs := l.mapping(ln, what, linkFields)
 		if lfs == nil {
 			continue
 		}
-		u, v, ok := l.required(lfs, ln, "url", what+": link")
+		u, v, ok := l.required(lfs, ln, "url", what)
 		if ok && field == "links" {
 			// Attachments are often relative to the conference url, as
 			// frab writes them; links must be absolute.
@@ -987,7 +1007,7 @@ func (l *loader) links(fs map[string]field, what, field string) []Link {
 			// test compares the two readers' messages.
 			l.checkURL(v, u, "link")
 		}
-		title, _, _ := l.str(lfs, "title", what+": link")
+		title, _, _ := l.str(lfs, "title", what)
 		out = append(out, Link{Title: title, URL: u})
 		l.release(lfs)
 	}
@@ -1004,6 +1024,7 @@ func (l *loader) speakers(fs map[string]field, what string) []Person {
 	// Made at its size: an aliased list of a thousand speakers, grown by
 	// append in every session that lists it, allocated twice what it kept.
 	out := make([]Person, 0, len(items))
+	sw := what + ": speaker" // once, not four times a speaker
 	for _, pn := range items {
 		pn = l.deref(pn)
 		if pn.Kind == yaml.ScalarNode && !isNull(pn) {
@@ -1014,14 +1035,14 @@ func (l *loader) speakers(fs map[string]field, what string) []Person {
 			out = append(out, Person{Name: pn.Value})
 			continue
 		}
-		pfs := l.mapping(pn, what+": speaker", speakerFields)
+		pfs := l.mapping(pn, sw, speakerFields)
 		if pfs == nil {
 			continue
 		}
 		var p Person
-		p.Name, _, _ = l.required(pfs, pn, "name", what+": speaker")
-		p.Affiliation, _, _ = l.str(pfs, "affiliation", what+": speaker")
-		p.ID, _, _ = l.str(pfs, "id", what+": speaker")
+		p.Name, _, _ = l.required(pfs, pn, "name", sw)
+		p.Affiliation, _, _ = l.str(pfs, "affiliation", sw)
+		p.ID, _, _ = l.str(pfs, "id", sw)
 		out = append(out, p)
 		l.release(pfs)
 	}

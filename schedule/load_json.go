@@ -43,9 +43,7 @@ func (l *loader) loadJSON(data []byte, opt LoadOptions) (s *Schedule, ok bool) {
 	if !ok {
 		return nil, false
 	}
-	r := &jsonReader{data: data, src: string(data), lazy: map[*yaml.Node]jsonLazy{}}
-	r.scan = jsonScan{line: 1, col: 1}
-	r.ws()
+	r := newJSONReader(data)
 	root := r.value(jsonRoot)
 	l.maxNodes = max(MaxNodes, nodesPerSource*(count+1)) // +1: the document node
 	l.items = r.items
@@ -60,9 +58,23 @@ type jsonScan struct {
 	colAt, col      int
 }
 
+// newJSONReader returns a reader at the first value of data.
+func newJSONReader(data []byte) *jsonReader {
+	r := &jsonReader{data: data, lazy: map[*yaml.Node]jsonLazy{}, keys: map[string]string{}}
+	r.scan = jsonScan{line: 1, col: 1}
+	r.ws()
+	return r
+}
+
 type jsonReader struct {
+	// data is the document. Values are copies of their text, not slices
+	// of one copy of the document as a string: that copy was a second
+	// 61 MB of a 100,000-session file, kept alive by the few values the
+	// schedule holds; a copy of each value keeps only those.
 	data []byte
-	src  string // data as a string: values without escapes are slices of it
+	// keys interns keys and short values (see jsonMaxKeys).
+	keys map[string]string
+	buf  []byte // unescape's: one buffer for every string with escapes
 	scan jsonScan
 	// lazy holds where the items of the tracks list and of each track's
 	// sessions list start; the loader asks for them through items.
@@ -141,7 +153,7 @@ func (r *jsonReader) value(level int) *yaml.Node {
 			k := r.nodes.new()
 			k.Line, k.Column = r.pos()
 			k.Kind, k.Style, k.Tag = yaml.ScalarNode, yaml.DoubleQuotedStyle, "!!str"
-			k.Value = r.str()
+			k.Value = r.str(true)
 			r.ws()
 			s.i++ // :
 			r.ws()
@@ -191,17 +203,31 @@ func (r *jsonReader) value(level int) *yaml.Node {
 		r.stack = r.stack[:base]
 	case '"':
 		n.Kind, n.Style, n.Tag = yaml.ScalarNode, yaml.DoubleQuotedStyle, "!!str"
-		n.Value = r.str()
+		n.Value = r.str(false)
 	default:
 		start := s.i
 		for s.i < len(r.data) && !strings.ContainsRune(" \t\r\n,]}", rune(r.data[s.i])) {
 			s.i++
 		}
-		n.Kind, n.Value = yaml.ScalarNode, r.src[start:s.i]
+		n.Kind, n.Value = yaml.ScalarNode, jsonLiteral(r.data[start:s.i])
 		n.Tag = jsonScalarTag(n.Value)
 	}
 	r.ws()
 	return n
+}
+
+// jsonLiteral returns the text of a literal (true, false, null or a
+// number), the words without allocating.
+func jsonLiteral(b []byte) string {
+	switch string(b) {
+	case "true":
+		return "true"
+	case "false":
+		return "false"
+	case "null":
+		return "null"
+	}
+	return string(b)
 }
 
 // jsonScalarTag is the tag YAML resolves true, false, null and a JSON
@@ -332,8 +358,9 @@ func (a *nodeArena) list(ns []*yaml.Node) []*yaml.Node {
 	return b
 }
 
-// str reads the string at the current offset (checkJSON has checked it).
-func (r *jsonReader) str() string {
+// str reads the string at the current offset (checkJSON has checked it);
+// a key is interned.
+func (r *jsonReader) str(key bool) string {
 	s := &r.scan
 	s.i++ // "
 	start := s.i
@@ -341,7 +368,18 @@ func (r *jsonReader) str() string {
 		switch r.data[s.i] {
 		case '"':
 			s.i++
-			return r.src[start : s.i-1]
+			b := r.data[start : s.i-1]
+			if !key && len(b) > jsonMaxShort {
+				return string(b)
+			}
+			if k, ok := r.keys[string(b)]; ok {
+				return k
+			}
+			k := string(b)
+			if len(r.keys) < jsonMaxKeys {
+				r.keys[k] = k
+			}
+			return k
 		case '\\':
 			return r.unescape(start)
 		}
@@ -349,40 +387,65 @@ func (r *jsonReader) str() string {
 	}
 }
 
+// hex4 is the value of four hex digits (checkJSON has checked them).
+func hex4(h []byte) rune {
+	var v rune
+	for _, c := range h[:4] {
+		switch {
+		case c >= 'a':
+			c -= 'a' - 10
+		case c >= 'A':
+			c -= 'A' - 10
+		default:
+			c -= '0'
+		}
+		v = v<<4 | rune(c)
+	}
+	return v
+}
+
+// jsonReader interns keys and short values (times, dates, rooms, tags):
+// a schedule repeats them in every session. The first jsonMaxKeys
+// distinct ones are kept, so that a document of made-up names does not
+// grow the map without end.
+const (
+	jsonMaxKeys  = 4096
+	jsonMaxShort = 24
+)
+
 // unescape reads the rest of a string with escapes that starts at start.
 func (r *jsonReader) unescape(start int) string {
 	s := &r.scan
-	var b strings.Builder
-	b.WriteString(r.src[start:s.i])
+	b := append(r.buf[:0], r.data[start:s.i]...)
 	for {
 		c := r.data[s.i]
 		switch c {
 		case '"':
 			s.i++
-			return b.String()
+			r.buf = b
+			return string(b)
 		case '\\':
 			e := r.data[s.i+1]
 			s.i += 2
 			switch e {
 			case 'b':
-				b.WriteByte('\b')
+				b = append(b, '\b')
 			case 'f':
-				b.WriteByte('\f')
+				b = append(b, '\f')
 			case 'n':
-				b.WriteByte('\n')
+				b = append(b, '\n')
 			case 'r':
-				b.WriteByte('\r')
+				b = append(b, '\r')
 			case 't':
-				b.WriteByte('\t')
+				b = append(b, '\t')
 			case 'u':
-				v, _ := strconv.ParseUint(r.src[s.i:s.i+4], 16, 32)
-				b.WriteRune(rune(v))
+				b = utf8.AppendRune(b, hex4(r.data[s.i:s.i+4]))
 				s.i += 4
 			default: // " \ /
-				b.WriteByte(e)
+				b = append(b, e)
 			}
 		default:
-			b.WriteByte(c)
+			b = append(b, c)
 			s.i++
 		}
 	}

@@ -236,9 +236,7 @@ func sameNodes(t *testing.T, name string, data []byte) {
 	if err := yaml.Load(data, &doc); err != nil {
 		t.Fatalf("%s: the JSON reader takes it, the YAML parser says %v", name, err)
 	}
-	r := &jsonReader{data: data, src: string(data), lazy: map[*yaml.Node]jsonLazy{}}
-	r.scan = jsonScan{line: 1, col: 1}
-	r.ws()
+	r := newJSONReader(data)
 	got := r.value(jsonAny)
 	if diff := nodeDiff(doc.Content[0], got, "$"); diff != "" {
 		t.Fatalf("%s: %s\n%s", name, diff, data)

@@ -1,6 +1,10 @@
 package schedule
 
-import "time"
+import (
+	"slices"
+	"strings"
+	"time"
+)
 
 // A Schedule is a conference timetable with every wall-clock time resolved
 // to an instant in the conference's time zone. Loaders (Load for schedkit's
@@ -178,10 +182,27 @@ type Session struct {
 	// back. Empty means Type is the source's word.
 	SourceType string
 
-	// Pos is where the session starts in the source; FieldPos holds the
-	// positions of individual fields by their YAML name ("start", "room", …).
-	Pos      Pos
-	FieldPos map[string]Pos
+	// Pos is where the session starts in the source. FieldPos and
+	// FieldPosElsewhere hold the positions of individual fields by their
+	// YAML name ("start", "room", …); use At, Has and SetPos, which keep
+	// the two apart.
+	Pos Pos
+	// FieldPos holds the positions in the session's own file (Pos.File)
+	// compactly, without the file name: a map of Pos per session was 84
+	// MB of a 100,000-session schedule. It is sorted by field, each field
+	// at most once, so that sessions with the same positions have equal
+	// lists whatever order they were set in.
+	FieldPos []FieldAt
+	// FieldPosElsewhere holds the rare positions FieldPos cannot: in
+	// another file than Pos.File, or beyond an int32 line or column.
+	// Nil when there are none.
+	FieldPosElsewhere map[string]Pos
+}
+
+// FieldAt is the position of a session's field in the session's file.
+type FieldAt struct {
+	Field        string
+	Line, Column int32
 }
 
 // Who names a session in messages: session "Title" (id), or as much of
@@ -197,7 +218,15 @@ func Who(s *Session) string {
 	case s.Title == "":
 		return "session (" + clip(s.ID) + ")"
 	}
-	return "session " + quote(s.Title) + " (" + clip(s.ID) + ")"
+	// Built in a buffer on the stack: the loader names every session,
+	// and quote's string and the concatenation were three allocations.
+	var buf [128]byte
+	b := append(buf[:0], "session "...)
+	b = appendQuote(b, s.Title)
+	b = append(b, " ("...)
+	b = append(b, clip(s.ID)...)
+	b = append(b, ')')
+	return string(b)
 }
 
 // Person is a speaker. Speakers are the same person when their IDs are equal,
@@ -257,18 +286,62 @@ var (
 // At returns the position of the named field, or of the session when the
 // field was not given.
 func (s *Session) At(field string) Pos {
-	if p, ok := s.FieldPos[field]; ok {
+	if p, ok := s.PosOf(field); ok {
 		return p
 	}
 	return s.Pos
 }
 
-// SetPos records the position of a field.
-func (s *Session) SetPos(field string, p Pos) {
-	if s.FieldPos == nil {
-		s.FieldPos = make(map[string]Pos)
+// PosOf returns the position of the named field; ok is false when the
+// session has none for it.
+func (s *Session) PosOf(field string) (p Pos, ok bool) {
+	if i, ok := s.fieldIndex(field); ok {
+		f := s.FieldPos[i]
+		return Pos{File: s.Pos.File, Line: int(f.Line), Column: int(f.Column)}, true
 	}
-	s.FieldPos[field] = p
+	p, ok = s.FieldPosElsewhere[field]
+	return p, ok
+}
+
+// Has reports whether the session has a position for the named field.
+func (s *Session) Has(field string) bool {
+	_, ok := s.PosOf(field)
+	return ok
+}
+
+// SetPos records the position of a field, replacing any it had. A
+// position in the session's file (Pos.File) is kept in FieldPos, so set
+// Pos before the fields' positions.
+func (s *Session) SetPos(field string, p Pos) {
+	i, found := s.fieldIndex(field)
+	if p.File == s.Pos.File && p.Line == int(int32(p.Line)) && p.Column == int(int32(p.Column)) {
+		delete(s.FieldPosElsewhere, field)
+		f := FieldAt{Field: field, Line: int32(p.Line), Column: int32(p.Column)}
+		if found {
+			s.FieldPos[i] = f
+		} else {
+			s.FieldPos = slices.Insert(s.FieldPos, i, f)
+		}
+		return
+	}
+	if found {
+		s.FieldPos = slices.Delete(s.FieldPos, i, i+1)
+	}
+	if s.FieldPosElsewhere == nil {
+		s.FieldPosElsewhere = make(map[string]Pos)
+	}
+	s.FieldPosElsewhere[field] = p
+}
+
+// fieldIndex returns where field is in FieldPos, or would be inserted.
+func (s *Session) fieldIndex(field string) (int, bool) {
+	// The fields of a session are few: a scan beats a binary search.
+	for i := range s.FieldPos {
+		if c := strings.Compare(s.FieldPos[i].Field, field); c >= 0 {
+			return i, c == 0
+		}
+	}
+	return len(s.FieldPos), false
 }
 
 // Timed reports whether the session has resolved start and end instants.

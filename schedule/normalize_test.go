@@ -152,7 +152,7 @@ func TestDeepCopy(t *testing.T) {
 	for _, change := range []func(){
 		func() { s.Sessions[1].Room = "elsewhere" },
 		func() { s.Tracks[0].Sessions[0].Speakers = append(s.Tracks[0].Sessions[0].Speakers, Person{Name: "X"}) },
-		func() { s.Sessions[0].FieldPos["room"] = Pos{} },
+		func() { s.Sessions[0].SetPos("room", Pos{}) },
 		func() { s.Sessions[0].Track.Name += " and more" },
 	} {
 		change()

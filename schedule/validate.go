@@ -303,7 +303,7 @@ func (v *validator) durations() {
 
 // endPos is where a session's end is given: its end, else its duration.
 func endPos(s *Session) Pos {
-	if _, ok := s.FieldPos["end"]; !ok {
+	if !s.Has("end") {
 		return s.At("duration")
 	}
 	return s.At("end")

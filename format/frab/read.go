@@ -473,11 +473,11 @@ func (b *builder) event(e *rawEvent) {
 			s.SetPos(k, v.pos)
 		}
 	}
-	if p, ok := s.FieldPos["date"]; ok {
+	if p, ok := s.PosOf("date"); ok {
 		s.SetPos("start", p)
 	}
-	if p, ok := s.FieldPos["duration"]; ok {
-		if _, hasEnd := s.FieldPos["end"]; !hasEnd {
+	if p, ok := s.PosOf("duration"); ok {
+		if !s.Has("end") {
 			s.SetPos("end", p)
 		}
 	}

@@ -1036,7 +1036,7 @@ func (r *reader) speakers(s *schedule.Session, ss *sessState) []line {
 			name, aff, _ := strings.Cut(l.text, ",")
 			s.Speakers = append(s.Speakers, schedule.Person{Name: strings.TrimSpace(name), Affiliation: strings.TrimSpace(aff)})
 		}
-		if _, ok := s.FieldPos["speakers"]; !ok {
+		if !s.Has("speakers") {
 			s.SetPos("speakers", r.pos(l, l.col(l.text)))
 		}
 	}
