@@ -1,7 +1,7 @@
 package ics
 
 import (
-	"cmp"
+	"bytes"
 	"strings"
 
 	"github.com/schedkit/schedkit/schedule"
@@ -44,22 +44,80 @@ const (
 // turned into text by PlainText) and the URL, in paragraphs, cleaned by
 // Text.
 func Description(x *schedule.Session) string {
-	var parts []string
+	return string(appendDescription(nil, x, x.Abstract, uriValue(x.URL)))
+}
+
+// appendDescription appends Description(x) to b, with abstract as the
+// abstract (eventOf's is x.Text()) and u as uriValue(x.URL), which the
+// feed writer needs for the URL property too.
+// Each paragraph is cleaned into b directly; one that comes out empty is
+// taken back with the break before it.
+func appendDescription(b []byte, x *schedule.Session, abstract, u string) []byte {
+	start := len(b)
+	// part starts a paragraph: the break when one came before.
+	part := func(b []byte) ([]byte, int, int) {
+		before := len(b)
+		if before > start {
+			b = append(b, paragraphBreak...)
+		}
+		return b, before, len(b)
+	}
 	// The subtitle is one paragraph, so that the speakers' paragraph
 	// after it stays where the reader looks for it.
-	if t := strings.ReplaceAll(Text(x.Subtitle), paragraphBreak, "\n"); t != "" {
-		parts = append(parts, markParagraphs(t))
+	b, before, p := part(b)
+	b = appendClean(b, x.Subtitle, false)
+	b = joinParagraphs(b, p)
+	b = appendMarked(b, before, p)
+	b, before, p = part(b)
+	b = appendSpeakers(b, x.Speakers)
+	if len(b) == p {
+		b = b[:before]
 	}
-	if p := speakersParagraph(x.Speakers); p != "" {
-		parts = append(parts, p)
+	b, before, p = part(b)
+	b = appendClean(b, PlainText(abstract), false)
+	b = appendMarked(b, before, p)
+	b, before, p = part(b)
+	if u != "" {
+		b = append(b, u...) // as URL has it, so that readers can tell it is the same
+	} else {
+		b = appendClean(b, x.URL, false)
 	}
-	if t := Text(PlainText(x.Abstract)); t != "" {
-		parts = append(parts, markParagraphs(t))
+	if len(b) == p {
+		b = b[:before]
 	}
-	if u := cmp.Or(uriValue(x.URL), Text(x.URL)); u != "" {
-		parts = append(parts, u) // as URL has it, so that readers can tell it is the same
+	return b
+}
+
+// joinParagraphs turns the paragraph breaks of b[p:] into line breaks, as
+// strings.ReplaceAll(t, paragraphBreak, "\n") does.
+func joinParagraphs(b []byte, p int) []byte {
+	if bytes.Index(b[p:], []byte(paragraphBreak)) < 0 {
+		return b
 	}
-	return strings.Join(parts, paragraphBreak)
+	t := b[p:]
+	n := 0
+	for i := 0; i < len(t); i++ {
+		if t[i] == '\n' && i+1 < len(t) && t[i+1] == '\n' {
+			i++
+		}
+		t[n] = t[i]
+		n++
+	}
+	return b[:p+n]
+}
+
+// appendMarked finishes the paragraphs of b[p:] (a subtitle or abstract)
+// with markParagraphs, or, when they are empty, takes them back with the
+// break before them, which started at before.
+func appendMarked(b []byte, before, p int) []byte {
+	t := b[p:]
+	switch {
+	case len(t) == 0:
+		return b[:before]
+	case bytes.Contains(t, []byte("Speaker")) || bytes.Contains(t, []byte(wordJoiner)):
+		return append(b[:p], markParagraphs(string(t))...)
+	}
+	return b
 }
 
 // speakersParagraph writes the speakers' paragraph that speakerList reads:
@@ -67,25 +125,54 @@ func Description(x *schedule.Session) string {
 // "Name (Affiliation)" a line for several, "" for none. A person without a
 // name or affiliation is left out.
 func speakersParagraph(people []schedule.Person) string {
-	names := make([]string, 0, len(people))
+	return string(appendSpeakers(nil, people))
+}
+
+// appendSpeakers appends speakersParagraph(people) to b: "Speakers:" and
+// a line per person, turned into the one-speaker form when there is one.
+func appendSpeakers(b []byte, people []schedule.Person) []byte {
+	start := len(b)
+	b = append(b, speakersLabel...)
+	n := 0
 	for _, p := range people {
-		n := oneLine(p.Name)
-		if a := oneLine(p.Affiliation); a != "" {
-			n += " (" + a + ")"
-		} else if needsMarkAfter(n) {
-			n += wordJoiner // "James (purpleidea)" is a name, not James of purpleidea
+		lf := len(b)
+		b = append(b, '\n')
+		name := len(b)
+		b = appendOneLine(b, p.Name)
+		aff := len(b)
+		b = append(b, " ("...)
+		if b = appendOneLine(b, p.Affiliation); len(b) > aff+2 {
+			b = append(b, ')')
+		} else if b = b[:aff]; bytes.HasSuffix(b[name:], []byte(")")) || bytes.HasSuffix(b[name:], []byte(wordJoiner)) {
+			b = append(b, wordJoiner...) // "James (purpleidea)" is a name, not James of purpleidea
 		}
-		if n != "" {
-			names = append(names, n)
+		if len(b) == name {
+			b = b[:lf]
+			continue
 		}
+		n++
 	}
-	switch len(names) {
+	switch n {
 	case 0:
-		return ""
-	case 1:
-		return speakerLabel + " " + names[0]
+		return b[:start]
+	case 1: // speakersLabel + "\n" + name becomes speakerLabel + " " + name
+		const from, to = len(speakersLabel + "\n"), len(speakerLabel + " ")
+		b = b[:start+to+copy(b[start+to:], b[start+from:])]
+		copy(b[start:], speakerLabel+" ")
 	}
-	return speakersLabel + "\n" + strings.Join(names, "\n")
+	return b
+}
+
+// appendOneLine appends oneLine(s).
+func appendOneLine(b []byte, s string) []byte {
+	p := len(b)
+	b = appendClean(b, s, false)
+	for i := p; i < len(b); i++ {
+		if b[i] == '\n' {
+			b[i] = ' '
+		}
+	}
+	return b
 }
 
 // markParagraphs puts wordJoiner in front of each paragraph of a

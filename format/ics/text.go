@@ -1,6 +1,7 @@
 package ics
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -250,4 +251,22 @@ func clean(s string) string {
 		lines[i] = strings.TrimRight(l, " \t")
 	}
 	return strings.TrimSpace(strings.Join(lines, "\n"))
+}
+
+// wrappedInQuotesBytes is wrappedInQuotes of a value being written.
+func wrappedInQuotesBytes(s []byte) bool {
+	if !bytes.HasPrefix(s, []byte(quote)) || bytes.IndexByte(s, '\n') >= 0 {
+		return false
+	}
+	t := bytes.TrimRight(s, wordJoiner)
+	return len(t) > len(quote) && bytes.HasSuffix(t, []byte(quote))
+}
+
+// guardQuotesBytes is guardQuotes of a value being written: it appends
+// wordJoiner to b when node-ical would strip the quotes around it.
+func guardQuotesBytes(b []byte) []byte {
+	if wrappedInQuotesBytes(b) {
+		return append(b, wordJoiner...)
+	}
+	return b
 }

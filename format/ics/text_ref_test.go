@@ -1,9 +1,12 @@
 package ics
 
 import (
+	"cmp"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/schedkit/schedkit/schedule"
 )
 
 // textReference is Text as it was before appendClean: split into lines,
@@ -71,3 +74,58 @@ func FuzzTextSameAsReference(f *testing.F) {
 	})
 }
 
+// descriptionReference is Description as it was before appendDescription,
+// with textReference for Text: paragraphs made as strings and joined.
+func descriptionReference(x *schedule.Session) string {
+	var parts []string
+	if t := strings.ReplaceAll(textReference(x.Subtitle), paragraphBreak, "\n"); t != "" {
+		parts = append(parts, markParagraphs(t))
+	}
+	oneLine := func(s string) string { return strings.ReplaceAll(textReference(s), "\n", " ") }
+	var names []string
+	for _, p := range x.Speakers {
+		n := oneLine(p.Name)
+		if a := oneLine(p.Affiliation); a != "" {
+			n += " (" + a + ")"
+		} else if needsMarkAfter(n) {
+			n += wordJoiner
+		}
+		if n != "" {
+			names = append(names, n)
+		}
+	}
+	switch len(names) {
+	case 0:
+	case 1:
+		parts = append(parts, speakerLabel+" "+names[0])
+	default:
+		parts = append(parts, speakersLabel+"\n"+strings.Join(names, "\n"))
+	}
+	if t := textReference(PlainText(x.Abstract)); t != "" {
+		parts = append(parts, markParagraphs(t))
+	}
+	if u := cmp.Or(uriValue(x.URL), textReference(x.URL)); u != "" {
+		parts = append(parts, u)
+	}
+	return strings.Join(parts, paragraphBreak)
+}
+
+// FuzzDescriptionSameAsReference: Description (appendDescription, written
+// into one buffer) is the description the string-joining reference makes,
+// for any subtitle, abstract, speakers and URL.
+func FuzzDescriptionSameAsReference(f *testing.F) {
+	f.Add("Sub\n\n\ntitle", "Speakers:\nFake One\n\n\u2060x", "James (purpleidea)", "", "", "Ann\nB", "https://e.org/a b")
+	f.Add("", "", "", "", "", "", "")
+	f.Add("Speaker x", "<p>a <a href=\"https://x.org\">b</a></p>", "A\u2060", "X", " ", "", "not a url %2C")
+	f.Fuzz(func(t *testing.T, sub, abstract, n1, a1, n2, a2, url string) {
+		x := &schedule.Session{Subtitle: sub, Abstract: abstract, URL: url,
+			Speakers: []schedule.Person{{Name: n1, Affiliation: a1}, {Name: n2, Affiliation: a2}}}
+		for _, k := range []int{0, 1, 2} {
+			x.Speakers = x.Speakers[:k]
+			if got, want := Description(x), descriptionReference(x); got != want {
+				t.Fatalf("Description(%d speakers) = %q, reference %q", k, got, want)
+			}
+			x.Speakers = x.Speakers[:2]
+		}
+	})
+}
