@@ -24,9 +24,10 @@ import (
 // chunks, on every core for a large feed, and written in order, so the
 // bytes do not depend on the number of cores.
 
-// chunkEvents is the number of events rendered as one piece of work;
-// about 600 KB of a feed with abstracts of 400 characters.
-const chunkEvents = 512
+// chunkEvents is the number of events rendered as one piece of work
+// (about 600 KB of a feed with abstracts of 400 characters); a variable
+// for tests.
+var chunkEvents = 512
 
 // parallelEvents is the number of events from which Encode renders on
 // more than one goroutine: below it, starting goroutines costs more than
