@@ -106,15 +106,19 @@ func Text(s string) string {
 // strings: the feed writer cleans every value into its line buffer with
 // it. With spaceLF, every LF of s is a space first, as in a category
 // (before CRLF and CR are read, so a CR then still breaks the line).
-//
-// The backslash and percent rules of Text apply to the cleaned value,
-// where characters dropped in between may have made a backslash and an
-// n, or "%3" and an "A", neighbours: they are applied as each character
-// is appended, looking at what was appended before it (trimming only
-// ever removes white space, so neighbours then stay neighbours).
+// Runs of printable ASCII, most of any text, are copied whole.
 func appendClean(b []byte, s string, spaceLF bool) []byte {
 	start, line, blank := len(b), len(b), 0
 	for i := 0; i < len(s); {
+		if c := s[i]; c >= ' ' && c < 0x7f {
+			j := i + 1
+			for j < len(s) && s[j] >= ' ' && s[j] < 0x7f {
+				j++
+			}
+			b = append(b, s[i:j]...)
+			i = j
+			continue
+		}
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -130,18 +134,14 @@ func appendClean(b []byte, s string, spaceLF bool) []byte {
 			b, blank = endCleanLine(b, line, blank)
 			b = append(b, '\n')
 			line = len(b)
-		case r == '\t':
+		case r == '\t' || r == ' ':
 			b = append(b, ' ')
 		case r < ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\ufeff':
 			// dropped
-		case r >= utf8.RuneSelf:
-			b = utf8.AppendRune(b, r)
-		case (r == 'n' || r == 'N') && len(b) > start && b[len(b)-1] == '\\':
-			b = append(append(b, wordJoiner...), byte(r)) // backslashN
-		case (r == 'A' || r == 'B' || r == 'C') && len(b)-start >= 2 && b[len(b)-2] == '%' && isPercentHex(b[len(b)-1], byte(r)):
-			b = append(b, byte(r)+'a'-'A') // percentHex
+		case r == utf8.RuneError && size == 1:
+			b = utf8.AppendRune(b, r) // an invalid byte, as range reads it
 		default:
-			b = append(b, byte(r))
+			b = append(b, s[i-size:i]...)
 		}
 	}
 	b, _ = endCleanLine(b, line, blank)
@@ -164,6 +164,18 @@ func appendClean(b []byte, s string, spaceLF bool) []byte {
 	}
 	if k > start {
 		b = b[:start+copy(b[start:], b[k:])]
+	}
+	// backslashN and percentHex, on the cleaned value as Text applies them.
+	if bytes.IndexByte(b[start:], '%') >= 0 {
+		for i := start; i+2 < len(b); i++ {
+			if b[i] == '%' && isPercentHex(b[i+1], b[i+2]) {
+				b[i+2] += 'a' - 'A'
+				i += 2
+			}
+		}
+	}
+	if bytes.IndexByte(b[start:], '\\') >= 0 {
+		b = append(b[:start], backslashN.Replace(string(b[start:]))...)
 	}
 	return b
 }
