@@ -40,7 +40,7 @@ const (
 )
 
 // Description is the plain-text DESCRIPTION of a session: the subtitle,
-// the speakers' paragraph (see speakersParagraph), the abstract (HTML
+// the speakers' paragraph (see appendSpeakers), the abstract (HTML
 // turned into text by PlainText) and the URL, in paragraphs, cleaned by
 // Text.
 func Description(x *schedule.Session) string {
@@ -91,7 +91,7 @@ func appendDescription(b []byte, x *schedule.Session, abstract, u string) []byte
 // joinParagraphs turns the paragraph breaks of b[p:] into line breaks, as
 // strings.ReplaceAll(t, paragraphBreak, "\n") does.
 func joinParagraphs(b []byte, p int) []byte {
-	if bytes.Index(b[p:], []byte(paragraphBreak)) < 0 {
+	if !bytes.Contains(b[p:], []byte(paragraphBreak)) {
 		return b
 	}
 	t := b[p:]
@@ -120,16 +120,12 @@ func appendMarked(b []byte, before, p int) []byte {
 	return b
 }
 
-// speakersParagraph writes the speakers' paragraph that speakerList reads:
+// appendSpeakers appends the speakers' paragraph that speakerList reads:
 // "Speaker: Name (Affiliation)" for one person, "Speakers:" and one
-// "Name (Affiliation)" a line for several, "" for none. A person without a
-// name or affiliation is left out.
-func speakersParagraph(people []schedule.Person) string {
-	return string(appendSpeakers(nil, people))
-}
-
-// appendSpeakers appends speakersParagraph(people) to b: "Speakers:" and
-// a line per person, turned into the one-speaker form when there is one.
+// "Name (Affiliation)" a line for several, nothing for none. A person
+// without a name or affiliation is left out. It writes "Speakers:" and a
+// line per person, and turns that into the one-speaker form when there
+// is one.
 func appendSpeakers(b []byte, people []schedule.Person) []byte {
 	start := len(b)
 	b = append(b, speakersLabel...)
@@ -163,7 +159,8 @@ func appendSpeakers(b []byte, people []schedule.Person) []byte {
 	return b
 }
 
-// appendOneLine appends oneLine(s).
+// appendOneLine appends Text(s) with line breaks turned into spaces: a
+// speaker's line of the DESCRIPTION.
 func appendOneLine(b []byte, s string) []byte {
 	p := len(b)
 	b = appendClean(b, s, false)
@@ -207,12 +204,6 @@ func needsMarkAfter(name string) bool {
 	return strings.HasSuffix(name, ")") || strings.HasSuffix(name, wordJoiner)
 }
 
-// oneLine is Text with line breaks turned into spaces: a speaker's line of
-// the DESCRIPTION.
-func oneLine(s string) string {
-	return strings.ReplaceAll(Text(s), "\n", " ")
-}
-
 // speakersFromDescription reads the speakers back from the paragraph that
 // Description writes (see speakerList), and with it the subtitle paragraph
 // before it and the URL paragraph at the end. Descriptions of other shapes
@@ -253,7 +244,7 @@ func (r *reader) speakersFromDescription(s *schedule.Session) {
 // speakerList reads a speakers' paragraph:
 //
 //	Speaker: Name (Affiliation)       exactly one person, never split
-//	Speakers:\nName (Affiliation)\nName one person a line, as speakersParagraph writes
+//	Speakers:\nName (Affiliation)\nName one person a line, as appendSpeakers writes
 //	Speakers: Name (Affiliation), Name split at commas outside parentheses
 //
 // The last form is what hand-written descriptions (and exports before
@@ -291,7 +282,7 @@ func person(part string) (schedule.Person, bool) {
 	}
 	p := schedule.Person{Name: part}
 	if name, ok := strings.CutSuffix(part, wordJoiner); ok && needsMarkAfter(name) {
-		p.Name = name // marked by speakersParagraph: all of it is the name
+		p.Name = name // marked by appendSpeakers: all of it is the name
 		return p, true
 	}
 	if !strings.HasSuffix(part, ")") {
