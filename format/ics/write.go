@@ -402,6 +402,14 @@ func appendFolded(b, r []byte) []byte {
 // foldAt returns how many bytes of s go on a line of at most max octets,
 // as golang-ical's trimUT8StringUpTo decides.
 func foldAt(max int, s []byte) int {
+	if n := foldAtASCII(max, s); n >= 0 {
+		return n
+	}
+	return foldAtRunes(max, s)
+}
+
+// foldAtRunes is foldAt, character by character.
+func foldAtRunes(max int, s []byte) int {
 	length, boundary := 0, -1
 	var last rune
 	for i := 0; i < len(s); {
@@ -424,6 +432,24 @@ func foldAt(max int, s []byte) int {
 		return boundary
 	}
 	return length
+}
+
+// foldAtASCII is foldAt when the bytes up to s[max] are ASCII, as most
+// are (one octet a character: the break is the last boundary at index
+// 1 to max, else max), and -1 when they are not.
+func foldAtASCII(max int, s []byte) int {
+	end := min(len(s)-1, max) // the last index foldAt looks at
+	for i := 0; i <= end; i++ {
+		if s[i] >= utf8.RuneSelf {
+			return -1
+		}
+	}
+	for i := end; i > 0; i-- {
+		if c := s[i]; c == ' ' || c == '<' || s[i-1] == '>' {
+			return i
+		}
+	}
+	return min(len(s), max)
 }
 
 // defaultWorkers is the number of goroutines Encode renders on.
