@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"github.com/schedkit/schedkit/internal/suggest"
 	"io"
@@ -257,11 +256,12 @@ func (e *env) writeExport(job exportJob, in *input, all format.Group, split, out
 			return err
 		}
 		// Encode fully before writing, so a failed encode prints nothing.
-		var buf bytes.Buffer
+		// In a Spool: a feed of 100 MB is not copied to grow.
+		var buf atomicfile.Spool
 		if err := encode(all)(&buf); err != nil {
 			return troublef("%v", err)
 		}
-		if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+		if _, err := buf.WriteTo(e.stdout); err != nil {
 			return troublef("writing output: %v", err)
 		}
 		if err := atomicfile.WriteAll(extra); err != nil {

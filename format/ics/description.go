@@ -1,7 +1,7 @@
 package ics
 
 import (
-	"cmp"
+	"bytes"
 	"strings"
 
 	"github.com/schedkit/schedkit/schedule"
@@ -40,52 +40,136 @@ const (
 )
 
 // Description is the plain-text DESCRIPTION of a session: the subtitle,
-// the speakers' paragraph (see speakersParagraph), the abstract (HTML
+// the speakers' paragraph (see appendSpeakers), the abstract (HTML
 // turned into text by PlainText) and the URL, in paragraphs, cleaned by
 // Text.
 func Description(x *schedule.Session) string {
-	var parts []string
-	// The subtitle is one paragraph, so that the speakers' paragraph
-	// after it stays where the reader looks for it.
-	if t := strings.ReplaceAll(Text(x.Subtitle), paragraphBreak, "\n"); t != "" {
-		parts = append(parts, markParagraphs(t))
-	}
-	if p := speakersParagraph(x.Speakers); p != "" {
-		parts = append(parts, p)
-	}
-	if t := Text(PlainText(x.Abstract)); t != "" {
-		parts = append(parts, markParagraphs(t))
-	}
-	if u := cmp.Or(uriValue(x.URL), Text(x.URL)); u != "" {
-		parts = append(parts, u) // as URL has it, so that readers can tell it is the same
-	}
-	return strings.Join(parts, paragraphBreak)
+	return string(appendDescription(nil, x, x.Abstract, uriValue(x.URL)))
 }
 
-// speakersParagraph writes the speakers' paragraph that speakerList reads:
+// appendDescription appends Description(x) to b, with abstract as the
+// abstract (eventOf's is x.Text()) and u as uriValue(x.URL), which the
+// feed writer needs for the URL property too.
+// Each paragraph is cleaned into b directly; one that comes out empty is
+// taken back with the break before it.
+func appendDescription(b []byte, x *schedule.Session, abstract, u string) []byte {
+	start := len(b)
+	// part starts a paragraph: the break when one came before.
+	part := func(b []byte) ([]byte, int, int) {
+		before := len(b)
+		if before > start {
+			b = append(b, paragraphBreak...)
+		}
+		return b, before, len(b)
+	}
+	// The subtitle is one paragraph, so that the speakers' paragraph
+	// after it stays where the reader looks for it.
+	b, before, p := part(b)
+	b = appendClean(b, x.Subtitle, false)
+	b = joinParagraphs(b, p)
+	b = appendMarked(b, before, p)
+	b, before, p = part(b)
+	b = appendSpeakers(b, x.Speakers)
+	if len(b) == p {
+		b = b[:before]
+	}
+	b, before, p = part(b)
+	b = appendClean(b, PlainText(abstract), false)
+	b = appendMarked(b, before, p)
+	b, before, p = part(b)
+	if u != "" {
+		b = append(b, u...) // as URL has it, so that readers can tell it is the same
+	} else {
+		b = appendClean(b, x.URL, false)
+	}
+	if len(b) == p {
+		b = b[:before]
+	}
+	return b
+}
+
+// joinParagraphs turns the paragraph breaks of b[p:] into line breaks, as
+// strings.ReplaceAll(t, paragraphBreak, "\n") does.
+func joinParagraphs(b []byte, p int) []byte {
+	if !bytes.Contains(b[p:], []byte(paragraphBreak)) {
+		return b
+	}
+	t := b[p:]
+	n := 0
+	for i := 0; i < len(t); i++ {
+		if t[i] == '\n' && i+1 < len(t) && t[i+1] == '\n' {
+			i++
+		}
+		t[n] = t[i]
+		n++
+	}
+	return b[:p+n]
+}
+
+// appendMarked finishes the paragraphs of b[p:] (a subtitle or abstract)
+// with markParagraphs, or, when they are empty, takes them back with the
+// break before them, which started at before.
+func appendMarked(b []byte, before, p int) []byte {
+	t := b[p:]
+	switch {
+	case len(t) == 0:
+		return b[:before]
+	case bytes.Contains(t, []byte("Speaker")) || bytes.Contains(t, []byte(wordJoiner)):
+		return append(b[:p], markParagraphs(string(t))...)
+	}
+	return b
+}
+
+// appendSpeakers appends the speakers' paragraph that speakerList reads:
 // "Speaker: Name (Affiliation)" for one person, "Speakers:" and one
-// "Name (Affiliation)" a line for several, "" for none. A person without a
-// name or affiliation is left out.
-func speakersParagraph(people []schedule.Person) string {
-	names := make([]string, 0, len(people))
+// "Name (Affiliation)" a line for several, nothing for none. A person
+// without a name or affiliation is left out. It writes "Speakers:" and a
+// line per person, and turns that into the one-speaker form when there
+// is one.
+func appendSpeakers(b []byte, people []schedule.Person) []byte {
+	start := len(b)
+	b = append(b, speakersLabel...)
+	n := 0
 	for _, p := range people {
-		n := oneLine(p.Name)
-		if a := oneLine(p.Affiliation); a != "" {
-			n += " (" + a + ")"
-		} else if needsMarkAfter(n) {
-			n += wordJoiner // "James (purpleidea)" is a name, not James of purpleidea
+		lf := len(b)
+		b = append(b, '\n')
+		name := len(b)
+		b = appendOneLine(b, p.Name)
+		aff := len(b)
+		b = append(b, " ("...)
+		if b = appendOneLine(b, p.Affiliation); len(b) > aff+2 {
+			b = append(b, ')')
+		} else if b = b[:aff]; bytes.HasSuffix(b[name:], []byte(")")) || bytes.HasSuffix(b[name:], []byte(wordJoiner)) {
+			b = append(b, wordJoiner...) // "James (purpleidea)" is a name, not James of purpleidea
 		}
-		if n != "" {
-			names = append(names, n)
+		if len(b) == name {
+			b = b[:lf]
+			continue
 		}
+		n++
 	}
-	switch len(names) {
+	switch n {
 	case 0:
-		return ""
-	case 1:
-		return speakerLabel + " " + names[0]
+		return b[:start]
+	case 1: // speakersLabel + "\n" + name becomes speakerLabel + " " + name
+		const from, to = len(speakersLabel + "\n"), len(speakerLabel + " ")
+		b = b[:start+to+copy(b[start+to:], b[start+from:])]
+		copy(b[start:], speakerLabel+" ")
 	}
-	return speakersLabel + "\n" + strings.Join(names, "\n")
+	return b
+}
+
+// appendOneLine appends Text(s) with line breaks turned into spaces: a
+// speaker's line of the DESCRIPTION.
+func appendOneLine(b []byte, s string) []byte {
+	p := len(b)
+	b = appendClean(b, s, false)
+	for i := p; i < len(b); i++ {
+		if b[i] == '\n' {
+			b[i] = ' '
+		}
+	}
+	return b
 }
 
 // markParagraphs puts wordJoiner in front of each paragraph of a
@@ -118,12 +202,6 @@ func unmarkParagraph(p string) string {
 // affiliation, one that ends with the marker would lose it.
 func needsMarkAfter(name string) bool {
 	return strings.HasSuffix(name, ")") || strings.HasSuffix(name, wordJoiner)
-}
-
-// oneLine is Text with line breaks turned into spaces: a speaker's line of
-// the DESCRIPTION.
-func oneLine(s string) string {
-	return strings.ReplaceAll(Text(s), "\n", " ")
 }
 
 // speakersFromDescription reads the speakers back from the paragraph that
@@ -166,7 +244,7 @@ func (r *reader) speakersFromDescription(s *schedule.Session) {
 // speakerList reads a speakers' paragraph:
 //
 //	Speaker: Name (Affiliation)       exactly one person, never split
-//	Speakers:\nName (Affiliation)\nName one person a line, as speakersParagraph writes
+//	Speakers:\nName (Affiliation)\nName one person a line, as appendSpeakers writes
 //	Speakers: Name (Affiliation), Name split at commas outside parentheses
 //
 // The last form is what hand-written descriptions (and exports before
@@ -204,7 +282,7 @@ func person(part string) (schedule.Person, bool) {
 	}
 	p := schedule.Person{Name: part}
 	if name, ok := strings.CutSuffix(part, wordJoiner); ok && needsMarkAfter(name) {
-		p.Name = name // marked by speakersParagraph: all of it is the name
+		p.Name = name // marked by appendSpeakers: all of it is the name
 		return p, true
 	}
 	if !strings.HasSuffix(part, ")") {

@@ -84,36 +84,70 @@ func DefaultStamp(s *schedule.Schedule) time.Time {
 // schedule.SortSessions order; untimed ones are left out.
 //
 // The calendar's header and VTIMEZONE are golang-ical's; the events are
-// written by writeEvent, byte for byte as golang-ical would write them
+// written by renderer.event, byte for byte as golang-ical would write them
 // (TestEncodeSameAsGolangIcal), without building them in memory first: that
-// took 75% of the time of a feed of 100,000 events.
+// took 75% of the time of a feed of 100,000 events. A large feed is
+// rendered on every core (see writeEvents), to the same bytes.
 func Encode(w io.Writer, s *schedule.Schedule, sessions []*schedule.Session, opt Options) error {
-	fw := &feedWriter{w: bufio.NewWriterSize(w, 1<<16)}
-	cal, err := calendar(s, sessions, opt, fw.add)
+	return encodeOn(w, s, sessions, opt, defaultWorkers())
+}
+
+// encodeOn is Encode rendering on up to workers goroutines.
+func encodeOn(w io.Writer, s *schedule.Schedule, sessions []*schedule.Session, opt Options, workers int) error {
+	f, err := newFeed(s, sessions, opt)
 	if err != nil {
 		return err
 	}
-	if err := fw.header(cal); err != nil {
+	head, err := header(f.cal)
+	if err != nil {
 		return err
 	}
-	fw.w.WriteString("END:VCALENDAR\r\n")
-	if err := fw.w.Flush(); err != nil {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.Write(head)
+	if err := f.writeEvents(bw, workers); err != nil {
 		return err
 	}
-	return fw.err
+	bw.WriteString("END:VCALENDAR\r\n")
+	return bw.Flush()
 }
 
 // Calendar builds the feed of the sessions without serializing it.
 func Calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (*ical.Calendar, error) {
-	return calendar(s, sessions, opt, addEvent)
+	f, err := newFeed(s, sessions, opt)
+	if err != nil {
+		return nil, err
+	}
+	for _, x := range f.sessions {
+		rev, ok := f.revisions[x]
+		if !ok {
+			// State.Update keys its records by the same UIDs.
+			rev = Revision{UID: sessionUID(s, x, f.repeat[x]), Modified: f.stamp}
+		}
+		addEvent(f.cal, eventOf(x, rev.UID), rev, f.loc, f.local, f.org)
+	}
+	return f.cal, nil
 }
 
-// eventAdder adds the VEVENT of an event to a feed (addEvent, or
-// feedWriter.add, which writes it).
-type eventAdder func(cal *ical.Calendar, e Event, rev Revision, loc *time.Location, local bool, org *schedule.Organizer)
+// feed is what is the same for every event of one feed: its calendar
+// without events (the header), its sessions, and what their events are
+// made with.
+type feed struct {
+	s         *schedule.Schedule
+	cal       *ical.Calendar
+	sessions  []*schedule.Session // the timed ones, in SortSessions order
+	revisions map[*schedule.Session]Revision
+	repeat    map[*schedule.Session]int // see repeats
+	stamp     time.Time                 // Modified of an event without a revision
+	loc       *time.Location
+	local     bool                // times in loc with TZID, where unambiguous
+	tzid      string              // ";TZID=loc:" as a DTSTART line has it
+	org       *schedule.Organizer // with an address, else nil
+	organizer []byte              // the folded ORGANIZER line of org, nil without
+}
 
-// calendar is Calendar, with add adding the events.
-func calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options, add eventAdder) (*ical.Calendar, error) {
+// newFeed makes the feed of the sessions: the calendar's properties and
+// VTIMEZONE, and what each event needs.
+func newFeed(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (*feed, error) {
 	loc := s.Loc()
 	refresh := opt.Refresh
 	if refresh <= 0 {
@@ -143,9 +177,11 @@ func calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options, a
 	cal.SetProductId("-//schedkit//schedkit " + paramSafe(version) + "//EN")
 	cal.SetCalscale("GREGORIAN")
 	var org *schedule.Organizer // with an address: METHOD:PUBLISH and every event's ORGANIZER
+	var organizer []byte
 	if o := s.Conference.Organizer; o != nil && o.Email != "" && !strings.ContainsAny(o.Email, ":\r\n\t ") {
 		org = o
 		cal.SetMethod(ical.MethodPublish)
+		organizer = propLine("ORGANIZER", "CN", paramSafe(org.Name), "mailto:"+org.Email)
 	}
 	cal.SetName(name) // NAME (RFC 7986 §5.1) and X-WR-CALNAME
 	dur := isoDuration(refresh)
@@ -173,17 +209,11 @@ func calendar(s *schedule.Schedule, sessions []*schedule.Session, opt Options, a
 		cal.SetXWRTimezone(loc.String())
 		cal.AddVTimezone(tz)
 	}
-
-	repeat := repeats(s)
-	for _, x := range ss {
-		rev, ok := opt.Revisions[x]
-		if !ok {
-			// State.Update keys its records by the same UIDs.
-			rev = Revision{UID: sessionUID(s, x, repeat[x]), Modified: stamp}
-		}
-		add(cal, eventOf(x, rev.UID), rev, loc, local, org)
-	}
-	return cal, nil
+	return &feed{
+		s: s, cal: cal, sessions: ss, revisions: opt.Revisions, repeat: repeats(s), stamp: stamp,
+		loc: loc, local: local, tzid: string(appendParam([]byte(";TZID="), loc.String())) + ":",
+		org: org, organizer: organizer,
+	}, nil
 }
 
 // sessionUID is the UID of session x of s, the n-th repeat of its id (0
@@ -232,10 +262,9 @@ func Events(s *schedule.Schedule) map[*schedule.Session]Event {
 // eventOf is the Event of the timed session x with the given UID.
 func eventOf(x *schedule.Session, uid string) Event {
 	// One place for text: the abstract, else the description.
-	withText := *x
-	withText.Abstract = x.Text()
+	u := uriValue(x.URL)
 	ev := Event{UID: uid, Start: x.Start, Summary: Text(x.Title), Location: Text(x.Room),
-		Description: Description(&withText), URL: uriValue(x.URL), Categories: categories(x),
+		Description: string(appendDescription(nil, x, x.Text(), u)), URL: u, Categories: categories(x),
 		Status: string(status(x.Status)), Transparent: x.IsBreak()}
 	if x.End.After(x.Start) { // else (only with --force) a zero-length event: DTEND must be later
 		ev.End = x.End
@@ -257,7 +286,7 @@ func eventOf(x *schedule.Session, uid string) Event {
 // would merge into one event, dropping talks. File order, not the feed's,
 // so every feed gives a session the same UID.
 func repeats(s *schedule.Schedule) map[*schedule.Session]int {
-	seen := map[string]int{}
+	seen := make(map[string]int, len(s.Sessions))
 	var out map[*schedule.Session]int
 	for _, x := range s.Sessions {
 		if n := seen[x.ID]; n > 0 {
@@ -412,19 +441,32 @@ func categories(x *schedule.Session) []string {
 // absolute URI even so.
 func uriValue(u string) string {
 	u = strings.TrimSpace(u)
-	var b strings.Builder
-	for i := 0; i < len(u); i++ {
-		c := u[i]
-		switch {
-		case c == '%' && i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2]):
-			b.WriteByte(c)
-		case c <= ' ' || c >= 0x7f || strings.IndexByte(`"<>\^`+"`"+`{|}%`, c) >= 0:
-			fmt.Fprintf(&b, "%%%02X", c)
-		default:
-			b.WriteByte(c)
+	i := 0
+	for i < len(u) && !uriEscaped(u, i) {
+		i++
+	}
+	if i == len(u) {
+		return absURL(u) // the common case: nothing to escape, nothing copied
+	}
+	const hex = "0123456789ABCDEF"
+	b := append(make([]byte, 0, len(u)+16), u[:i]...)
+	for ; i < len(u); i++ {
+		if c := u[i]; uriEscaped(u, i) {
+			b = append(b, '%', hex[c>>4], hex[c&0xf])
+		} else {
+			b = append(b, c)
 		}
 	}
-	return absURL(b.String())
+	return absURL(string(b))
+}
+
+// uriEscaped reports whether uriValue percent-encodes u[i].
+func uriEscaped(u string, i int) bool {
+	c := u[i]
+	if c == '%' {
+		return !(i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2]))
+	}
+	return c <= ' ' || c >= 0x7f || strings.IndexByte(`"<>\^`+"`"+`{|}`, c) >= 0
 }
 
 func isHex(c byte) bool {
@@ -439,7 +481,10 @@ func absURL(u string) string {
 	if err != nil || !p.IsAbs() || strings.ContainsFunc(u, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
 		return ""
 	}
-	return percentHex.Replace(u)
+	if strings.Contains(u, "%") {
+		return percentHex.Replace(u)
+	}
+	return u
 }
 
 // paramSafe makes a parameter value (CN) or PRODID part that golang-ical

@@ -1,8 +1,10 @@
 package ics
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // TEXT values (RFC 5545 §3.3.11), both directions. Writing, Text cleans a
@@ -97,44 +99,115 @@ func Text(s string) string {
 	if s == "" {
 		return ""
 	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
+	return string(appendClean(nil, s, false))
+}
+
+// appendClean appends Text(s) to b, in one pass and without intermediate
+// strings: the feed writer cleans every value into its line buffer with
+// it. With spaceLF, every LF of s is a space first, as in a category
+// (before CRLF and CR are read, so a CR then still breaks the line).
+// Runs of printable ASCII, most of any text, are copied whole.
+func appendClean(b []byte, s string, spaceLF bool) []byte {
+	start, line, blank := len(b), len(b), 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c >= ' ' && c < 0x7f {
+			j := i + 1
+			for j < len(s) && s[j] >= ' ' && s[j] < 0x7f {
+				j++
+			}
+			b = append(b, s[i:j]...)
+			i = j
+			continue
+		}
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		if r == '\n' && spaceLF {
+			r = ' '
+		}
 		switch {
+		case r == '\r' && !spaceLF && i < len(s) && s[i] == '\n':
+			// CRLF: the LF ends the line
 		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085':
-			b.WriteByte('\n')
-		case r == '\t':
-			b.WriteByte(' ')
+			b, blank = endCleanLine(b, line, blank)
+			b = append(b, '\n')
+			line = len(b)
+		case r == '\t' || r == ' ':
+			b = append(b, ' ')
 		case r < ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\ufeff':
 			// dropped
+		case r == utf8.RuneError && size == 1:
+			b = utf8.AppendRune(b, r) // an invalid byte, as range reads it
 		default:
-			b.WriteRune(r)
+			b = append(b, s[i-size:i]...)
 		}
 	}
-	lines := strings.Split(b.String(), "\n")
-	out := lines[:0]
-	blank := 0
-	for _, l := range lines {
-		l = strings.TrimRightFunc(l, unicode.IsSpace)
-		if l == "" {
-			blank++
-			if blank > 1 {
-				continue
+	b, _ = endCleanLine(b, line, blank)
+	// strings.TrimSpace of the joined lines: the end holds only empty
+	// lines' LFs (each line is trimmed), the start any white space.
+	for len(b) > start {
+		c, size := utf8.DecodeLastRune(b[start:])
+		if !unicode.IsSpace(c) {
+			break
+		}
+		b = b[:len(b)-size]
+	}
+	k := start
+	for k < len(b) {
+		c, size := utf8.DecodeRune(b[k:])
+		if !unicode.IsSpace(c) {
+			break
+		}
+		k += size
+	}
+	if k > start {
+		b = b[:start+copy(b[start:], b[k:])]
+	}
+	// backslashN and percentHex, on the cleaned value as Text applies them.
+	if bytes.IndexByte(b[start:], '%') >= 0 {
+		for i := start; i+2 < len(b); i++ {
+			if b[i] == '%' && isPercentHex(b[i+1], b[i+2]) {
+				b[i+2] += 'a' - 'A'
+				i += 2
 			}
-		} else {
-			blank = 0
 		}
-		out = append(out, l)
 	}
-	s = strings.TrimSpace(strings.Join(out, "\n"))
-	if strings.Contains(s, `\`) {
-		s = backslashN.Replace(s)
+	if bytes.IndexByte(b[start:], '\\') >= 0 {
+		b = append(b[:start], backslashN.Replace(string(b[start:]))...)
 	}
-	if strings.Contains(s, "%") {
-		s = percentHex.Replace(s)
+	return b
+}
+
+// endCleanLine ends the line of appendClean that starts at line: it trims
+// the white space at its end, and drops it (with the LF before it) when it
+// is the second empty line in a row. blank counts the empty lines before
+// it; endCleanLine returns b and the new count.
+func endCleanLine(b []byte, line, blank int) ([]byte, int) {
+	for len(b) > line {
+		c, size := rune(b[len(b)-1]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeLastRune(b[line:])
+		}
+		if !unicode.IsSpace(c) {
+			break
+		}
+		b = b[:len(b)-size]
 	}
-	return s
+	if len(b) > line {
+		return b, 0
+	}
+	if blank++; blank > 1 {
+		b = b[:line-1] // the LF that started it
+	}
+	return b, blank
+}
+
+// isPercentHex reports whether "%" + d + c is one of the escapes
+// percentHex lowers.
+func isPercentHex(d, c byte) bool {
+	return d == '2' && c == 'C' || d == '3' && (c == 'A' || c == 'B') || d == '5' && c == 'C'
 }
 
 // percentHex lowers the hex digits of the percent-escapes python icalendar
@@ -190,4 +263,22 @@ func clean(s string) string {
 		lines[i] = strings.TrimRight(l, " \t")
 	}
 	return strings.TrimSpace(strings.Join(lines, "\n"))
+}
+
+// wrappedInQuotesBytes is wrappedInQuotes of a value being written.
+func wrappedInQuotesBytes(s []byte) bool {
+	if !bytes.HasPrefix(s, []byte(quote)) || bytes.IndexByte(s, '\n') >= 0 {
+		return false
+	}
+	t := bytes.TrimRight(s, wordJoiner)
+	return len(t) > len(quote) && bytes.HasSuffix(t, []byte(quote))
+}
+
+// guardQuotesBytes is guardQuotes of a value being written: it appends
+// wordJoiner to b when node-ical would strip the quotes around it.
+func guardQuotesBytes(b []byte) []byte {
+	if wrappedInQuotesBytes(b) {
+		return append(b, wordJoiner...)
+	}
+	return b
 }

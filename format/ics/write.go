@@ -4,136 +4,338 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"runtime"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
 	ical "github.com/arran4/golang-ical"
+	"github.com/schedkit/schedkit/internal/uuid"
 	"github.com/schedkit/schedkit/schedule"
 )
 
-// feedWriter writes a feed as calendar adds its events: the header (and
-// VTIMEZONE) when the first event comes, then each event. It writes what
-// golang-ical's SerializeTo(w, ical.WithNewLineWindows) writes for the same
-// calendar, byte for byte.
-type feedWriter struct {
-	w      *bufio.Writer
-	headed bool
-	err    error
-	line   []byte // the content line being written
-}
+// The feed writer: Encode writes the calendar's header with golang-ical
+// and every VEVENT itself, byte for byte as golang-ical's SerializeTo(w,
+// ical.WithNewLineWindows) writes the Calendar of the same sessions
+// (TestEncodeSameAsGolangIcal), straight from the sessions into byte
+// buffers: no Event, no intermediate strings. Events are rendered in
+// chunks, on every core for a large feed, and written in order, so the
+// bytes do not depend on the number of cores.
 
-// header writes the calendar's properties and components (not its
-// events, which add writes), once.
-func (fw *feedWriter) header(cal *ical.Calendar) error {
-	if fw.headed {
-		return nil
-	}
-	fw.headed = true
+// chunkEvents is the number of events rendered as one piece of work
+// (about 600 KB of a feed with abstracts of 400 characters); a variable
+// for tests.
+var chunkEvents = 512
+
+// parallelEvents is the number of events from which Encode renders on
+// more than one goroutine: below it, starting goroutines costs more than
+// it saves.
+var parallelEvents = 4 * chunkEvents
+
+// header returns the calendar's properties and components, as golang-ical
+// writes them, without its END:VCALENDAR.
+func header(cal *ical.Calendar) ([]byte, error) {
 	var b bytes.Buffer
 	if err := cal.SerializeTo(&b, ical.WithNewLineWindows); err != nil {
-		return fmt.Errorf("ics: %w", err)
+		return nil, fmt.Errorf("ics: %w", err)
 	}
 	head, ok := bytes.CutSuffix(b.Bytes(), []byte("END:VCALENDAR\r\n"))
 	if !ok {
-		return fmt.Errorf("ics: the calendar does not end with END:VCALENDAR")
+		return nil, fmt.Errorf("ics: the calendar does not end with END:VCALENDAR")
 	}
-	_, err := fw.w.Write(head)
+	return head, nil
+}
+
+// writeEvents writes the VEVENTs of f's sessions to w, in order: in chunks
+// of chunkEvents on up to workers goroutines when there are at least
+// parallelEvents of them, else on the calling one.
+func (f *feed) writeEvents(w *bufio.Writer, workers int) error {
+	ss := f.sessions
+	if workers < 2 || len(ss) < parallelEvents {
+		r := f.renderer()
+		for len(ss) > 0 {
+			n := min(len(ss), chunkEvents)
+			r.out = r.out[:0]
+			for _, x := range ss[:n] {
+				r.event(x)
+			}
+			if _, err := w.Write(r.out); err != nil {
+				return err
+			}
+			ss = ss[n:]
+		}
+		return nil
+	}
+	return f.writeParallel(w, workers)
+}
+
+// writeParallel is writeEvents on workers goroutines. Each claims the next
+// chunk and renders it into a buffer taken from free, which holds
+// 2×workers buffers: a worker waits for one there, and the writer puts
+// each back once it wrote its chunk, so at most that many chunks are
+// rendered ahead of the writer and memory stays bounded. On a write error
+// the writer closes quit and waits for the workers, which stop at their
+// next chunk: none is left behind, blocked or running.
+func (f *feed) writeParallel(w *bufio.Writer, workers int) error {
+	ss := f.sessions
+	chunks := (len(ss) + chunkEvents - 1) / chunkEvents
+	done := make([]chan []byte, chunks) // chunk i's bytes; buffered, so a worker never waits
+	for i := range done {
+		done[i] = make(chan []byte, 1)
+	}
+	free := make(chan []byte, 2*workers)
+	for range cap(free) {
+		free <- nil
+	}
+	quit := make(chan struct{})
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := f.renderer()
+			for {
+				select {
+				case r.out = <-free:
+				case <-quit:
+					return
+				}
+				i := int(next.Add(1) - 1)
+				if i >= chunks {
+					return
+				}
+				r.out = r.out[:0]
+				for _, x := range ss[i*chunkEvents : min(len(ss), (i+1)*chunkEvents)] {
+					r.event(x)
+				}
+				done[i] <- r.out
+			}
+		}()
+	}
+	var err error
+	for _, d := range done {
+		b := <-d
+		if _, err = w.Write(b); err != nil {
+			break
+		}
+		free <- b // a place freed by the <-d above
+	}
+	close(quit)
+	wg.Wait()
 	return err
 }
 
-// add writes the VEVENT addEvent would add, with the properties in its
+// renderer renders VEVENTs into out; each goroutine has its own, which
+// keeps its scratch buffers from event to event.
+type renderer struct {
+	f    *feed
+	out  []byte
+	val  []byte // a cleaned value before it is escaped
+	line []byte // a content line being folded
+	uid  []byte // UUID name space and name
+	cats []byte // an event's categories, cleaned
+	ends []int  // where each category ends in cats
+	// stamp is stampOf formatted as DTSTAMP's value.
+	stampOf time.Time
+	stamp   []byte
+}
+
+func (f *feed) renderer() *renderer {
+	return &renderer{f: f}
+}
+
+// event appends the VEVENT of session x: what addEvent adds for
+// eventOf(x) (TestEncodeSameAsGolangIcal), with the properties in its
 // order.
-func (fw *feedWriter) add(cal *ical.Calendar, e Event, rev Revision, loc *time.Location, local bool, org *schedule.Organizer) {
-	if fw.err != nil {
-		return
+func (r *renderer) event(x *schedule.Session) {
+	f := r.f
+	rev, ok := f.revisions[x]
+	r.out = append(r.out, "BEGIN:VEVENT\r\n"...)
+	if ok {
+		r.text("UID", rev.UID)
+	} else {
+		rev.Modified = f.stamp
+		r.val = r.appendSessionUID(r.val[:0], x)
+		r.textBytes("UID", r.val)
 	}
-	if err := fw.header(cal); err != nil {
-		fw.err = err
-		return
+	if r.stamp == nil || !rev.Modified.Equal(r.stampOf) {
+		r.stampOf = rev.Modified
+		r.stamp = rev.Modified.UTC().AppendFormat(r.stamp[:0], "20060102T150405Z")
 	}
-	w := fw.w
-	w.WriteString("BEGIN:VEVENT\r\n")
-	fw.prop("UID", "", "", e.UID, true)
-	stamp := rev.Modified.UTC().AppendFormat(nil, "20060102T150405Z")
-	fw.propBytes("DTSTAMP", stamp)
-	fw.propBytes("LAST-MODIFIED", stamp)
-	fw.propBytes("SEQUENCE", strconv.AppendInt(nil, int64(rev.Sequence), 10))
-	fw.time("DTSTART", e.Start, loc, local)
-	if !e.End.IsZero() {
-		fw.time("DTEND", e.End, loc, local)
+	r.raw("DTSTAMP", r.stamp)
+	r.raw("LAST-MODIFIED", r.stamp)
+	l := r.begin("SEQUENCE")
+	r.out = strconv.AppendInt(r.out, int64(rev.Sequence), 10)
+	r.end(l)
+	r.time("DTSTART", x.Start)
+	if x.End.After(x.Start) { // else (only with --force) a zero-length event: DTEND must be later
+		r.time("DTEND", x.End)
 	}
-	fw.prop("SUMMARY", "", "", e.Summary, true)
-	if e.Location != "" {
-		fw.prop("LOCATION", "", "", e.Location, true)
+
+	r.val = appendClean(r.val[:0], x.Title, false)
+	if len(r.val) == 0 {
+		r.val = appendClean(r.val, x.ID, false)
 	}
-	if e.Description != "" {
-		fw.prop("DESCRIPTION", "", "", e.Description, true)
+	if len(r.val) == 0 {
+		r.val = append(r.val, "(untitled)"...)
 	}
-	if e.URL != "" {
-		fw.prop("URL", "", "", e.URL, false)
+	r.textBytes("SUMMARY", guardQuotesBytes(r.val))
+	if r.val = guardQuotesBytes(appendClean(r.val[:0], x.Room, false)); len(r.val) > 0 {
+		r.textBytes("LOCATION", r.val)
 	}
-	fw.prop("STATUS", "", "", e.Status, true)
-	if e.Transparent {
-		fw.prop("TRANSP", "", "", string(ical.TransparencyTransparent), true)
+	u := uriValue(x.URL)
+	if r.val = guardQuotesBytes(appendDescription(r.val[:0], x, x.Text(), u)); len(r.val) > 0 {
+		r.textBytes("DESCRIPTION", r.val)
 	}
-	if org != nil {
-		fw.prop("ORGANIZER", "CN", paramSafe(org.Name), "mailto:"+org.Email, false)
+	if u != "" {
+		l := r.begin("URL")
+		r.out = append(r.out, u...)
+		r.end(l)
 	}
-	if len(e.Categories) > 0 {
-		fw.list("CATEGORIES", e.Categories)
+	r.text("STATUS", string(status(x.Status)))
+	if x.IsBreak() {
+		r.text("TRANSP", string(ical.TransparencyTransparent))
 	}
-	w.WriteString("END:VEVENT\r\n")
+	r.out = append(r.out, f.organizer...)
+	r.categories(x)
+	r.out = append(r.out, "END:VEVENT\r\n"...)
 }
 
-// time writes DTSTART or DTEND as setTime sets it.
-func (fw *feedWriter) time(name string, t time.Time, loc *time.Location, local bool) {
-	t = t.In(loc)
-	if local && !schedule.Ambiguous(t) {
-		fw.prop(name, "TZID", loc.String(), string(t.AppendFormat(nil, "20060102T150405")), false)
+// appendSessionUID appends sessionUID(f.s, x, f.repeat[x]).
+func (r *renderer) appendSessionUID(b []byte, x *schedule.Session) []byte {
+	n := r.f.repeat[x]
+	if n == 0 && x.UID != "" {
+		return append(b, x.UID...) // read from a feed
+	}
+	// UID(conference, id), or UID(conference, id+"\x00"+n+1) for a repeat
+	r.uid = append(append(append(append(r.uid[:0], uidSpace[:]...), r.f.s.Conference.ID...), 0), x.ID...)
+	if n > 0 {
+		r.uid = strconv.AppendInt(append(r.uid, 0), int64(n+1), 10)
+	}
+	return append(uuid.AppendFormat(b, uuid.V5Of(r.uid)), "@schedkit"...)
+}
+
+// time appends DTSTART or DTEND as setTime sets it.
+func (r *renderer) time(name string, t time.Time) {
+	f := r.f
+	t = t.In(f.loc)
+	if f.local && !schedule.Ambiguous(t) {
+		l := len(r.out)
+		r.out = append(append(r.out, name...), f.tzid...)
+		r.out = t.AppendFormat(r.out, "20060102T150405")
+		r.end(l)
 		return
 	}
-	fw.propBytes(name, t.UTC().AppendFormat(nil, "20060102T150405Z"))
+	l := r.begin(name)
+	r.out = t.UTC().AppendFormat(r.out, "20060102T150405Z")
+	r.end(l)
 }
 
-func (fw *feedWriter) propBytes(name string, value []byte) {
-	fw.line = append(append(append(fw.line[:0], name...), ':'), value...)
-	fw.fold()
+// categories appends the CATEGORIES line of x, as addEvent adds it for
+// categories(x).
+func (r *renderer) categories(x *schedule.Session) {
+	r.cats, r.ends = r.cats[:0], r.ends[:0]
+	add := func(c string) {
+		start := 0
+		if n := len(r.ends); n > 0 {
+			start = r.ends[n-1]
+		}
+		r.cats = appendClean(r.cats, c, true)
+		v := r.cats[start:]
+		if len(v) == 0 {
+			return
+		}
+		prev := 0
+		for _, e := range r.ends {
+			if bytes.Equal(r.cats[prev:e], v) {
+				r.cats = r.cats[:start]
+				return
+			}
+			prev = e
+		}
+		r.ends = append(r.ends, len(r.cats))
+	}
+	if !schedule.IsNoTrack(x.Track) {
+		add(x.TrackName())
+	}
+	for _, t := range x.Tags {
+		add(t)
+	}
+	if len(r.ends) == 0 {
+		return
+	}
+	l := r.begin("CATEGORIES")
+	prev := 0
+	for i, e := range r.ends {
+		if i > 0 {
+			r.out = append(r.out, ',')
+		}
+		c := r.cats[prev:e]
+		r.out = appendText(r.out, c)
+		if wrappedInQuotesBytes(c) {
+			r.out = append(r.out, wordJoiner...) // guardQuotes
+		}
+		prev = e
+	}
+	r.end(l)
 }
 
-// prop writes a content line: name, the parameter param=pv when param is
-// not "", and the value, TEXT-escaped when text is set (RFC 5545
-// §3.3.11), as golang-ical's BaseProperty.SerializeTo writes them.
-func (fw *feedWriter) prop(name, param, pv, value string, text bool) {
-	l := append(fw.line[:0], name...)
+// begin starts a content line: its name and the colon. It returns where
+// the line starts, for end.
+func (r *renderer) begin(name string) int {
+	l := len(r.out)
+	r.out = append(append(r.out, name...), ':')
+	return l
+}
+
+// end ends the content line that starts at l, folding it when it is
+// longer than maxLine.
+func (r *renderer) end(l int) {
+	if len(r.out)-l <= maxLine {
+		r.out = append(r.out, '\r', '\n')
+		return
+	}
+	r.line = append(r.line[:0], r.out[l:]...)
+	r.out = appendFolded(r.out[:l], r.line)
+}
+
+// raw writes a content line whose value needs no escape.
+func (r *renderer) raw(name string, value []byte) {
+	l := r.begin(name)
+	r.out = append(r.out, value...)
+	r.end(l)
+}
+
+// text writes a content line with a TEXT value (RFC 5545 §3.3.11),
+// escaped as golang-ical escapes it.
+func (r *renderer) text(name, value string) {
+	l := r.begin(name)
+	r.out = appendText(r.out, value)
+	r.end(l)
+}
+
+func (r *renderer) textBytes(name string, value []byte) {
+	l := r.begin(name)
+	r.out = appendText(r.out, value)
+	r.end(l)
+}
+
+// propLine returns the folded content line name;param=pv:value (the
+// parameter left out when pv is ""), value not escaped: as golang-ical's
+// BaseProperty.SerializeTo writes it.
+func propLine(name, param, pv, value string) []byte {
+	l := append([]byte(nil), name...)
 	if param != "" && pv != "" {
 		l = append(l, ';')
 		l = append(l, param...)
 		l = append(l, '=')
 		l = appendParam(l, pv)
 	}
-	l = append(l, ':')
-	if text {
-		l = appendText(l, value)
-	} else {
-		l = append(l, value...)
-	}
-	fw.line = l
-	fw.fold()
-}
-
-// list writes a content line whose value is a list of TEXT values, as
-// categoriesLine writes it: each value TEXT-escaped, commas between them.
-func (fw *feedWriter) list(name string, values []string) {
-	l := append(append(fw.line[:0], name...), ':')
-	for i, v := range values {
-		if i > 0 {
-			l = append(l, ',')
-		}
-		l = appendText(l, v)
-	}
-	fw.line = l
-	fw.fold()
+	l = append(append(l, ':'), value...)
+	return appendFolded(nil, l)
 }
 
 // appendParam appends a parameter value with golang-ical's backslash
@@ -150,52 +352,64 @@ func appendParam(b []byte, v string) []byte {
 	return b
 }
 
-// appendText appends v as a TEXT value: \ ; , and newline escaped.
-func appendText(b []byte, v string) []byte {
-	for i := 0; i < len(v); i++ {
-		switch c := v[i]; c {
-		case '\\', ';', ',':
-			b = append(b, '\\', c)
-		case '\n':
-			b = append(b, '\\', 'n')
-		default:
-			b = append(b, c)
+// textEscape marks the bytes appendText escapes.
+var textEscape = [256]bool{'\\': true, ';': true, ',': true, '\n': true}
+
+// appendText appends v as a TEXT value: \ ; , and newline escaped. Runs
+// of bytes that need no escape are appended whole.
+func appendText[T string | []byte](b []byte, v T) []byte {
+	for {
+		i := 0
+		for i < len(v) && !textEscape[v[i]] {
+			i++
 		}
+		b = append(b, v[:i]...)
+		if i == len(v) {
+			return b
+		}
+		if c := v[i]; c == '\n' {
+			b = append(b, '\\', 'n')
+		} else {
+			b = append(b, '\\', c)
+		}
+		v = v[i+1:]
 	}
-	return b
 }
 
 // maxLine is golang-ical's line length in octets, CRLF not counted.
 const maxLine = 75
 
-// fold writes fw.line folded as golang-ical folds it: lines of at most 75
-// octets, continuation lines starting with a space and holding at most
-// 74, each broken before the last space or < (or after a >) that fits when
-// there is one, else after the last whole character that fits.
-func (fw *feedWriter) fold() {
-	r := fw.line
-	w := fw.w
+// appendFolded appends the content line r folded as golang-ical folds it:
+// lines of at most 75 octets, continuation lines starting with a space and
+// holding at most 74, each broken before the last space or < (or after a
+// >) that fits when there is one, else after the last whole character that
+// fits; each line ends with CRLF.
+func appendFolded(b, r []byte) []byte {
 	if len(r) > maxLine {
 		n := foldAt(maxLine, r)
-		w.Write(r[:n])
-		w.WriteString("\r\n")
+		b = append(append(b, r[:n]...), '\r', '\n')
 		r = r[n:]
 		for len(r) > maxLine-1 {
 			n := foldAt(maxLine-1, r)
-			w.WriteByte(' ')
-			w.Write(r[:n])
-			w.WriteString("\r\n")
+			b = append(append(append(b, ' '), r[:n]...), '\r', '\n')
 			r = r[n:]
 		}
-		w.WriteByte(' ')
+		b = append(b, ' ')
 	}
-	w.Write(r)
-	w.WriteString("\r\n")
+	return append(append(b, r...), '\r', '\n')
 }
 
 // foldAt returns how many bytes of s go on a line of at most max octets,
 // as golang-ical's trimUT8StringUpTo decides.
 func foldAt(max int, s []byte) int {
+	if n := foldAtASCII(max, s); n >= 0 {
+		return n
+	}
+	return foldAtRunes(max, s)
+}
+
+// foldAtRunes is foldAt, character by character.
+func foldAtRunes(max int, s []byte) int {
 	length, boundary := 0, -1
 	var last rune
 	for i := 0; i < len(s); {
@@ -219,3 +433,24 @@ func foldAt(max int, s []byte) int {
 	}
 	return length
 }
+
+// foldAtASCII is foldAt when the bytes up to s[max] are ASCII, as most
+// are (one octet a character: the break is the last boundary at index
+// 1 to max, else max), and -1 when they are not.
+func foldAtASCII(max int, s []byte) int {
+	end := min(len(s)-1, max) // the last index foldAt looks at
+	for i := 0; i <= end; i++ {
+		if s[i] >= utf8.RuneSelf {
+			return -1
+		}
+	}
+	for i := end; i > 0; i-- {
+		if c := s[i]; c == ' ' || c == '<' || s[i-1] == '>' {
+			return i
+		}
+	}
+	return min(len(s), max)
+}
+
+// defaultWorkers is the number of goroutines Encode renders on.
+func defaultWorkers() int { return runtime.GOMAXPROCS(0) }

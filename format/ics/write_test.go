@@ -149,3 +149,25 @@ func FuzzEncodeSameAsGolangIcal(f *testing.F) {
 		sameAsGolangIcal(t, "fuzz", s, Options{})
 	})
 }
+
+// TestFoldAtASCII: the ASCII shortcut of foldAt breaks every line where
+// the character-by-character form does, for texts with boundaries (space,
+// <, after >) at, before and after the limits, and declines non-ASCII.
+func TestFoldAtASCII(t *testing.T) {
+	texts := []string{"", "a", strings.Repeat("x", 80)}
+	for _, c := range []string{" ", "<", ">", "> ", "<>"} {
+		for i := 0; i < 80; i++ {
+			texts = append(texts, strings.Repeat("x", i)+c+strings.Repeat("y", 80-i))
+		}
+	}
+	for _, s := range texts {
+		for _, max := range []int{maxLine, maxLine - 1} {
+			if got, want := foldAtASCII(max, []byte(s)), foldAtRunes(max, []byte(s)); got != want {
+				t.Errorf("foldAtASCII(%d, %q) = %d, foldAtRunes %d", max, s, got, want)
+			}
+		}
+	}
+	if n := foldAtASCII(maxLine, []byte("xé"+strings.Repeat("x", 80))); n != -1 {
+		t.Errorf("foldAtASCII of non-ASCII = %d, want -1", n)
+	}
+}

@@ -26,7 +26,6 @@
 package atomicfile
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -187,7 +186,7 @@ func WriteAll(files []File) (err error) {
 	type pending struct {
 		t    target
 		temp string // regular target: the temporary file to rename
-		data []byte // special target: the content to write in place
+		data *Spool // special target: the content to write in place
 	}
 	todo := make([]pending, 0, len(files))
 	var tempNames []string
@@ -219,11 +218,11 @@ func WriteAll(files []File) (err error) {
 			written[abs] = f.Path
 		}
 		if t.special {
-			var buf bytes.Buffer
-			if err := f.Write(&buf); err != nil {
+			buf := new(Spool)
+			if err := f.Write(buf); err != nil {
 				return fmt.Errorf("writing %s: %w", f.Path, err)
 			}
-			todo = append(todo, pending{t: t, data: buf.Bytes()})
+			todo = append(todo, pending{t: t, data: buf})
 			continue
 		}
 		tmp, err := createTemp(t.path)
@@ -292,12 +291,12 @@ func renameAll(renames [][2]string) error {
 }
 
 // writeInPlace writes data to an existing file that is not a regular one.
-func writeInPlace(path string, data []byte) error {
+func writeInPlace(path string, data *Spool) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
 	if err != nil {
 		return err
 	}
-	_, werr := f.Write(data)
+	_, werr := data.WriteTo(f)
 	return errors.Join(werr, f.Close())
 }
 

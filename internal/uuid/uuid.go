@@ -5,7 +5,6 @@ package uuid
 
 import (
 	"crypto/sha1"
-	"fmt"
 	"strings"
 )
 
@@ -17,11 +16,16 @@ var URLNamespace = [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80
 // V5 returns the name-based UUID version 5 (RFC 9562 §5.5, SHA-1) of
 // name in the name space space.
 func V5(space [16]byte, name string) [16]byte {
-	h := sha1.New()
-	h.Write(space[:])
-	h.Write([]byte(name))
+	return V5Of(append(space[:], name...))
+}
+
+// V5Of is V5 of the name space and name given as one slice: the 16 bytes
+// of the space followed by the name. It allocates nothing, for callers
+// that make many UUIDs with one buffer.
+func V5Of(spaceAndName []byte) [16]byte {
+	sum := sha1.Sum(spaceAndName)
 	var u [16]byte
-	copy(u[:], h.Sum(nil))
+	copy(u[:], sum[:])
 	u[6] = u[6]&0x0f | 0x50 // version 5
 	u[8] = u[8]&0x3f | 0x80 // RFC 9562 variant
 	return u
@@ -30,7 +34,19 @@ func V5(space [16]byte, name string) [16]byte {
 // Format writes u in the 8-4-4-4-12 form of RFC 9562 §4, with
 // lower-case hex digits.
 func Format(u [16]byte) string {
-	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+	return string(AppendFormat(nil, u))
+}
+
+// AppendFormat appends u as Format writes it.
+func AppendFormat(b []byte, u [16]byte) []byte {
+	const hex = "0123456789abcdef"
+	for i, c := range u {
+		if i == 4 || i == 6 || i == 8 || i == 10 {
+			b = append(b, '-')
+		}
+		b = append(b, hex[c>>4], hex[c&0xf])
+	}
+	return b
 }
 
 // Valid reports whether s is a UUID in the 8-4-4-4-12 hex form of
