@@ -31,15 +31,6 @@ func (s *Spool) Write(p []byte) (int, error) {
 	return n, nil
 }
 
-// Len is the number of bytes written.
-func (s *Spool) Len() int {
-	n := 0
-	for _, b := range s.blocks {
-		n += len(b)
-	}
-	return n
-}
-
 // WriteTo writes the content to w, block by block.
 func (s *Spool) WriteTo(w io.Writer) (int64, error) {
 	var n int64
