@@ -307,3 +307,51 @@ func TestScans(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONReadAhead: sessions read ahead on another goroutine (several
+// batches to a track, lists the loader skips, the loader stopping part way)
+// and sessions read by the reader itself (beyond jsonMaxLists) give what
+// the YAML parser gives.
+func TestJSONReadAhead(t *testing.T) {
+	session := func(t, i int) string {
+		return fmt.Sprintf(`{"id": "s%d-%d", "title": "Talk %d", "date": "2026-03-02", "start": "%02d:%02d", "duration": "10m", "speakers": ["Ada %d"]}`,
+			t, i, i, 9+i/6, i%6*10, i%7)
+	}
+	sessions := func(t, n int) string {
+		var ss []string
+		for i := range n {
+			ss = append(ss, session(t, i))
+		}
+		return "[\n  " + strings.Join(ss, ",\n  ") + "\n]"
+	}
+	doc := func(tracks ...string) []byte {
+		return []byte(`{"conference": {"name": "C", "timezone": "Europe/Berlin"}, "tracks": [` + strings.Join(tracks, ",\n") + "]}")
+	}
+	track := func(t int, body string) string { return fmt.Sprintf(`{"name": "T%d", "room": "R%d", %s}`, t, t, body) }
+	n := 2*aheadItems + 3
+	tests := map[string][]byte{
+		"batches": doc(track(1, `"sessions": `+sessions(1, n)), track(2, `"sessions": `+sessions(2, aheadItems))),
+		// The second sessions key is a finding, its list is never asked for.
+		"duplicate key": doc(track(1, `"sessions": `+sessions(1, 3)+`, "sessions": `+sessions(9, n)), track(2, `"sessions": `+sessions(2, n))),
+		"bad track":     doc(track(1, `"sessions": `+sessions(1, n)), `["sessions", `+sessions(8, 3)+`]`, track(3, `"sessions": `+sessions(3, 5))),
+		"bad sessions":  doc(track(1, `"sessions": `+sessions(1, 2)), track(2, `"sessions": [1, [], "x", {"title": 5}]`), track(3, `"sessions": []`)),
+		// A list written after the track's other fields.
+		"sessions first": doc(`{"sessions": `+sessions(1, n)+`, "name": "T1"}`, track(2, `"sessions": `+sessions(2, 2))),
+	}
+	for name, data := range tests {
+		for _, limit := range []int{1 << 16, 2, 0} {
+			t.Run(fmt.Sprintf("%s/%d", name, limit), func(t *testing.T) {
+				defer func(was int) { jsonMaxLists = was }(jsonMaxLists)
+				jsonMaxLists = limit
+				c, ok := checkJSON(data)
+				if !ok {
+					t.Fatalf("the JSON reader does not take it:\n%s", data)
+				}
+				if len(c.lists) > limit {
+					t.Errorf("%d lists recorded, more than %d", len(c.lists), limit)
+				}
+				sameAsYAML(t, name+".json", data, LoadOptions{})
+			})
+		}
+	}
+}
