@@ -103,6 +103,10 @@ func commandName(c *cli.Context) string {
 	return strings.TrimPrefix(c.Command.HelpName, c.App.Name+" ")
 }
 
+// mapMin is the size from which readFile maps a file instead of reading
+// it (see mapFile).
+const mapMin = 4 << 20
+
 // readFile reads a named file or stdin ("-"), refusing directories and
 // files over maxInput.
 func (e *env) readFile(name string) ([]byte, error) {
@@ -124,6 +128,14 @@ func (e *env) readFile(name string) ([]byte, error) {
 			return nil, fmt.Errorf("%s is a directory, not a schedule file", name)
 		}
 		if err == nil && fi.Mode().IsRegular() && fi.Size() <= maxInput {
+			if fi.Size() >= mapMin {
+				if data, unmap, ok := mapFile(f, int(fi.Size())); ok {
+					// Every string the readers keep is a copy, so the
+					// mapping can go when the command is done.
+					e.release = append(e.release, unmap)
+					return data, nil
+				}
+			}
 			// One buffer of the file's size (plus room to see EOF):
 			// io.ReadAll's doubling copied and cleared a 60 MB input
 			// about 20 times.

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestMappedInput: a file of mapMin bytes or more, which readFile maps
+// instead of reading (mapFile), gives what the same bytes read from stdin
+// give, in each format's reader; and once the command is done it has given
+// back what it mapped.
+func TestMappedInput(t *testing.T) {
+	pad := strings.Repeat("x", mapMin)
+	inputs := map[string]string{
+		"yaml": "# " + pad + "\nconference: {name: C, timezone: Europe/Berlin}\ntracks:\n  - name: T\n    date: 2024-06-01\n    sessions:\n" +
+			"      - {id: a, title: A, start: \"10:00\", end: \"11:00\", speakers: [Ada]}\n      - {id: b, title: B, start: \"10:30\", end: \"12:00\", speakers: [Ada]}\n",
+		"json": `{"conference": {"name": "C", "timezone": "Europe/Berlin"}, "tracks": [{"name": "T", "description": "` + pad + `", "date": "2024-06-01", "sessions": [` +
+			`{"id": "a", "title": "A", "start": "10:00", "end": "11:00", "speakers": ["Ada"]}, {"id": "b", "title": "B", "start": "10:30", "end": "12:00", "speakers": ["Ada"]}]}]}`,
+	}
+	dir := t.TempDir()
+	for name, src := range inputs {
+		path := filepath.Join(dir, "s."+name)
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{{"validate"}, {"export", "csv", "--force"}} {
+			exec := func(file string, stdin string) (int, string, string, int) {
+				var stdout, stderr bytes.Buffer
+				e := &env{stdin: strings.NewReader(stdin), stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }}
+				code := e.run(append(append([]string{"schedkit"}, args...), file))
+				return code, strings.ReplaceAll(stdout.String(), path, "<stdin>"), strings.ReplaceAll(stderr.String(), path, "<stdin>"), len(e.release)
+			}
+			code, out, errs, mapped := exec(path, "")
+			want := 0
+			if canMap {
+				want = 1
+			}
+			if mapped != want {
+				t.Errorf("%s %v: %d files mapped", name, args, mapped)
+			}
+			wantCode, wantOut, wantErrs, _ := exec("-", src)
+			if code != wantCode || code == exitOK && args[0] == "validate" {
+				t.Errorf("%s %v: exit %d from the file, %d from stdin (want findings)", name, args, code, wantCode)
+			}
+			if diff := cmp.Diff(wantOut+wantErrs, out+errs); diff != "" {
+				t.Errorf("%s %v: mapped file (-stdin +file):\n%s", name, args, diff)
+			}
+			if !strings.Contains(out+errs, "[speaker-overlap]") {
+				t.Errorf("%s %v: no speaker-overlap finding:\n%s", name, args, out+errs)
+			}
+		}
+	}
+}
