@@ -86,7 +86,6 @@ type env struct {
 	now            func() time.Time
 	dashdash       bool     // the command line holds "--": see files
 	args           []string // the command line, program name first (completeValues)
-	release        []func() // run when the command is done (see readFile)
 }
 
 func init() {
@@ -133,11 +132,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 func (e *env) run(args []string) int {
 	e.dashdash = slices.Contains(args, "--")
 	e.args = args
-	defer func() {
-		for _, f := range e.release {
-			f()
-		}
-	}()
 	// Every write to stdout goes through out, which remembers the first
 	// failure: output that could not be written is trouble (exit 2), also
 	// where urfave/cli writes help and ignores the error.

@@ -108,8 +108,9 @@ func commandName(c *cli.Context) string {
 const mapMin = 4 << 20
 
 // readFile reads a named file or stdin ("-"), refusing directories and
-// files over maxInput.
-func (e *env) readFile(name string) ([]byte, error) {
+// files over maxInput. The caller calls done once it no longer needs data
+// (a mapped file is unmapped then).
+func (e *env) readFile(name string) (data []byte, done func(), err error) {
 	var r io.Reader
 	size := 512
 	if name == "-" {
@@ -118,22 +119,19 @@ func (e *env) readFile(name string) ([]byte, error) {
 		f, err := os.Open(name)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("%s: no such file", name)
+				return nil, nil, fmt.Errorf("%s: no such file", name)
 			}
-			return nil, err
+			return nil, nil, err
 		}
 		defer f.Close()
 		fi, err := f.Stat()
 		if err == nil && fi.IsDir() {
-			return nil, fmt.Errorf("%s is a directory, not a schedule file", name)
+			return nil, nil, fmt.Errorf("%s is a directory, not a schedule file", name)
 		}
 		if err == nil && fi.Mode().IsRegular() && fi.Size() <= maxInput {
 			if fi.Size() >= mapMin {
 				if data, unmap, ok := mapFile(f, int(fi.Size())); ok {
-					// Every string the readers keep is a copy, so the
-					// mapping can go when the command is done.
-					e.release = append(e.release, unmap)
-					return data, nil
+					return data, unmap, nil
 				}
 			}
 			// One buffer of the file's size (plus room to see EOF):
@@ -144,15 +142,13 @@ func (e *env) readFile(name string) ([]byte, error) {
 		r = f
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, size))
-	_, err := buf.ReadFrom(io.LimitReader(r, maxInput+1))
-	data := buf.Bytes()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
+	if _, err := buf.ReadFrom(io.LimitReader(r, maxInput+1)); err != nil {
+		return nil, nil, fmt.Errorf("%s: %v", name, err)
 	}
-	if len(data) > maxInput {
-		return nil, fmt.Errorf("%s is larger than %d MiB; that is not a schedule", name, maxInput>>20)
+	if buf.Len() > maxInput {
+		return nil, nil, fmt.Errorf("%s is larger than %d MiB; that is not a schedule", name, maxInput>>20)
 	}
-	return data, nil
+	return buf.Bytes(), func() {}, nil
 }
 
 // checkInputFlags reports a bad --timezone, --date or --input-format as a
@@ -181,10 +177,14 @@ func checkInputFlags(c *cli.Context) error {
 // unreadable file or a bad flag. Findings, a syntax error included, are in
 // the diagnostics: the reader's, then Normalize's.
 func (e *env) load(c *cli.Context, name string) (*input, error) {
-	data, err := e.readFile(name)
+	data, done, err := e.readFile(name)
 	if err != nil {
 		return nil, troublef("%v", err)
 	}
+	// Every string the readers keep is a copy: data can go once read, and
+	// a mapped file's pages with it (they would count twice in the peak
+	// memory of an export).
+	defer done()
 	if err := checkInputFlags(c); err != nil {
 		return nil, err
 	}
