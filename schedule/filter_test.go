@@ -1,7 +1,11 @@
 package schedule
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -46,5 +50,48 @@ tracks:
 				t.Errorf("Check (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestSortSessions: SortSessions orders as a stable sort by
+// compareSessions does, ties (same start, room and id) and untimed
+// sessions included, and leaves sorted input as it is.
+func TestSortSessions(t *testing.T) {
+	base := time.Date(2024, 10, 27, 0, 30, 0, 0, time.UTC)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 2, 5, 40, 300} {
+		for range 20 {
+			ss := make([]*Session, n)
+			for i := range ss {
+				s := &Session{ID: fmt.Sprintf("s%d", rng.IntN(4)), Room: fmt.Sprintf("R%d", rng.IntN(3)), Title: fmt.Sprint(i)}
+				switch rng.IntN(6) {
+				case 0: // untimed
+				case 1: // a start but no end: untimed too
+					s.Start = base.Add(time.Duration(rng.IntN(3)) * time.Hour)
+				default:
+					s.Start = base.Add(time.Duration(rng.IntN(5))*time.Hour + time.Duration(rng.IntN(2))*time.Nanosecond)
+					s.End = s.Start.Add(time.Hour)
+				}
+				ss[i] = s
+			}
+			want := slices.Clone(ss)
+			slices.SortStableFunc(want, compareSessions)
+			got := slices.Clone(ss)
+			SortSessions(got)
+			title := func(ss []*Session) []string {
+				var out []string
+				for _, s := range ss {
+					out = append(out, s.Title)
+				}
+				return out
+			}
+			if diff := cmp.Diff(title(want), title(got)); diff != "" {
+				t.Fatalf("%d sessions: order (-stable sort +SortSessions):\n%s", len(ss), diff)
+			}
+			SortSessions(got)
+			if diff := cmp.Diff(title(want), title(got)); diff != "" {
+				t.Fatalf("%d sessions: sorted again (-want +got):\n%s", len(ss), diff)
+			}
+		}
 	}
 }
