@@ -238,7 +238,7 @@ func WriteAll(files []File) (err error) {
 		}
 		tempNames = append(tempNames, tmp.Name())
 		todo = append(todo, pending{t: t, temp: tmp.Name()})
-		werr := f.Write(tmp)
+		werr := f.Write(writeback(tmp))
 		serr := tmp.Sync()
 		cerr := tmp.Close()
 		if stopped() {
