@@ -208,6 +208,18 @@ type loader struct {
 	tooBig   bool
 	// shifts: see joinSurrogates.
 	shifts map[int][]shift
+
+	// prebuilt, when set, returns the session of a node built ahead of
+	// time (see jsonAhead.prebuilt) and the nodes visited for it; nil when
+	// there is none.
+	prebuilt func(n *yaml.Node) (*Session, int)
+	// ready, when set, is called with the schedule once what sessions are
+	// read with (the conference's time zone) is known, before the tracks.
+	ready func(s *Schedule)
+	// probe: this loader builds sessions ahead of time for another; it
+	// reports nothing, and sets dirty when it would have.
+	probe, dirty bool
+	sc           *Schedule // a probe's: the time zone to read sessions in
 }
 
 func (l *loader) pos(n *yaml.Node) Pos {
@@ -309,6 +321,10 @@ func surrogatePair(b []byte) (rune, bool) {
 // add reports a finding at n, once: a node reached through several
 // aliases or merge keys would otherwise give the same finding each time.
 func (l *loader) add(id string, n *yaml.Node, format string, args ...any) {
+	if l.probe {
+		l.dirty = true
+		return
+	}
 	if !l.f.Room(id, l.pos(n)) {
 		return // counted, not formatted
 	}
@@ -581,6 +597,10 @@ func CheckURL(pos Pos, what, s string) (Diagnostic, bool) {
 
 func (l *loader) checkURL(v *yaml.Node, s, what string) {
 	if d, bad := CheckURL(l.pos(v), what, s); bad {
+		if l.probe {
+			l.dirty = true
+			return
+		}
 		l.f.Add(d)
 	}
 }
@@ -630,6 +650,9 @@ func (l *loader) schedule(root *yaml.Node, opt LoadOptions) *Schedule {
 	}
 	if f, ok := fs["rules"]; ok {
 		l.rules(s, f.val)
+	}
+	if l.ready != nil {
+		l.ready(s)
 	}
 	tracks := l.listItems(fs, "tracks", "the schedule")
 	if _, ok := fs["tracks"]; !ok {
@@ -872,10 +895,27 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 	if l.repeated(n, "session") {
 		return
 	}
+	if l.prebuilt != nil {
+		// Built on another goroutine (load_json.go), as buildSession
+		// would build it here, with as many nodes visited.
+		if s, nodes := l.prebuilt(n); s != nil && l.nodes+nodes <= max(l.maxNodes, MaxNodes) {
+			l.nodes += nodes
+			sc.AddSession(t, s)
+			return
+		}
+	}
+	if s := l.buildSession(sc, t, n); s != nil {
+		sc.AddSession(t, s)
+	}
+}
+
+// buildSession reads the session n of track t; nil when n is not a
+// mapping (reported).
+func (l *loader) buildSession(sc *Schedule, t *Track, n *yaml.Node) *Session {
 	n = l.deref(n)
 	fs := l.mapping(n, "session", sessionFields)
 	if fs == nil {
-		return
+		return nil
 	}
 	s := &Session{Pos: l.pos(n), Type: TypeTalk, Status: StatusConfirmed}
 	s.FieldPos = make([]FieldAt, 0, len(fs)+1) // +1: an inherited room
@@ -905,7 +945,9 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 		}
 	} else {
 		s.ID, s.ImplicitID = t.ID+"-"+slug.Make(s.Title), true
-		if l.f.Room(RuleImplicitId, s.Pos) {
+		if l.probe {
+			l.dirty = true
+		} else if l.f.Room(RuleImplicitId, s.Pos) {
 			l.f.Add(Diag(RuleImplicitId, s.Pos,
 				"session %q has no id; using %q. Pin it with id: %s — calendar UIDs come from ids, and a derived id changes when the title does",
 				s.Title, s.ID, s.ID))
@@ -972,8 +1014,8 @@ func (l *loader) session(sc *Schedule, t *Track, n *yaml.Node) {
 	s.Attachments = l.links(fs, what, "attachments")
 	s.Speakers = l.speakers(fs, what)
 	l.times(sc, t, s, fs, n, what)
-	sc.AddSession(t, s)
 	l.release(fs)
+	return s
 }
 
 // release gives mapping back a field map its caller is done with.

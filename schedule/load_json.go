@@ -2,9 +2,12 @@ package schedule
 
 import (
 	"iter"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
+	"time"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
@@ -48,11 +51,14 @@ func (l *loader) loadJSON(data []byte, opt LoadOptions) (s *Schedule, ok bool) {
 	}
 	r := newJSONReader(data)
 	r.lists = c.lists
-	r.ahead = readAhead(data, c.lists)
+	r.ahead = readAhead(l.file, data, c.lists)
 	defer r.ahead.stop()
 	root := r.value(jsonRoot)
 	l.maxNodes = max(MaxNodes, nodesPerSource*(c.count+1)) // +1: the document node
 	l.items = r.items
+	if r.ahead != nil {
+		l.ready, l.prebuilt = r.ahead.ready, r.ahead.prebuilt
+	}
 	return l.schedule(root, opt), true
 }
 
@@ -354,13 +360,32 @@ const (
 	aheadBatches = 4
 )
 
+// aheadBuild is how many batches the loader must have waiting for the
+// goroutine to build the sessions of the next one too (prebuild): with
+// fewer, it only reads, and the loader builds them. A variable for tests:
+// at 0 the goroutine waits for the time zone and builds every batch.
+var aheadBuild = 2
+
+// prebuiltUsed counts the sessions built ahead of time that the loader was
+// offered
+// (for tests).
+var prebuiltUsed atomic.Int64
+
 // jsonBatch is a batch of items of one list, read ahead, and the arena of
-// their nodes; last is set on the last batch of the list.
+// their nodes; last is set on the last batch of the list. pre holds the
+// sessions built ahead of time (see prebuild), by item; none when nil.
 type jsonBatch struct {
 	list  int
 	last  bool
 	nodes nodeArena
 	items []*yaml.Node
+	pre   []prebuilt
+}
+
+// prebuilt is a session built ahead of time and the nodes visited for it.
+type prebuilt struct {
+	s     *Session
+	nodes int
 }
 
 // jsonAhead is the loader's end of the reading ahead.
@@ -371,11 +396,15 @@ type jsonAhead struct {
 	cur        *jsonBatch // the batch being read, and its next item
 	next       int
 	asked      int // the last list asked for
+	// zone passes the schedule's time zone to the goroutine once the
+	// loader knows it (ready); from then on it builds the sessions of a
+	// batch as well when it is ahead of the loader (prebuild).
+	zone chan *time.Location
 }
 
 // readAhead starts reading the sessions lists of lists (nil when there
 // are none).
-func readAhead(data []byte, lists []jsonList) *jsonAhead {
+func readAhead(file string, data []byte, lists []jsonList) *jsonAhead {
 	if !slices.ContainsFunc(lists, func(l jsonList) bool { return l.sessions }) {
 		return nil
 	}
@@ -385,6 +414,7 @@ func readAhead(data []byte, lists []jsonList) *jsonAhead {
 		full:     make(chan *jsonBatch, aheadBatches),
 		quit:     make(chan struct{}),
 		asked:    -1,
+		zone:     make(chan *time.Location, 1),
 	}
 	for range aheadBatches {
 		a.free <- &jsonBatch{}
@@ -395,6 +425,7 @@ func readAhead(data []byte, lists []jsonList) *jsonAhead {
 	go func() {
 		defer close(a.full)
 		p := &jsonReader{data: data, keys: map[string]string{}}
+		var build *loader // nil until the time zone is known
 		for i, l := range lists {
 			if !l.sessions {
 				continue
@@ -417,11 +448,89 @@ func readAhead(data []byte, lists []jsonList) *jsonAhead {
 					}
 				}
 				b.list, b.last, b.nodes = i, !more, p.nodes
+				b.pre = b.pre[:0]
+				if build == nil {
+					var loc *time.Location
+					if aheadBuild == 0 {
+						select {
+						case loc = <-a.zone:
+						case <-a.quit:
+							return
+						}
+					} else {
+						select {
+						case loc = <-a.zone:
+						default:
+						}
+					}
+					if loc != nil {
+						build = &loader{file: file, probe: true, maxNodes: math.MaxInt, sc: &Schedule{Location: loc}}
+					}
+				}
+				if build != nil && len(a.full) >= aheadBuild {
+					// The loader has a batch to read still: build this
+					// one's sessions while it does.
+					for _, item := range b.items {
+						b.pre = append(b.pre, build.prebuild(item))
+					}
+				}
 				a.full <- b // never waits: full has room for every batch
 			}
 		}
 	}()
 	return a
+}
+
+// ready gives the goroutine the time zone the sessions are read in.
+func (a *jsonAhead) ready(s *Schedule) { a.zone <- s.Location }
+
+// prebuilt returns the session built ahead of time for n, the item the
+// loader was last given, and the nodes visited for it; nil when there is
+// none.
+func (a *jsonAhead) prebuilt(n *yaml.Node) (*Session, int) {
+	b, k := a.cur, a.next-1
+	if b == nil || k < 0 || k >= len(b.pre) || b.items[k] != n {
+		return nil, 0
+	}
+	if b.pre[k].s != nil {
+		prebuiltUsed.Add(1)
+	}
+	return b.pre[k].s, b.pre[k].nodes
+}
+
+// prebuild builds the session of item n ahead of time, as the loader's
+// buildSession would, when that cannot depend on its track or on what the
+// loader has read before: it has its own id, room and date, and gives no
+// finding (a session with one is read again by the loader, which reports
+// it). It returns no session otherwise.
+func (l *loader) prebuild(n *yaml.Node) prebuilt {
+	if n.Kind != yaml.MappingNode {
+		return prebuilt{}
+	}
+	var own [3]bool // id, room, date
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		v := n.Content[i+1]
+		if v.Kind != yaml.ScalarNode || isNull(v) {
+			continue
+		}
+		switch n.Content[i].Value {
+		case "id":
+			own[0] = v.Value != ""
+		case "room":
+			own[1] = true
+		case "date":
+			own[2] = true
+		}
+	}
+	if own != [3]bool{true, true, true} {
+		return prebuilt{}
+	}
+	l.nodes, l.dirty = 0, false
+	s := l.buildSession(l.sc, &Track{}, n)
+	if s == nil || l.dirty {
+		return prebuilt{}
+	}
+	return prebuilt{s, l.nodes}
 }
 
 // has reports whether list i is read ahead and still to come: the loader

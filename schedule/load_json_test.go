@@ -313,9 +313,15 @@ func TestScans(t *testing.T) {
 // and sessions read by the reader itself (beyond jsonMaxLists) give what
 // the YAML parser gives.
 func TestJSONReadAhead(t *testing.T) {
+	// Half the sessions have a room of their own, which is what it takes
+	// to be built ahead of time (prebuild).
 	session := func(t, i int) string {
-		return fmt.Sprintf(`{"id": "s%d-%d", "title": "Talk %d", "date": "2026-03-02", "start": "%02d:%02d", "duration": "10m", "speakers": ["Ada %d"]}`,
-			t, i, i, 9+i/6, i%6*10, i%7)
+		room := ""
+		if i%2 == 0 {
+			room = fmt.Sprintf(`"room": "R%d", `, t)
+		}
+		return fmt.Sprintf(`{"id": "s%d-%d", "title": "Talk %d", %s"date": "2026-03-02", "start": "%02d:%02d", "duration": "10m", "speakers": ["Ada %d"]}`,
+			t, i, i, room, 9+i/6, i%6*10, i%7)
 	}
 	sessions := func(t, n int) string {
 		var ss []string
@@ -340,18 +346,40 @@ func TestJSONReadAhead(t *testing.T) {
 	}
 	for name, data := range tests {
 		for _, limit := range []int{1 << 16, 2, 0} {
-			t.Run(fmt.Sprintf("%s/%d", name, limit), func(t *testing.T) {
-				defer func(was int) { jsonMaxLists = was }(jsonMaxLists)
-				jsonMaxLists = limit
-				c, ok := checkJSON(data)
-				if !ok {
-					t.Fatalf("the JSON reader does not take it:\n%s", data)
-				}
-				if len(c.lists) > limit {
-					t.Errorf("%d lists recorded, more than %d", len(c.lists), limit)
-				}
-				sameAsYAML(t, name+".json", data, LoadOptions{})
-			})
+			for _, build := range []int{2, 0} {
+				t.Run(fmt.Sprintf("%s/lists=%d/build=%d", name, limit, build), func(t *testing.T) {
+					defer func(was, wasBuild int) { jsonMaxLists, aheadBuild = was, wasBuild }(jsonMaxLists, aheadBuild)
+					jsonMaxLists, aheadBuild = limit, build
+					c, ok := checkJSON(data)
+					if !ok {
+						t.Fatalf("the JSON reader does not take it:\n%s", data)
+					}
+					if len(c.lists) > limit {
+						t.Errorf("%d lists recorded, more than %d", len(c.lists), limit)
+					}
+					used := prebuiltUsed.Load()
+					sameAsYAML(t, name+".json", data, LoadOptions{})
+					if used := prebuiltUsed.Load() - used; build == 0 && limit > 0 && name == "batches" && used == 0 {
+						t.Errorf("no session was built ahead of time")
+					}
+				})
+			}
 		}
+	}
+}
+
+// TestJSONPrebuilt: every schedule of the tests as JSON, its sessions built
+// ahead of time where they can be, gives what the YAML parser gives.
+func TestJSONPrebuilt(t *testing.T) {
+	defer func(was int) { aheadBuild = was }(aheadBuild)
+	aheadBuild = 0
+	used := prebuiltUsed.Load()
+	for name, data := range jsonFixtures(t) {
+		if j, ok := toJSON(data, "\t", "\n"); ok {
+			sameAsYAML(t, name+".json", j, LoadOptions{})
+		}
+	}
+	if prebuiltUsed.Load() == used {
+		t.Errorf("no session was built ahead of time")
 	}
 }
