@@ -60,6 +60,31 @@ func BenchmarkEncode100k(b *testing.B) {
 	}
 }
 
+// BenchmarkEncodeGen is the feed writer alone on the schedule "schedkit
+// export ics" is measured with (internal/gen, 100,000 sessions, as
+// scripts/benchtool writes it): loaded once, encoded on one goroutine,
+// so that ns/op is the CPU time of the rendering, and on the default
+// number, as the command runs.
+func BenchmarkEncodeGen(b *testing.B) {
+	var in bytes.Buffer
+	if err := gen.Write(&in, gen.Config{N: 100_000, JSON: true}); err != nil {
+		b.Fatal(err)
+	}
+	s, _ := schedule.Load("bench.json", in.Bytes(), schedule.LoadOptions{})
+	schedule.Normalize(s)
+	opt := Options{Version: "bench", Stamp: DefaultStamp(s)}
+	for _, workers := range []int{1, defaultWorkers()} {
+		b.Run(fmt.Sprintf("sessions=100000/workers=%d", workers), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := encodeOn(io.Discard, s, s.Sessions, opt, workers); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkStateUpdate100k updates a state of 100,000 sessions in which
 // one session moved.
 func BenchmarkStateUpdate100k(b *testing.B) {
