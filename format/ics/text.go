@@ -2,6 +2,7 @@ package ics
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -175,7 +176,38 @@ func appendClean(b []byte, s string, spaceLF bool) []byte {
 		}
 	}
 	if bytes.IndexByte(b[start:], '\\') >= 0 {
-		b = append(b[:start], backslashN.Replace(string(b[start:]))...)
+		b = joinBackslashN(b, start)
+	}
+	return b
+}
+
+// joinBackslashN puts wordJoiner between each backslash of b[start:] and
+// a line-break letter after it, as backslashN.Replace does, in b itself:
+// no string is made of the value and none of the replacement.
+func joinBackslashN(b []byte, start int) []byte {
+	n := 0
+	for i := start; i+1 < len(b); i++ {
+		if b[i] == '\\' && isLineBreakLetter(b[i+1]) {
+			n++
+			i++
+		}
+	}
+	if n == 0 {
+		return b
+	}
+	// Move the bytes back from the end, a joiner in front of each letter
+	// that follows a backslash, until every joiner is in.
+	end := len(b)
+	b = slices.Grow(b, n*len(wordJoiner))[:end+n*len(wordJoiner)]
+	w := len(b)
+	for i := end - 1; n > 0; i-- {
+		w--
+		b[w] = b[i]
+		if i > start && b[i-1] == '\\' && isLineBreakLetter(b[i]) {
+			w -= len(wordJoiner)
+			copy(b[w:], wordJoiner)
+			n--
+		}
 	}
 	return b
 }
