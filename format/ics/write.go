@@ -402,13 +402,16 @@ func appendFolded(b, r []byte) []byte {
 // foldAt returns how many bytes of s go on a line of at most max octets,
 // as golang-ical's trimUT8StringUpTo decides.
 func foldAt(max int, s []byte) int {
-	if n := foldAtASCII(max, s); n >= 0 {
+	if n := foldAtUTF8(max, s); n >= 0 {
 		return n
 	}
 	return foldAtRunes(max, s)
 }
 
-// foldAtRunes is foldAt, character by character.
+// foldAtRunes is foldAt, character by character: the specification
+// foldAtUTF8 is checked against (FuzzFoldAtSameAsRunes), and what foldAt
+// does when the bytes are not valid UTF-8 (an invalid byte counts as the
+// three octets of U+FFFD, as golang-ical counts it).
 func foldAtRunes(max int, s []byte) int {
 	length, boundary := 0, -1
 	var last rune
@@ -434,22 +437,43 @@ func foldAtRunes(max int, s []byte) int {
 	return length
 }
 
-// foldAtASCII is foldAt when the bytes up to s[max] are ASCII, as most
-// are (one octet a character: the break is the last boundary at index
-// 1 to max, else max), and -1 when they are not.
-func foldAtASCII(max int, s []byte) int {
-	end := min(len(s)-1, max) // the last index foldAt looks at
-	for i := 0; i <= end; i++ {
-		if s[i] >= utf8.RuneSelf {
-			return -1
-		}
+// foldAtUTF8 is foldAt when len(s) > max and the characters that start at
+// s[0] to s[max] are valid UTF-8, as cleaned text always is, and -1 when
+// they are not. Then a character's octets are its bytes, so foldAtRunes
+// looks at the characters that start at index 0 to max and, without a
+// boundary among them, keeps the bytes up to the last start at or before
+// max. A boundary is a byte, not a character, test: a continuation byte
+// is neither ' ' nor '<' and never follows a '>', so the test is false
+// on it, and the boundaries are found scanning back over bytes.
+func foldAtUTF8(max int, s []byte) int {
+	if len(s) <= max {
+		return -1
 	}
-	for i := end; i > 0; i-- {
+	// The end of the character that starts at or before s[max].
+	p := max
+	for p > 0 && !utf8.RuneStart(s[p]) {
+		p--
+	}
+	e := p + 1
+	switch c := s[p]; {
+	case c >= 0xf0:
+		e = p + 4
+	case c >= 0xe0:
+		e = p + 3
+	case c >= 0xc0:
+		e = p + 2
+	}
+	// e <= max: s[max] is a stray continuation byte, a character of its
+	// own to foldAtRunes.
+	if e <= max || e > len(s) || !utf8.Valid(s[:e]) {
+		return -1
+	}
+	for i := max; i > 0; i-- {
 		if c := s[i]; c == ' ' || c == '<' || s[i-1] == '>' {
 			return i
 		}
 	}
-	return min(len(s), max)
+	return p
 }
 
 // defaultWorkers is the number of goroutines Encode renders on.

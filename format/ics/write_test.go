@@ -150,24 +150,57 @@ func FuzzEncodeSameAsGolangIcal(f *testing.F) {
 	})
 }
 
-// TestFoldAtASCII: the ASCII shortcut of foldAt breaks every line where
-// the character-by-character form does, for texts with boundaries (space,
-// <, after >) at, before and after the limits, and declines non-ASCII.
-func TestFoldAtASCII(t *testing.T) {
-	texts := []string{"", "a", strings.Repeat("x", 80)}
-	for _, c := range []string{" ", "<", ">", "> ", "<>"} {
+// TestFoldAtUTF8: the byte-wise foldAt breaks every line where the
+// character-by-character form does, for texts with boundaries (space, <,
+// after >) and characters of one to four bytes at, before and after the
+// limits; it takes every valid text longer than the limit and declines
+// invalid UTF-8 within reach of the fold.
+func TestFoldAtUTF8(t *testing.T) {
+	texts := []string{strings.Repeat("x", 80)}
+	for _, c := range []string{" ", "<", ">", "> ", "<>", "é", "語", "🎉", "e\u0301", ">é", "é<", "\u2060"} {
 		for i := 0; i < 80; i++ {
-			texts = append(texts, strings.Repeat("x", i)+c+strings.Repeat("y", 80-i))
+			texts = append(texts, strings.Repeat("x", i)+c+strings.Repeat("y", 80-i), strings.Repeat("ü", i/2)+c+strings.Repeat("🎉", 20))
 		}
 	}
-	for _, s := range texts {
+	for _, s := range append(texts, foldTexts...) {
 		for _, max := range []int{maxLine, maxLine - 1} {
-			if got, want := foldAtASCII(max, []byte(s)), foldAtRunes(max, []byte(s)); got != want {
-				t.Errorf("foldAtASCII(%d, %q) = %d, foldAtRunes %d", max, s, got, want)
+			got, want := foldAtUTF8(max, []byte(s)), foldAtRunes(max, []byte(s))
+			if len(s) > max && got < 0 {
+				t.Errorf("foldAtUTF8(%d, %q) declined valid UTF-8", max, s)
+			} else if got >= 0 && got != want {
+				t.Errorf("foldAtUTF8(%d, %q) = %d, foldAtRunes %d", max, s, got, want)
 			}
 		}
 	}
-	if n := foldAtASCII(maxLine, []byte("xé"+strings.Repeat("x", 80))); n != -1 {
-		t.Errorf("foldAtASCII of non-ASCII = %d, want -1", n)
+	for _, s := range []string{
+		"x\xff" + strings.Repeat("x", 80),                 // an invalid byte counts 3 octets
+		strings.Repeat("x", 74) + "\xe2\x81" + "xx",       // a character cut short at the limit
+		strings.Repeat("x", 75) + "\xe2\x81",              // … and at the end
+		"\x80" + strings.Repeat("x", 80),                  // a continuation byte first
+		strings.Repeat("x", 73) + "\xed\xa0\x80" + "xxxx", // a surrogate
+	} {
+		if n := foldAtUTF8(maxLine, []byte(s)); n != -1 {
+			t.Errorf("foldAtUTF8 of invalid %q = %d, want -1", s, n)
+		}
 	}
+}
+
+// FuzzFoldAtSameAsRunes: foldAt (byte-wise for valid UTF-8) is the
+// character-by-character foldAtRunes for any bytes.
+func FuzzFoldAtSameAsRunes(f *testing.F) {
+	for _, s := range foldTexts {
+		f.Add(s)
+	}
+	f.Add(strings.Repeat("x", 74) + "\xe2\x81" + "xx")
+	f.Add(strings.Repeat("ab>", 24) + "語語")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, max := range []int{1, 3, maxLine - 1, maxLine} {
+			if len(s) <= max {
+				continue // appendFolded folds only longer lines
+			}
+			if got, want := foldAt(max, []byte(s)), foldAtRunes(max, []byte(s)); got != want {
+				t.Fatalf("foldAt(%d, %q) = %d, foldAtRunes %d", max, s, got, want)
+			}
+		}
+	})
 }
