@@ -177,6 +177,7 @@ func TestFoldAtUTF8(t *testing.T) {
 		strings.Repeat("x", 74) + "\xe2\x81" + "xx",       // a character cut short at the limit
 		strings.Repeat("x", 75) + "\xe2\x81",              // … and at the end
 		"\x80" + strings.Repeat("x", 80),                  // a continuation byte first
+		strings.Repeat("x", 75) + "\xa9" + "xx",           // a stray continuation byte at the limit
 		strings.Repeat("x", 73) + "\xed\xa0\x80" + "xxxx", // a surrogate
 	} {
 		if n := foldAtUTF8(maxLine, []byte(s)); n != -1 {
