@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"math"
 	"runtime"
 	"strconv"
 	"sync"
@@ -141,6 +142,9 @@ type renderer struct {
 	// stamp is stampOf formatted as DTSTAMP's value.
 	stampOf time.Time
 	stamp   []byte
+	// No instant from clearFrom to before clearTo (Unix seconds) is
+	// ambiguous in the feed's location; the zero values hold none.
+	clearFrom, clearTo int64
 }
 
 func (f *feed) renderer() *renderer {
@@ -222,16 +226,61 @@ func (r *renderer) appendSessionUID(b []byte, x *schedule.Session) []byte {
 func (r *renderer) time(name string, t time.Time) {
 	f := r.f
 	t = t.In(f.loc)
-	if f.local && !schedule.Ambiguous(t) {
+	if f.local && !r.ambiguous(t) {
 		l := len(r.out)
 		r.out = append(append(r.out, name...), f.tzid...)
-		r.out = t.AppendFormat(r.out, "20060102T150405")
+		r.out = appendDateTime(r.out, t)
 		r.end(l)
 		return
 	}
 	l := r.begin(name)
-	r.out = t.UTC().AppendFormat(r.out, "20060102T150405Z")
+	r.out = append(appendDateTime(r.out, t.UTC()), 'Z')
 	r.end(l)
+}
+
+// ambiguous is schedule.Ambiguous(t) for t in the feed's location. That
+// resolves the wall clock of t and looks for another reading a day
+// either side, which took a fifth of the time of an event; but a wall
+// clock can occur twice only near a change of the UTC offset, and the
+// sessions of a schedule mostly lie far from one. So when the offset of
+// t holds from more than a day before it to more than a day after it
+// (time.Time.ZoneBounds), t is not ambiguous, and neither is any instant
+// in that stretch, which r remembers (TestAmbiguousSameAsSchedule).
+func (r *renderer) ambiguous(t time.Time) bool {
+	u := t.Unix()
+	if r.clearFrom <= u && u < r.clearTo {
+		return false
+	}
+	// Ambiguous looks at the wall clock to the minute, a day either side
+	// of it: a margin of 25 hours covers both.
+	const margin = 25 * 60 * 60
+	from, to := int64(math.MinInt64), int64(math.MaxInt64)
+	start, end := t.ZoneBounds()
+	if !start.IsZero() {
+		from = start.Unix() + margin
+	}
+	if !end.IsZero() {
+		to = end.Unix() - margin
+	}
+	if from <= u && u < to {
+		r.clearFrom, r.clearTo = from, to
+		return false
+	}
+	return schedule.Ambiguous(t)
+}
+
+// appendDateTime appends t as a DATE-TIME without the zone,
+// t.AppendFormat(b, "20060102T150405") without reading the layout.
+func appendDateTime(b []byte, t time.Time) []byte {
+	y, mo, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.AppendFormat(b, "20060102T150405")
+	}
+	h, mi, s := t.Clock()
+	return append(b,
+		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10),
+		byte('0'+mo/10), byte('0'+mo%10), byte('0'+d/10), byte('0'+d%10), 'T',
+		byte('0'+h/10), byte('0'+h%10), byte('0'+mi/10), byte('0'+mi%10), byte('0'+s/10), byte('0'+s%10))
 }
 
 // categories appends the CATEGORIES line of x, as addEvent adds it for
