@@ -122,3 +122,42 @@ func BenchmarkExport(b *testing.B) {
 		})
 	}
 }
+
+// benchText is an abstract as internal/gen writes them: mostly ASCII,
+// some accented letters and an emoji, commas and semicolons to escape,
+// a paragraph break and a backslash.
+const benchText = "Ünïcödé text, right-to-left names and emoji 🎉 all arrive in the same field; we show how to keep them intact. " +
+	"Expect live demos, a few graphs, and one slide with far too much text on it.\n\n" +
+	"A short Q&A follows; bring your hardest edge cases, commas, semicolons; and backslashes \\ too. " +
+	"Les diapositives seront en anglais, les questions bienvenues en français ou en español."
+
+// BenchmarkText times the passes over a value's bytes: cleaning
+// (appendClean), escaping (appendText) and folding (appendFolded).
+func BenchmarkText(b *testing.B) {
+	b.Run("clean", func(b *testing.B) {
+		b.SetBytes(int64(len(benchText)))
+		b.ReportAllocs()
+		var buf []byte
+		for b.Loop() {
+			buf = appendClean(buf[:0], benchText, false)
+		}
+	})
+	b.Run("escape", func(b *testing.B) {
+		v := appendClean(nil, benchText, false)
+		b.SetBytes(int64(len(v)))
+		b.ReportAllocs()
+		var buf []byte
+		for b.Loop() {
+			buf = appendText(buf[:0], v)
+		}
+	})
+	b.Run("fold", func(b *testing.B) {
+		v := appendText([]byte("DESCRIPTION:"), appendClean(nil, benchText, false))
+		b.SetBytes(int64(len(v)))
+		b.ReportAllocs()
+		var buf []byte
+		for b.Loop() {
+			buf = appendFolded(buf[:0], v)
+		}
+	})
+}

@@ -111,14 +111,11 @@ func Text(s string) string {
 func appendClean(b []byte, s string, spaceLF bool) []byte {
 	start, line, blank := len(b), len(b), 0
 	for i := 0; i < len(s); {
-		if c := s[i]; c >= ' ' && c < 0x7f {
-			j := i + 1
-			for j < len(s) && s[j] >= ' ' && s[j] < 0x7f {
-				j++
-			}
+		if j := keptRun(s, i); j > i {
 			b = append(b, s[i:j]...)
-			i = j
-			continue
+			if i = j; i == len(s) {
+				break
+			}
 		}
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -186,10 +183,13 @@ func appendClean(b []byte, s string, spaceLF bool) []byte {
 // no string is made of the value and none of the replacement.
 func joinBackslashN(b []byte, start int) []byte {
 	n := 0
-	for i := start; i+1 < len(b); i++ {
-		if b[i] == '\\' && isLineBreakLetter(b[i+1]) {
+	for i := start; ; i++ {
+		k := bytes.IndexByte(b[i:], '\\')
+		if k < 0 {
+			break
+		}
+		if i += k; i+1 < len(b) && isLineBreakLetter(b[i+1]) {
 			n++
-			i++
 		}
 	}
 	if n == 0 {
@@ -210,6 +210,43 @@ func joinBackslashN(b []byte, start int) []byte {
 		}
 	}
 	return b
+}
+
+// keptRun returns the end of the run of characters from s[i] that
+// appendClean keeps as they are: printable ASCII, eight bytes at a time
+// where it can, and the characters from U+00A0 on but the line and
+// paragraph separators and the byte-order mark, as valid UTF-8.
+func keptRun(s string, i int) int {
+	for i < len(s) {
+		if i+8 <= len(s) && printableASCII8(s[i:i+8]) {
+			i += 8
+			continue
+		}
+		if c := s[i]; c >= ' ' && c < 0x7f {
+			i++
+			continue
+		} else if c < utf8.RuneSelf {
+			return i
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r < 0xa0 || r == '\u2028' || r == '\u2029' || r == '\ufeff' || r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// printableASCII8 reports whether the eight bytes of s are all printable
+// ASCII (' ' to '~'), testing them as one word: no high bit, no byte
+// below ' ' (a borrow out of it), none that is DEL (a carry into the
+// high bit once there is none).
+func printableASCII8(s string) bool {
+	_ = s[7]
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (w|(w+ones)|(w-' '*ones)&^w)&highs == 0
 }
 
 // endCleanLine ends the line of appendClean that starts at line: it trims
