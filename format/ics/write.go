@@ -366,10 +366,17 @@ func (r *renderer) text(name, value string) {
 	r.end(l)
 }
 
+// textBytes is text of a value being written. A value that may need
+// folding is escaped into r.line and folded from there into r.out, which
+// end would first copy back out of r.out.
 func (r *renderer) textBytes(name string, value []byte) {
-	l := r.begin(name)
-	r.out = appendText(r.out, value)
-	r.end(l)
+	if len(name)+1+2*len(value) <= maxLine { // short even with every byte escaped
+		r.begin(name)
+		r.out = append(appendText(r.out, value), '\r', '\n')
+		return
+	}
+	r.line = appendText(append(append(r.line[:0], name...), ':'), value)
+	r.out = appendFolded(r.out, r.line)
 }
 
 // propLine returns the folded content line name;param=pv:value (the
