@@ -26,16 +26,6 @@ const wordJoiner = "\u2060"
 // joiner keeps apart from a literal backslash.
 const lineBreakLetters = "nN"
 
-// backslashN puts wordJoiner between a backslash and each of
-// lineBreakLetters: "\n" becomes "\⁠n".
-var backslashN = func() *strings.Replacer {
-	var oldnew []string
-	for _, c := range lineBreakLetters {
-		oldnew = append(oldnew, `\`+string(c), `\`+wordJoiner+string(c))
-	}
-	return strings.NewReplacer(oldnew...)
-}()
-
 // isLineBreakLetter reports whether c escapes a line break after a
 // backslash.
 func isLineBreakLetter(c byte) bool {
@@ -43,7 +33,7 @@ func isLineBreakLetter(c byte) bool {
 }
 
 // joinedLineBreakLetter reports whether s starts with the word joiner and
-// a line-break letter: what backslashN wrote after a backslash.
+// a line-break letter: what joinBackslashN wrote after a backslash.
 func joinedLineBreakLetter(s string) bool {
 	return len(s) > len(wordJoiner) && strings.HasPrefix(s, wordJoiner) && isLineBreakLetter(s[len(wordJoiner)])
 }
@@ -163,7 +153,8 @@ func appendClean(b []byte, s string, spaceLF bool) []byte {
 	if k > start {
 		b = b[:start+copy(b[start:], b[k:])]
 	}
-	// backslashN and percentHex, on the cleaned value as Text applies them.
+	// The percent escapes and the joiners after backslashes, on the
+	// cleaned value as Text applies them.
 	if bytes.IndexByte(b[start:], '%') >= 0 {
 		for i := start; i+2 < len(b); i++ {
 			if b[i] == '%' && isPercentHex(b[i+1], b[i+2]) {
@@ -179,8 +170,9 @@ func appendClean(b []byte, s string, spaceLF bool) []byte {
 }
 
 // joinBackslashN puts wordJoiner between each backslash of b[start:] and
-// a line-break letter after it, as backslashN.Replace does, in b itself:
-// no string is made of the value and none of the replacement.
+// a line-break letter after it, as backslashN.Replace (the reference in
+// the tests) does, but in b itself: no string is made of the value and
+// none of the replacement.
 func joinBackslashN(b []byte, start int) []byte {
 	n := 0
 	for i := start; ; i++ {

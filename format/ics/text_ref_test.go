@@ -9,6 +9,16 @@ import (
 	"github.com/schedkit/schedkit/schedule"
 )
 
+// backslashN puts wordJoiner between a backslash and each of
+// lineBreakLetters: "\n" becomes "\⁠n". joinBackslashN does it in place.
+var backslashN = func() *strings.Replacer {
+	var oldnew []string
+	for _, c := range lineBreakLetters {
+		oldnew = append(oldnew, `\`+string(c), `\`+wordJoiner+string(c))
+	}
+	return strings.NewReplacer(oldnew...)
+}()
+
 // textReference is Text as it was before appendClean: split into lines,
 // trimmed, joined, then the backslash and percent replacers. It stays as
 // the specification appendClean is checked against (FuzzTextSameAsReference).
