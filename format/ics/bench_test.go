@@ -60,6 +60,31 @@ func BenchmarkEncode100k(b *testing.B) {
 	}
 }
 
+// BenchmarkEncodeGen is the feed writer alone on the schedule "schedkit
+// export ics" is measured with (internal/gen, 100,000 sessions, as
+// scripts/benchtool writes it): loaded once, encoded on one goroutine,
+// so that ns/op is the CPU time of the rendering, and on the default
+// number, as the command runs.
+func BenchmarkEncodeGen(b *testing.B) {
+	var in bytes.Buffer
+	if err := gen.Write(&in, gen.Config{N: 100_000, JSON: true}); err != nil {
+		b.Fatal(err)
+	}
+	s, _ := schedule.Load("bench.json", in.Bytes(), schedule.LoadOptions{})
+	schedule.Normalize(s)
+	opt := Options{Version: "bench", Stamp: DefaultStamp(s)}
+	for _, workers := range []int{1, defaultWorkers()} {
+		b.Run(fmt.Sprintf("sessions=100000/workers=%d", workers), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := encodeOn(io.Discard, s, s.Sessions, opt, workers); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkStateUpdate100k updates a state of 100,000 sessions in which
 // one session moved.
 func BenchmarkStateUpdate100k(b *testing.B) {
@@ -96,4 +121,43 @@ func BenchmarkExport(b *testing.B) {
 			}
 		})
 	}
+}
+
+// benchText is an abstract as internal/gen writes them: mostly ASCII,
+// some accented letters and an emoji, commas and semicolons to escape,
+// a paragraph break and a backslash.
+const benchText = "Ünïcödé text, right-to-left names and emoji 🎉 all arrive in the same field; we show how to keep them intact. " +
+	"Expect live demos, a few graphs, and one slide with far too much text on it.\n\n" +
+	"A short Q&A follows; bring your hardest edge cases, commas, semicolons; and backslashes \\ too. " +
+	"Les diapositives seront en anglais, les questions bienvenues en français ou en español."
+
+// BenchmarkText times the passes over a value's bytes: cleaning
+// (appendClean), escaping (appendText) and folding (appendFolded).
+func BenchmarkText(b *testing.B) {
+	b.Run("clean", func(b *testing.B) {
+		b.SetBytes(int64(len(benchText)))
+		b.ReportAllocs()
+		var buf []byte
+		for b.Loop() {
+			buf = appendClean(buf[:0], benchText, false)
+		}
+	})
+	b.Run("escape", func(b *testing.B) {
+		v := appendClean(nil, benchText, false)
+		b.SetBytes(int64(len(v)))
+		b.ReportAllocs()
+		var buf []byte
+		for b.Loop() {
+			buf = appendText(buf[:0], v)
+		}
+	})
+	b.Run("fold", func(b *testing.B) {
+		v := appendText([]byte("DESCRIPTION:"), appendClean(nil, benchText, false))
+		b.SetBytes(int64(len(v)))
+		b.ReportAllocs()
+		var buf []byte
+		for b.Loop() {
+			buf = appendFolded(buf[:0], v)
+		}
+	})
 }

@@ -28,7 +28,9 @@ var blockTags = map[string]bool{
 // Text that does not look like HTML (no closing tag, <p> or <br>) is
 // returned unchanged, so that "a < b" and Markdown survive.
 func PlainText(s string) string {
-	if !htmlHint.MatchString(s) {
+	// Every hint starts with "<": text without one is not run through the
+	// regular expression.
+	if strings.IndexByte(s, '<') < 0 || !htmlHint.MatchString(s) {
 		return s
 	}
 	var b strings.Builder

@@ -477,6 +477,11 @@ func isHex(c byte) bool {
 // property, else "".
 func absURL(u string) string {
 	u = strings.TrimSpace(u)
+	if strings.IndexByte(u, ':') < 0 {
+		// No scheme, so not absolute: what url.Parse would find, without
+		// the URL it allocates (most sessions have no URL at all).
+		return ""
+	}
 	p, err := url.Parse(u)
 	if err != nil || !p.IsAbs() || strings.ContainsFunc(u, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
 		return ""

@@ -2,6 +2,7 @@ package ics
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,16 +26,6 @@ const wordJoiner = "\u2060"
 // joiner keeps apart from a literal backslash.
 const lineBreakLetters = "nN"
 
-// backslashN puts wordJoiner between a backslash and each of
-// lineBreakLetters: "\n" becomes "\⁠n".
-var backslashN = func() *strings.Replacer {
-	var oldnew []string
-	for _, c := range lineBreakLetters {
-		oldnew = append(oldnew, `\`+string(c), `\`+wordJoiner+string(c))
-	}
-	return strings.NewReplacer(oldnew...)
-}()
-
 // isLineBreakLetter reports whether c escapes a line break after a
 // backslash.
 func isLineBreakLetter(c byte) bool {
@@ -42,7 +33,7 @@ func isLineBreakLetter(c byte) bool {
 }
 
 // joinedLineBreakLetter reports whether s starts with the word joiner and
-// a line-break letter: what backslashN wrote after a backslash.
+// a line-break letter: what joinBackslashN wrote after a backslash.
 func joinedLineBreakLetter(s string) bool {
 	return len(s) > len(wordJoiner) && strings.HasPrefix(s, wordJoiner) && isLineBreakLetter(s[len(wordJoiner)])
 }
@@ -110,14 +101,11 @@ func Text(s string) string {
 func appendClean(b []byte, s string, spaceLF bool) []byte {
 	start, line, blank := len(b), len(b), 0
 	for i := 0; i < len(s); {
-		if c := s[i]; c >= ' ' && c < 0x7f {
-			j := i + 1
-			for j < len(s) && s[j] >= ' ' && s[j] < 0x7f {
-				j++
-			}
+		if j := keptRun(s, i); j > i {
 			b = append(b, s[i:j]...)
-			i = j
-			continue
+			if i = j; i == len(s) {
+				break
+			}
 		}
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -165,7 +153,8 @@ func appendClean(b []byte, s string, spaceLF bool) []byte {
 	if k > start {
 		b = b[:start+copy(b[start:], b[k:])]
 	}
-	// backslashN and percentHex, on the cleaned value as Text applies them.
+	// The percent escapes and the joiners after backslashes, on the
+	// cleaned value as Text applies them.
 	if bytes.IndexByte(b[start:], '%') >= 0 {
 		for i := start; i+2 < len(b); i++ {
 			if b[i] == '%' && isPercentHex(b[i+1], b[i+2]) {
@@ -175,9 +164,81 @@ func appendClean(b []byte, s string, spaceLF bool) []byte {
 		}
 	}
 	if bytes.IndexByte(b[start:], '\\') >= 0 {
-		b = append(b[:start], backslashN.Replace(string(b[start:]))...)
+		b = joinBackslashN(b, start)
 	}
 	return b
+}
+
+// joinBackslashN puts wordJoiner between each backslash of b[start:] and
+// a line-break letter after it, as backslashN.Replace (the reference in
+// the tests) does, but in b itself: no string is made of the value and
+// none of the replacement.
+func joinBackslashN(b []byte, start int) []byte {
+	n := 0
+	for i := start; ; i++ {
+		k := bytes.IndexByte(b[i:], '\\')
+		if k < 0 {
+			break
+		}
+		if i += k; i+1 < len(b) && isLineBreakLetter(b[i+1]) {
+			n++
+		}
+	}
+	if n == 0 {
+		return b
+	}
+	// Move the bytes back from the end, a joiner in front of each letter
+	// that follows a backslash, until every joiner is in.
+	end := len(b)
+	b = slices.Grow(b, n*len(wordJoiner))[:end+n*len(wordJoiner)]
+	w := len(b)
+	for i := end - 1; n > 0; i-- {
+		w--
+		b[w] = b[i]
+		if i > start && b[i-1] == '\\' && isLineBreakLetter(b[i]) {
+			w -= len(wordJoiner)
+			copy(b[w:], wordJoiner)
+			n--
+		}
+	}
+	return b
+}
+
+// keptRun returns the end of the run of characters from s[i] that
+// appendClean keeps as they are: printable ASCII, eight bytes at a time
+// where it can, and the characters from U+00A0 on but the line and
+// paragraph separators and the byte-order mark, as valid UTF-8.
+func keptRun(s string, i int) int {
+	for i < len(s) {
+		if i+8 <= len(s) && printableASCII8(s[i:i+8]) {
+			i += 8
+			continue
+		}
+		if c := s[i]; c >= ' ' && c < 0x7f {
+			i++
+			continue
+		} else if c < utf8.RuneSelf {
+			return i
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r < 0xa0 || r == '\u2028' || r == '\u2029' || r == '\ufeff' || r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// printableASCII8 reports whether the eight bytes of s are all printable
+// ASCII (' ' to '~'), testing them as one word: no high bit, no byte
+// below ' ' (a borrow out of it), none that is DEL (a carry into the
+// high bit once there is none).
+func printableASCII8(s string) bool {
+	_ = s[7]
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (w|(w+ones)|(w-' '*ones)&^w)&highs == 0
 }
 
 // endCleanLine ends the line of appendClean that starts at line: it trims

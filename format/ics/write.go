@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"math"
 	"runtime"
 	"strconv"
 	"sync"
@@ -141,6 +142,9 @@ type renderer struct {
 	// stamp is stampOf formatted as DTSTAMP's value.
 	stampOf time.Time
 	stamp   []byte
+	// No instant from clearFrom to before clearTo (Unix seconds) is
+	// ambiguous in the feed's location; the zero values hold none.
+	clearFrom, clearTo int64
 }
 
 func (f *feed) renderer() *renderer {
@@ -222,16 +226,61 @@ func (r *renderer) appendSessionUID(b []byte, x *schedule.Session) []byte {
 func (r *renderer) time(name string, t time.Time) {
 	f := r.f
 	t = t.In(f.loc)
-	if f.local && !schedule.Ambiguous(t) {
+	if f.local && !r.ambiguous(t) {
 		l := len(r.out)
 		r.out = append(append(r.out, name...), f.tzid...)
-		r.out = t.AppendFormat(r.out, "20060102T150405")
+		r.out = appendDateTime(r.out, t)
 		r.end(l)
 		return
 	}
 	l := r.begin(name)
-	r.out = t.UTC().AppendFormat(r.out, "20060102T150405Z")
+	r.out = append(appendDateTime(r.out, t.UTC()), 'Z')
 	r.end(l)
+}
+
+// ambiguous is schedule.Ambiguous(t) for t in the feed's location. That
+// resolves the wall clock of t and looks for another reading a day
+// either side, which took a fifth of the time of an event; but a wall
+// clock can occur twice only near a change of the UTC offset, and the
+// sessions of a schedule mostly lie far from one. So when the offset of
+// t holds from more than a day before it to more than a day after it
+// (time.Time.ZoneBounds), t is not ambiguous, and neither is any instant
+// in that stretch, which r remembers (TestAmbiguousSameAsSchedule).
+func (r *renderer) ambiguous(t time.Time) bool {
+	u := t.Unix()
+	if r.clearFrom <= u && u < r.clearTo {
+		return false
+	}
+	// Ambiguous looks at the wall clock to the minute, a day either side
+	// of it: a margin of 25 hours covers both.
+	const margin = 25 * 60 * 60
+	from, to := int64(math.MinInt64), int64(math.MaxInt64)
+	start, end := t.ZoneBounds()
+	if !start.IsZero() {
+		from = start.Unix() + margin
+	}
+	if !end.IsZero() {
+		to = end.Unix() - margin
+	}
+	if from <= u && u < to {
+		r.clearFrom, r.clearTo = from, to
+		return false
+	}
+	return schedule.Ambiguous(t)
+}
+
+// appendDateTime appends t as a DATE-TIME without the zone,
+// t.AppendFormat(b, "20060102T150405") without reading the layout.
+func appendDateTime(b []byte, t time.Time) []byte {
+	y, mo, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.AppendFormat(b, "20060102T150405")
+	}
+	h, mi, s := t.Clock()
+	return append(b,
+		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10),
+		byte('0'+mo/10), byte('0'+mo%10), byte('0'+d/10), byte('0'+d%10), 'T',
+		byte('0'+h/10), byte('0'+h%10), byte('0'+mi/10), byte('0'+mi%10), byte('0'+s/10), byte('0'+s%10))
 }
 
 // categories appends the CATEGORIES line of x, as addEvent adds it for
@@ -317,10 +366,17 @@ func (r *renderer) text(name, value string) {
 	r.end(l)
 }
 
+// textBytes is text of a value being written. A value that may need
+// folding is escaped into r.line and folded from there into r.out, which
+// end would first copy back out of r.out.
 func (r *renderer) textBytes(name string, value []byte) {
-	l := r.begin(name)
-	r.out = appendText(r.out, value)
-	r.end(l)
+	if len(name)+1+2*len(value) <= maxLine { // short even with every byte escaped
+		r.begin(name)
+		r.out = append(appendText(r.out, value), '\r', '\n')
+		return
+	}
+	r.line = appendText(append(append(r.line[:0], name...), ':'), value)
+	r.out = appendFolded(r.out, r.line)
 }
 
 // propLine returns the folded content line name;param=pv:value (the
@@ -402,13 +458,16 @@ func appendFolded(b, r []byte) []byte {
 // foldAt returns how many bytes of s go on a line of at most max octets,
 // as golang-ical's trimUT8StringUpTo decides.
 func foldAt(max int, s []byte) int {
-	if n := foldAtASCII(max, s); n >= 0 {
+	if n := foldAtUTF8(max, s); n >= 0 {
 		return n
 	}
 	return foldAtRunes(max, s)
 }
 
-// foldAtRunes is foldAt, character by character.
+// foldAtRunes is foldAt, character by character: the specification
+// foldAtUTF8 is checked against (FuzzFoldAtSameAsRunes), and what foldAt
+// does when the bytes are not valid UTF-8 (an invalid byte counts as the
+// three octets of U+FFFD, as golang-ical counts it).
 func foldAtRunes(max int, s []byte) int {
 	length, boundary := 0, -1
 	var last rune
@@ -434,22 +493,43 @@ func foldAtRunes(max int, s []byte) int {
 	return length
 }
 
-// foldAtASCII is foldAt when the bytes up to s[max] are ASCII, as most
-// are (one octet a character: the break is the last boundary at index
-// 1 to max, else max), and -1 when they are not.
-func foldAtASCII(max int, s []byte) int {
-	end := min(len(s)-1, max) // the last index foldAt looks at
-	for i := 0; i <= end; i++ {
-		if s[i] >= utf8.RuneSelf {
-			return -1
-		}
+// foldAtUTF8 is foldAt when len(s) > max and the characters that start at
+// s[0] to s[max] are valid UTF-8, as cleaned text always is, and -1 when
+// they are not. Then a character's octets are its bytes, so foldAtRunes
+// looks at the characters that start at index 0 to max and, without a
+// boundary among them, keeps the bytes up to the last start at or before
+// max. A boundary is a byte, not a character, test: a continuation byte
+// is neither ' ' nor '<' and never follows a '>', so the test is false
+// on it, and the boundaries are found scanning back over bytes.
+func foldAtUTF8(max int, s []byte) int {
+	if len(s) <= max {
+		return -1
 	}
-	for i := end; i > 0; i-- {
+	// The end of the character that starts at or before s[max].
+	p := max
+	for p > 0 && !utf8.RuneStart(s[p]) {
+		p--
+	}
+	e := p + 1
+	switch c := s[p]; {
+	case c >= 0xf0:
+		e = p + 4
+	case c >= 0xe0:
+		e = p + 3
+	case c >= 0xc0:
+		e = p + 2
+	}
+	// e <= max: s[max] is a stray continuation byte, a character of its
+	// own to foldAtRunes.
+	if e <= max || e > len(s) || !utf8.Valid(s[:e]) {
+		return -1
+	}
+	for i := max; i > 0; i-- {
 		if c := s[i]; c == ' ' || c == '<' || s[i-1] == '>' {
 			return i
 		}
 	}
-	return min(len(s), max)
+	return p
 }
 
 // defaultWorkers is the number of goroutines Encode renders on.

@@ -17,9 +17,8 @@ import (
 // other run of characters becomes one hyphen, and hyphens at either end are
 // dropped. The slug of a string with no letters or digits is "".
 func Make(s string) string {
-	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	if r, _, err := transform.String(t, s); err == nil {
-		s = r
+	if !isASCII(s) {
+		s = foldMarks(s)
 	}
 	var b strings.Builder
 	dash := false
@@ -51,4 +50,26 @@ func Unique(used map[string]bool, base string) string {
 	}
 	used[name] = true
 	return name
+}
+
+// foldMarks decomposes s (NFKD), drops the combining marks and composes
+// what is left (NFC): "Café" becomes "Cafe", "ﬁ" "fi". ASCII text comes
+// out as it went in, so Make calls it only for other text: the chain of
+// transforms allocates buffers of some kilobytes each time.
+func foldMarks(s string) string {
+	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	if r, _, err := transform.String(t, s); err == nil {
+		return r
+	}
+	return s
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

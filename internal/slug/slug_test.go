@@ -35,3 +35,33 @@ func TestUnique(t *testing.T) {
 		t.Errorf("Unique (-want +got):\n%s", diff)
 	}
 }
+
+// FuzzFoldMarksKeepsASCII: the transforms Make skips for ASCII text leave
+// every ASCII text as it is, so skipping them changes no slug.
+func FuzzFoldMarksKeepsASCII(f *testing.F) {
+	f.Add("Microservices / Serverless")
+	f.Add("\x00\x7f~ `a\tb\r\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !isASCII(s) {
+			return
+		}
+		if got := foldMarks(s); got != s {
+			t.Errorf("foldMarks(%q) = %q", s, got)
+		}
+	})
+}
+
+// TestFoldMarksKeepsASCII: every ASCII character, alone and in the text
+// of all of them, comes out of the transforms as it went in.
+func TestFoldMarksKeepsASCII(t *testing.T) {
+	all := make([]byte, 128)
+	for c := range all {
+		all[c] = byte(c)
+		if got := foldMarks(string(all[c : c+1])); got != string(all[c:c+1]) {
+			t.Errorf("foldMarks(%q) = %q", all[c:c+1], got)
+		}
+	}
+	if got := foldMarks(string(all)); got != string(all) {
+		t.Errorf("foldMarks(%q) = %q", all, got)
+	}
+}

@@ -1,0 +1,51 @@
+package ics
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// The short cuts the feed writer takes before the general code, each
+// checked against that code.
+
+// absURLReference is absURL without its short cut for a text without a
+// colon: url.Parse decides.
+func absURLReference(u string) string {
+	u = strings.TrimSpace(u)
+	p, err := url.Parse(u)
+	if err != nil || !p.IsAbs() || strings.ContainsFunc(u, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
+		return ""
+	}
+	if strings.Contains(u, "%") {
+		return percentHex.Replace(u)
+	}
+	return u
+}
+
+// FuzzAbsURLSameAsReference: absURL, which gives up on a text without a
+// colon before parsing it, answers as url.Parse does.
+func FuzzAbsURLSameAsReference(f *testing.F) {
+	for _, s := range []string{"", " ", "https://example.org/a", "example.org/a", "/talks/a", "#frag:x", "a#b:c",
+		"mailto:x@y", ":", "a:", "1a:b", "%3A", "see the board", "http//x", "x?y:z", "\x00:", " https://x "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := absURL(s), absURLReference(s); got != want {
+			t.Errorf("absURL(%q) = %q, reference %q", s, got, want)
+		}
+	})
+}
+
+// FuzzPlainTextHintNeedsLess: PlainText leaves text without "<" alone
+// without running htmlHint, which never matches such text.
+func FuzzPlainTextHintNeedsLess(f *testing.F) {
+	for _, s := range []string{"", "a > b", "p> br/> /p>", "</p>", "<br >", "**bold**"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !strings.Contains(s, "<") && htmlHint.MatchString(s) {
+			t.Errorf("htmlHint matches %q, which has no <", s)
+		}
+	})
+}
