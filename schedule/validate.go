@@ -104,7 +104,11 @@ func validate(s *Schedule, parallel bool) []Diagnostic {
 	}
 	work()
 	wg.Wait()
-	f := &vs[0].f
+	f, n := &vs[0].f, 0
+	for i := range vs {
+		n += len(vs[i].f.list)
+	}
+	f.list = slices.Grow(f.list, min(n, MaxFindings)-len(f.list)) // once, not doubling
 	for i := 1; i < len(vs); i++ {
 		f.replay(&vs[i].f)
 	}
