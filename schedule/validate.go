@@ -54,14 +54,18 @@ var families = [...]func(*validator){
 
 // byCost is the order in which the workers of validate take the families:
 // the costliest first, so that the others fill the time it takes. At
-// 100,000 sessions (scripts/benchtool) speakerRules costs about half of
-// Validate, placeOverlaps and duplicateSpeakers a sixth each.
+// 100,000 sessions speakerRules costs more than all the others together
+// (CPU ms, the least of 8 runs: 83 of 153 on scripts/benchtool's JSON,
+// 127 of 220 on genSchedule's YAML), then placeOverlaps, duplicateSpeakers
+// and duplicateIDs (14-31 ms each), durations (9-20), rooms (none); with
+// two workers, one takes speakerRules and the other the rest.
 var byCost = [len(families)]int{5, 4, 1, 0, 3, 2}
 
 // parallelMin is the fewest sessions for which Validate runs its families
-// on two goroutines. Under it, Validate takes a millisecond or two (about
-// 2 µs a session) and starting goroutines and replaying their findings
-// saves too little.
+// in parallel. Under it Validate takes under 3 ms (1.2-1.5 µs a session),
+// and BenchmarkValidateParallel showed no gain above the noise of the
+// shared 2-CPU VM at 500 and 1,000 sessions: small files keep the path
+// that takes no goroutines.
 const parallelMin = 2000
 
 // validate is Validate on one goroutine or, when parallel, on as many as
