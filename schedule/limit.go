@@ -29,8 +29,9 @@ type Findings struct {
 }
 
 type leftOut struct {
-	n  int
-	at Pos // where the first finding left out is
+	n     int
+	at    Pos // where the first finding left out is
+	after int // the findings listed before it: see replay
 }
 
 // Room reports whether a finding of rule can still be listed. When it
@@ -58,7 +59,7 @@ func (f *Findings) leave(rule string, pos Pos, n int) {
 	}
 	l, ok := f.left[rule]
 	if !ok {
-		l = &leftOut{at: pos}
+		l = &leftOut{at: pos, after: len(f.list)}
 		f.left[rule] = l
 		f.order = append(f.order, rule)
 	}
@@ -75,12 +76,52 @@ func (f *Findings) Add(d Diagnostic) {
 	if !f.Room(d.Rule, d.Pos) {
 		return
 	}
+	d.Message = clipMessage(d.Message)
+	f.keep(d)
+}
+
+// keep lists d, which has room.
+func (f *Findings) keep(d Diagnostic) {
 	if f.byRule == nil {
 		f.byRule = map[string]int{}
 	}
 	f.byRule[d.Rule]++
-	d.Message = clipMessage(d.Message)
 	f.list = append(f.list, d)
+}
+
+// replay adds to f what g collected, as if the calls that filled g had
+// been made on f instead, after those that filled f. Validate runs its
+// rule families at the same time, each with a Findings of its own, and
+// replays them in turn into the first (see validate).
+//
+// That is exact when what g was called with depends on g's answers only
+// in what is formatted, not in what is counted (Room and open only spare
+// the formatting of a finding left out), and when g had no room only
+// where f would have had none: then a bound g reached f has reached too,
+// as f's counts at each call are g's plus those before, until f is full.
+// So a finding g listed is listed in f, or left out of f at its position
+// and counted one; a finding g left out is left out of f, and what
+// matters of it beyond the count is only whether it is the first of its
+// rule left out: that is where the rule's closing finding points, and the
+// closing findings come in the order of their rules' first. g keeps, for
+// each rule, its first left out (leftOut.at), the findings listed before
+// it (leftOut.after) and the count, which is what replay replays. The
+// messages of g's findings are clipped already.
+func (f *Findings) replay(g *Findings) {
+	i := 0
+	relist := func(to int) {
+		for ; i < to; i++ {
+			if d := g.list[i]; f.Room(d.Rule, d.Pos) {
+				f.keep(d)
+			}
+		}
+	}
+	for _, rule := range g.order {
+		l := g.left[rule]
+		relist(l.after)
+		f.leave(rule, l.at, l.n)
+	}
+	relist(len(g.list))
 }
 
 // Len is the number of findings listed so far.

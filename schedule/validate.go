@@ -4,8 +4,11 @@ import (
 	"cmp"
 	"fmt"
 	"github.com/schedkit/schedkit/internal/suggest"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -26,19 +29,100 @@ import (
 // pairs found; k is at most about n·MaxOverlapsListed per rule, and at
 // most MaxFindingsPerRule of them are formatted and kept (Findings). Cancelled
 // sessions occupy no room and no speaker.
+//
+// On a schedule of parallelMin sessions or more, Validate runs its rule
+// families on all the CPUs it may use (up to one per family), with the
+// same findings, in the same order: see validate.
 func Validate(s *Schedule) []Diagnostic {
-	v := &validator{s: s}
-	v.duplicateIDs()
-	v.duplicateSpeakers()
-	v.rooms()
-	v.durations()
-	v.overlaps()
-	return v.f.Diagnostics()
+	return validate(s, len(s.Sessions) >= parallelMin && runtime.GOMAXPROCS(0) > 1)
+}
+
+// families are Validate's rules in the order their findings are listed,
+// as families of rules that share their work and report through a
+// Findings of their own. No rule is reported by two families but
+// bad-value (rooms and durations), and a family writes only its own
+// validator: they share the schedule and timed read-only, and the NameKey
+// cache, which has a lock.
+var families = [...]func(*validator){
+	(*validator).duplicateIDs,
+	(*validator).duplicateSpeakers,
+	(*validator).rooms,
+	(*validator).durations,
+	(*validator).placeOverlaps,
+	(*validator).speakerRules,
+}
+
+// byCost is the order in which the workers of validate take the families:
+// the costliest first, so that the others fill the time it takes. At
+// 100,000 sessions speakerRules costs more than all the others together
+// (CPU ms, the least of 8 runs: 83 of 153 on scripts/benchtool's JSON,
+// 127 of 220 on genSchedule's YAML), then placeOverlaps, duplicateSpeakers
+// and duplicateIDs (14-31 ms each), durations (9-20), rooms (none); with
+// two workers, one takes speakerRules and the other the rest.
+var byCost = [len(families)]int{5, 4, 1, 0, 3, 2}
+
+// parallelMin is the fewest sessions for which Validate runs its families
+// in parallel. Under it Validate takes under 3 ms (1.2-1.5 µs a session),
+// and BenchmarkValidateParallel showed no gain above the noise of the
+// shared 2-CPU VM at 500 and 1,000 sessions: small files keep the path
+// that takes no goroutines.
+const parallelMin = 2000
+
+// validate is Validate on one goroutine or, when parallel, on as many as
+// there are families or GOMAXPROCS, whichever is fewer, taking the
+// families in the order byCost.
+//
+// In parallel the families collect their findings in a Findings each, and
+// these are replayed in the order of the families into the first
+// family's (Findings.replay): the same findings, in the same order, with
+// the same closing findings, as one Findings collecting them all in turn
+// (TestValidateParallel). A family with a Findings of its own may format
+// findings that the bounds of the shared one would have left out (at
+// most MaxFindings, and only when a bound is reached), never the other
+// way round.
+func validate(s *Schedule, parallel bool) []Diagnostic {
+	timed := timedSlots(s.Sessions)
+	if !parallel {
+		v := &validator{s: s, timed: timed}
+		for _, run := range families {
+			run(v)
+		}
+		return v.f.Diagnostics()
+	}
+	var vs [len(families)]validator
+	var next atomic.Int32
+	work := func() {
+		for {
+			i := next.Add(1) - 1
+			if int(i) >= len(byCost) {
+				return
+			}
+			f := byCost[i]
+			vs[f].s, vs[f].timed = s, timed
+			families[f](&vs[f])
+		}
+	}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(families)) - 1 {
+		wg.Go(work)
+	}
+	work()
+	wg.Wait()
+	f, n := &vs[0].f, 0
+	for i := range vs {
+		n += len(vs[i].f.list)
+	}
+	f.list = slices.Grow(f.list, min(n, MaxFindings)-len(f.list)) // once, not doubling
+	for i := 1; i < len(vs); i++ {
+		f.replay(&vs[i].f)
+	}
+	return f.Diagnostics()
 }
 
 type validator struct {
-	s *Schedule
-	f Findings // bounded: see MaxFindingsPerRule
+	s     *Schedule
+	timed []slot   // timedSlots(s.Sessions), for the overlap rules
+	f     Findings // bounded: see MaxFindingsPerRule
 
 	// speakerOverlap's scratch: named[id] == pairs when the name numbered
 	// id is named in the finding being built.
@@ -344,47 +428,37 @@ func (v *validator) hours(s *Session) {
 
 func stamp(t time.Time) string { return t.Format("2006-01-02 15:04 MST") }
 
-// groups are the sessions the overlap rules compare, by room, track and
-// speaker, each group sorted by time.
-type groups struct {
-	rooms    [][]slot          // by the NameKey of the room, in order of first appearance
-	roomKeys map[string]string // room spelling → NameKey
-	tracks   map[*Track][]slot
-	timed    []slot // the sessions grouped, in the order of the schedule
-	sp       *speakerGroups
-}
-
-// group sorts the timed, non-cancelled sessions of ss that have a positive
-// duration into groups. Breaks are in their room's group only.
-//
-// Rooms and tracks are few and grouped with maps. Speakers are many (half
-// as many as sessions in the benchmark), numbered with maps and grouped
-// with a counting sort: see speakerEntries.
-func group(ss []*Session) *groups {
+// timedSlots are the sessions the overlap rules compare, in the order of
+// the schedule: the timed, non-cancelled sessions of ss that have a
+// positive duration.
+func timedSlots(ss []*Session) []slot {
 	timed := make([]slot, 0, len(ss))
-	persons := 0
 	for _, s := range ss {
 		if s.Timed() && s.End.After(s.Start) && s.Status != StatusCancelled {
 			timed = append(timed, slot{s.Start.UnixNano(), s.End.UnixNano(), s})
-			persons += len(s.Speakers)
 		}
 	}
-	// Each slot's room and track as a small integer (-1: none); the groups
-	// are then laid out in one array each (flat).
+	return timed
+}
+
+// places are the slots the room and track rules compare, by room and by
+// track, each group sorted by time.
+type places struct {
+	rooms  [][]slot // by the NameKey of the room, in order of first appearance
+	tracks map[*Track][]slot
+}
+
+// groupPlaces groups the slots of timed by room and by track. Breaks are
+// in their room's group only. Rooms and tracks are few: they are numbered
+// with maps, and the groups laid out in one array each (flat).
+func groupPlaces(timed []slot) *places {
+	// Each slot's room and track as a small integer (-1: none).
 	roomOf := make([]int32, len(timed))
 	trackOf := make([]int32, len(timed))
 	roomIdx := map[string]int32{}   // NameKey → room number
 	trackIdx := map[*Track]int32{}  // → track number
 	var trackList []*Track          // by track number
 	roomKeys := map[string]string{} // room spelling → NameKey
-	keys := newSpeakerKeys(timed)
-	es := speakerEntries{
-		of:     make([]int32, 0, persons),
-		key:    make([]int32, 0, persons),
-		person: make([]int32, 0, persons),
-		byID:   map[string]int32{},
-		byName: map[string]int32{},
-	}
 	for j, sl := range timed {
 		s := sl.s
 		roomOf[j], trackOf[j] = -1, -1
@@ -401,26 +475,21 @@ func group(ss []*Session) *groups {
 			}
 			roomOf[j] = i
 		}
-		if s.IsBreak() {
+		if s.IsBreak() || s.Track == nil {
 			continue
 		}
-		if s.Track != nil {
-			i, ok := trackIdx[s.Track]
-			if !ok {
-				i = int32(len(trackList))
-				trackIdx[s.Track] = i
-				trackList = append(trackList, s.Track)
-			}
-			trackOf[j] = i
+		i, ok := trackIdx[s.Track]
+		if !ok {
+			i = int32(len(trackList))
+			trackIdx[s.Track] = i
+			trackList = append(trackList, s.Track)
 		}
-		es.add(int32(j), s.Speakers, keys)
+		trackOf[j] = i
 	}
-	g := &groups{rooms: flat(timed, roomOf, len(roomIdx)), roomKeys: roomKeys, tracks: make(map[*Track][]slot, len(trackList)), timed: timed}
+	g := &places{rooms: flat(timed, roomOf, len(roomIdx)), tracks: make(map[*Track][]slot, len(trackList))}
 	for i, ss := range flat(timed, trackOf, len(trackList)) {
 		g.tracks[trackList[i]] = ss
 	}
-	g.sp = es.groups(timed)
-
 	byTime := func(ss []slot) {
 		slices.SortStableFunc(ss, func(a, b slot) int {
 			return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end))
@@ -433,6 +502,33 @@ func group(ss []*Session) *groups {
 		byTime(ss)
 	}
 	return g
+}
+
+// groupSpeakers groups the slots of timed by speaker. Breaks have no
+// speakers. Speakers are many (half as many as sessions in the
+// benchmark), numbered with maps and grouped with a counting sort: see
+// speakerEntries.
+func groupSpeakers(timed []slot) *speakerGroups {
+	persons := 0
+	for _, sl := range timed {
+		if !sl.s.IsBreak() {
+			persons += len(sl.s.Speakers)
+		}
+	}
+	keys := newSpeakerKeys(timed)
+	es := speakerEntries{
+		of:     make([]int32, 0, persons),
+		key:    make([]int32, 0, persons),
+		person: make([]int32, 0, persons),
+		byID:   map[string]int32{},
+		byName: map[string]int32{},
+	}
+	for j, sl := range timed {
+		if !sl.s.IsBreak() {
+			es.add(int32(j), sl.s.Speakers, keys)
+		}
+	}
+	return es.groups(timed)
 }
 
 // speakerEntries are the sessions the speaker sweeps take, one entry for
@@ -662,9 +758,9 @@ func flat(slots []slot, of []int32, n int) [][]slot {
 	return groups
 }
 
-// overlaps runs the room, speaker and track sweeps.
-func (v *validator) overlaps() {
-	g := group(v.s.Sessions)
+// placeOverlaps runs the room and track sweeps, and the changeover rule.
+func (v *validator) placeOverlaps() {
+	g := groupPlaces(v.timed)
 	p := v.s.Policy
 	for _, ss := range g.rooms {
 		v.sweep(RuleRoomOverlap, ss, func(a, b *Session) {
@@ -702,24 +798,41 @@ func (v *validator) overlaps() {
 			v.more(RuleTrackOverlap, b, n, "in track "+quote(t.Name))
 		})
 	}
-	v.speakerOverlaps(g.timed, g.sp)
-	if p.SpeakerBuffer > 0 {
-		var ss []slot // of one speaker at a time
-		for k := range g.sp.keys {
-			ss = ss[:0]
-			for _, j := range g.sp.speaker(k) {
-				ss = append(ss, g.timed[j])
-			}
-			v.gaps(ss, p.SpeakerBuffer, func(a, b *Session, gap time.Duration) {
-				if !v.room(RuleSpeakerBuffer, b.At("start")) {
-					return
-				}
-				d := Diag(RuleSpeakerBuffer, b.At("start"), "speaker %s has %s between %s in %s and %s in %s; speaker_buffer is %s",
-					g.sp.name(int32(k), g.timed), FormatDuration(gap), Who(a), quote(a.Room), Who(b), quote(b.Room), FormatDuration(p.SpeakerBuffer))
-				d.Related = related(a, b)
-				v.add(d)
-			}, func(a, b *Session) bool { return g.roomKeys[a.Room] != g.roomKeys[b.Room] })
+}
+
+// speakerRules runs the speaker sweep and the speaker_buffer rule.
+func (v *validator) speakerRules() {
+	timed := v.timed
+	sg := groupSpeakers(timed)
+	v.speakerOverlaps(timed, sg)
+	p := v.s.Policy
+	if p.SpeakerBuffer <= 0 {
+		return
+	}
+	roomKeys := map[string]string{} // room spelling → NameKey
+	roomKey := func(room string) string {
+		k, ok := roomKeys[room]
+		if !ok {
+			k = NameKey(room)
+			roomKeys[room] = k
 		}
+		return k
+	}
+	var ss []slot // of one speaker at a time
+	for k := range sg.keys {
+		ss = ss[:0]
+		for _, j := range sg.speaker(k) {
+			ss = append(ss, timed[j])
+		}
+		v.gaps(ss, p.SpeakerBuffer, func(a, b *Session, gap time.Duration) {
+			if !v.room(RuleSpeakerBuffer, b.At("start")) {
+				return
+			}
+			d := Diag(RuleSpeakerBuffer, b.At("start"), "speaker %s has %s between %s in %s and %s in %s; speaker_buffer is %s",
+				sg.name(int32(k), timed), FormatDuration(gap), Who(a), quote(a.Room), Who(b), quote(b.Room), FormatDuration(p.SpeakerBuffer))
+			d.Related = related(a, b)
+			v.add(d)
+		}, func(a, b *Session) bool { return roomKey(a.Room) != roomKey(b.Room) })
 	}
 }
 
