@@ -341,10 +341,11 @@ func (r *jsonReader) items(n *yaml.Node) iter.Seq[*yaml.Node] {
 	}
 }
 
-// Reading ahead. The reader and the loader take about the same time (at
-// 100,000 sessions, 0.5 s and 0.8 s), so the sessions are read on a
+// Reading ahead. The reader and the loader each take a good part of Load
+// (at 100,000 sessions, 0.5 s and 0.8 s), so the sessions are read on a
 // goroutine of their own, a batch of aheadItems at a time, while the
-// loader reads the batch before. The loader still takes the items in
+// loader reads the batch before. When that goroutine is ahead, it builds
+// the sessions of a batch too (prebuild), which leaves the loader less. The loader still takes the items in
 // order, one at a time, so the schedule and the findings are the same as
 // when one goroutine does both. aheadBatches batches circulate: the reader
 // fills one while the loader reads another, and a batch's nodes are
@@ -367,8 +368,7 @@ const (
 var aheadBuild = 2
 
 // prebuiltUsed counts the sessions built ahead of time that the loader was
-// offered
-// (for tests).
+// offered (for tests).
 var prebuiltUsed atomic.Int64
 
 // jsonBatch is a batch of items of one list, read ahead, and the arena of
@@ -468,8 +468,8 @@ func readAhead(file string, data []byte, lists []jsonList) *jsonAhead {
 					}
 				}
 				if build != nil && len(a.full) >= aheadBuild {
-					// The loader has a batch to read still: build this
-					// one's sessions while it does.
+					// The loader has aheadBuild batches to read still:
+					// build this one's sessions while it does.
 					for _, item := range b.items {
 						b.pre = append(b.pre, build.prebuild(item))
 					}
