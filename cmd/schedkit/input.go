@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/schedkit/schedkit/format"
 	"github.com/schedkit/schedkit/internal/atomicfile"
@@ -232,13 +233,33 @@ func (e *env) load(c *cli.Context, name string) (*input, error) {
 // schedule.Load), which makes garbage: past the limit the collector runs
 // as it must to stay under it (the Go GC guide's "GOGC=off with a memory
 // limit").
+//
+// Holds may overlap (commands run in one process, as tests run them): the
+// first sets the limit, and the last to end restores the settings.
 func holdGC(size int) (release func()) {
-	limit := debug.SetMemoryLimit(64<<20 + 4*int64(size))
-	gc := debug.SetGCPercent(-1)
-	return func() {
-		debug.SetGCPercent(gc)
-		debug.SetMemoryLimit(limit)
+	gcHold.Lock()
+	defer gcHold.Unlock()
+	if gcHold.n == 0 {
+		gcHold.limit = debug.SetMemoryLimit(64<<20 + 4*int64(size))
+		gcHold.percent = debug.SetGCPercent(-1)
 	}
+	gcHold.n++
+	return func() {
+		gcHold.Lock()
+		defer gcHold.Unlock()
+		if gcHold.n--; gcHold.n == 0 {
+			debug.SetGCPercent(gcHold.percent)
+			debug.SetMemoryLimit(gcHold.limit)
+		}
+	}
+}
+
+// gcHold is what holdGC saved, and how many holds there are.
+var gcHold struct {
+	sync.Mutex
+	n       int
+	percent int
+	limit   int64
 }
 
 // inputInfo returns the file behind an input argument, nil when unknown.

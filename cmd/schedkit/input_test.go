@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -55,5 +56,32 @@ func TestMappedInput(t *testing.T) {
 				t.Errorf("%s %v: no speaker-overlap finding:\n%s", name, args, out+errs)
 			}
 		}
+	}
+}
+
+// TestHoldGC: overlapping holds leave the collector as they found it once
+// the last ends, whatever order they end in.
+func TestHoldGC(t *testing.T) {
+	percent := debug.SetGCPercent(77)
+	limit := debug.SetMemoryLimit(1 << 40)
+	defer func() { debug.SetGCPercent(percent); debug.SetMemoryLimit(limit) }()
+	a := holdGC(1 << 20)
+	b := holdGC(1 << 30)
+	if got := debug.SetGCPercent(-1); got != -1 {
+		t.Errorf("held: GC percent %d, want -1 (off)", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != 64<<20+4<<20 {
+		t.Errorf("held: memory limit %d, want the first hold's %d", got, 64<<20+4<<20)
+	}
+	a()
+	if got := debug.SetGCPercent(-1); got != -1 {
+		t.Errorf("one hold left: GC percent %d, want -1 (off)", got)
+	}
+	b()
+	if got := debug.SetGCPercent(-1); got != 77 {
+		t.Errorf("released: GC percent %d, want 77", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != 1<<40 {
+		t.Errorf("released: memory limit %d, want %d", got, int64(1)<<40)
 	}
 }
