@@ -240,7 +240,9 @@ func holdGC(size int) (release func()) {
 	gcHold.Lock()
 	defer gcHold.Unlock()
 	if gcHold.n == 0 {
-		gcHold.limit = debug.SetMemoryLimit(64<<20 + 4*int64(size))
+		// A lower limit the user set (GOMEMLIMIT) stays.
+		gcHold.limit = debug.SetMemoryLimit(-1)
+		debug.SetMemoryLimit(min(gcHold.limit, 64<<20+4*int64(size)))
 		gcHold.percent = debug.SetGCPercent(-1)
 	}
 	gcHold.n++

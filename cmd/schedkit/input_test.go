@@ -60,7 +60,8 @@ func TestMappedInput(t *testing.T) {
 }
 
 // TestHoldGC: overlapping holds leave the collector as they found it once
-// the last ends, whatever order they end in.
+// the last ends, whatever order they end in, and a hold keeps a lower
+// memory limit.
 func TestHoldGC(t *testing.T) {
 	percent := debug.SetGCPercent(77)
 	limit := debug.SetMemoryLimit(1 << 40)
@@ -78,6 +79,13 @@ func TestHoldGC(t *testing.T) {
 		t.Errorf("one hold left: GC percent %d, want -1 (off)", got)
 	}
 	b()
+	debug.SetMemoryLimit(1 << 30)
+	c := holdGC(1 << 30) // would set 64 MiB + 4 GiB
+	if got := debug.SetMemoryLimit(-1); got != 1<<30 {
+		t.Errorf("held under a lower limit: memory limit %d, want that limit, %d", got, 1<<30)
+	}
+	c()
+	debug.SetMemoryLimit(1 << 40)
 	if got := debug.SetGCPercent(-1); got != 77 {
 		t.Errorf("released: GC percent %d, want 77", got)
 	}
