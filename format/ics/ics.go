@@ -482,6 +482,11 @@ func absURL(u string) string {
 		// the URL it allocates (most sessions have no URL at all).
 		return ""
 	}
+	return parsedAbsURL(u)
+}
+
+// parsedAbsURL is absURL for a trimmed u, decided by url.Parse.
+func parsedAbsURL(u string) string {
 	p, err := url.Parse(u)
 	if err != nil || !p.IsAbs() || strings.ContainsFunc(u, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
 		return ""

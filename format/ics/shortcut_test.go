@@ -1,7 +1,6 @@
 package ics
 
 import (
-	"net/url"
 	"strings"
 	"testing"
 )
@@ -11,17 +10,7 @@ import (
 
 // absURLReference is absURL without its short cut for a text without a
 // colon: url.Parse decides.
-func absURLReference(u string) string {
-	u = strings.TrimSpace(u)
-	p, err := url.Parse(u)
-	if err != nil || !p.IsAbs() || strings.ContainsFunc(u, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
-		return ""
-	}
-	if strings.Contains(u, "%") {
-		return percentHex.Replace(u)
-	}
-	return u
-}
+func absURLReference(u string) string { return parsedAbsURL(strings.TrimSpace(u)) }
 
 // FuzzAbsURLSameAsReference: absURL, which gives up on a text without a
 // colon before parsing it, answers as url.Parse does.
