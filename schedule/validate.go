@@ -81,6 +81,11 @@ const parallelMin = 2000
 // most MaxFindings, and only when a bound is reached), never the other
 // way round.
 func validate(s *Schedule, parallel bool) []Diagnostic {
+	names := len(s.Sessions) // a room each
+	for _, ss := range s.Sessions {
+		names += len(ss.Speakers)
+	}
+	reserveKeys(names)
 	timed := timedSlots(s.Sessions)
 	if !parallel {
 		v := &validator{s: s, timed: timed}
