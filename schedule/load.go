@@ -67,6 +67,14 @@ type LoadOptions struct {
 	// Date (YYYY-MM-DD) is the day of a program page that names none; only
 	// the text reader uses it.
 	Date string
+	// Release, when not nil, is called as reading moves on through data:
+	// after Release(n), Load reads data[:n] again only in rare cases (a
+	// list read out of order). A caller whose data is a mapped file can
+	// let the system drop those pages, which it reads back from the file
+	// if they are read again, so that the input does not count whole in
+	// the peak memory next to the schedule built from it. Only the JSON
+	// reader calls it, from a goroutine of its own.
+	Release func(n int)
 }
 
 // Load reads a schedule in schedkit's format, YAML or JSON (JSON is read as

@@ -51,7 +51,7 @@ func (l *loader) loadJSON(data []byte, opt LoadOptions) (s *Schedule, ok bool) {
 	}
 	r := newJSONReader(data)
 	r.lists = c.lists
-	r.ahead = readAhead(l.file, data, c.lists)
+	r.ahead = readAhead(l.file, data, c.lists, opt.Release)
 	defer r.ahead.stop()
 	root := r.value(jsonRoot)
 	l.maxNodes = max(MaxNodes, nodesPerSource*(c.count+1)) // +1: the document node
@@ -359,6 +359,7 @@ func (r *jsonReader) items(n *yaml.Node) iter.Seq[*yaml.Node] {
 const (
 	aheadItems   = 64
 	aheadBatches = 4
+	releaseStep  = 4 << 20 // see LoadOptions.Release
 )
 
 // aheadBuild is how many batches the loader must have waiting for the
@@ -403,8 +404,11 @@ type jsonAhead struct {
 }
 
 // readAhead starts reading the sessions lists of lists (nil when there
-// are none).
-func readAhead(file string, data []byte, lists []jsonList) *jsonAhead {
+// are none). It calls release (when not nil) each time it has read
+// releaseStep bytes more: the sessions lists are most of a large
+// document, and the main reader has read the rest by then but for a few
+// bytes between the lists.
+func readAhead(file string, data []byte, lists []jsonList, release func(int)) *jsonAhead {
 	if !slices.ContainsFunc(lists, func(l jsonList) bool { return l.sessions }) {
 		return nil
 	}
@@ -426,6 +430,7 @@ func readAhead(file string, data []byte, lists []jsonList) *jsonAhead {
 		defer close(a.full)
 		p := &jsonReader{data: data, keys: map[string]string{}}
 		var build *loader // nil until the time zone is known
+		released := 0
 		for i, l := range lists {
 			if !l.sessions {
 				continue
@@ -448,6 +453,10 @@ func readAhead(file string, data []byte, lists []jsonList) *jsonAhead {
 					}
 				}
 				b.list, b.last, b.nodes = i, !more, p.nodes
+				if release != nil && p.scan.i-released >= releaseStep {
+					released = p.scan.i
+					release(released)
+				}
 				b.pre = b.pre[:0]
 				if build == nil {
 					var loc *time.Location

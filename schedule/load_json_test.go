@@ -368,6 +368,30 @@ func TestJSONReadAhead(t *testing.T) {
 	}
 }
 
+// TestJSONRelease: reading a large document, the reader calls
+// LoadOptions.Release at least every releaseStep bytes of sessions, with
+// offsets that only grow, and what it reads is what the YAML parser reads.
+func TestJSONRelease(t *testing.T) {
+	abstract := strings.Repeat("Ein Vortrag über Zeitzonen. ", 40) // 1 KB
+	var ss []string
+	for i := range 6000 {
+		ss = append(ss, fmt.Sprintf(`{"id": "s%d", "title": "Talk %d", "room": "R%d", "start": "%02d:%02d", "duration": "20m", "abstract": %q}`,
+			i, i, i%50, 9+i/50%10, i%3*20, abstract))
+	}
+	data := []byte(`{"conference": {"name": "C", "timezone": "Europe/Berlin"}, "tracks": [{"name": "T", "date": "2026-03-02", "sessions": [` +
+		strings.Join(ss, ",\n") + "]}]}")
+	var got []int
+	sameAsYAML(t, "big.json", data, LoadOptions{Release: func(n int) { got = append(got, n) }})
+	if want := len(data)/releaseStep - 1; len(got) < want {
+		t.Errorf("Release called %d times for %d bytes, want at least %d", len(got), len(data), want)
+	}
+	for i, n := range got {
+		if n > len(data) || i > 0 && n-got[i-1] < releaseStep {
+			t.Errorf("Release(%d) after %v (%d bytes in all)", n, got[:i], len(data))
+		}
+	}
+}
+
 // TestJSONPrebuilt: every schedule of the tests as JSON, its sessions built
 // ahead of time where they can be, gives what the YAML parser gives.
 func TestJSONPrebuilt(t *testing.T) {

@@ -111,8 +111,9 @@ const mapMin = 4 << 20
 
 // readFile reads a named file or stdin ("-"), refusing directories and
 // files over maxInput. The caller calls done once it no longer needs data
-// (a mapped file is unmapped then).
-func (e *env) readFile(name string) (data []byte, done func(), err error) {
+// (a mapped file is unmapped then). release is nil, or, for a mapped
+// file, schedule.LoadOptions.Release.
+func (e *env) readFile(name string) (data []byte, done func(), release func(int), err error) {
 	var r io.Reader
 	size := 512
 	if name == "-" {
@@ -121,19 +122,19 @@ func (e *env) readFile(name string) (data []byte, done func(), err error) {
 		f, err := os.Open(name)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, nil, fmt.Errorf("%s: no such file", name)
+				return nil, nil, nil, fmt.Errorf("%s: no such file", name)
 			}
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		defer f.Close()
 		fi, err := f.Stat()
 		if err == nil && fi.IsDir() {
-			return nil, nil, fmt.Errorf("%s is a directory, not a schedule file", name)
+			return nil, nil, nil, fmt.Errorf("%s is a directory, not a schedule file", name)
 		}
 		if err == nil && fi.Mode().IsRegular() && fi.Size() <= maxInput {
 			if fi.Size() >= mapMin {
-				if data, unmap, ok := mapFile(f, int(fi.Size())); ok {
-					return data, unmap, nil
+				if data, unmap, release, ok := mapFile(f, int(fi.Size())); ok {
+					return data, unmap, release, nil
 				}
 			}
 			// One buffer of the file's size (plus room to see EOF):
@@ -145,12 +146,12 @@ func (e *env) readFile(name string) (data []byte, done func(), err error) {
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, size))
 	if _, err := buf.ReadFrom(io.LimitReader(r, maxInput+1)); err != nil {
-		return nil, nil, fmt.Errorf("%s: %v", name, err)
+		return nil, nil, nil, fmt.Errorf("%s: %v", name, err)
 	}
 	if buf.Len() > maxInput {
-		return nil, nil, fmt.Errorf("%s is larger than %d MiB; that is not a schedule", name, maxInput>>20)
+		return nil, nil, nil, fmt.Errorf("%s is larger than %d MiB; that is not a schedule", name, maxInput>>20)
 	}
-	return buf.Bytes(), func() {}, nil
+	return buf.Bytes(), func() {}, nil, nil
 }
 
 // checkInputFlags reports a bad --timezone, --date or --input-format as a
@@ -179,7 +180,7 @@ func checkInputFlags(c *cli.Context) error {
 // unreadable file or a bad flag. Findings, a syntax error included, are in
 // the diagnostics: the reader's, then Normalize's.
 func (e *env) load(c *cli.Context, name string) (*input, error) {
-	data, done, err := e.readFile(name)
+	data, done, release, err := e.readFile(name)
 	if err != nil {
 		return nil, troublef("%v", err)
 	}
@@ -190,7 +191,7 @@ func (e *env) load(c *cli.Context, name string) (*input, error) {
 	if err := checkInputFlags(c); err != nil {
 		return nil, err
 	}
-	opt := schedule.LoadOptions{Timezone: c.String("timezone"), Date: c.String("date")}
+	opt := schedule.LoadOptions{Timezone: c.String("timezone"), Date: c.String("date"), Release: release}
 	display := name
 	if name == "-" {
 		display = "<stdin>"
@@ -205,7 +206,9 @@ func (e *env) load(c *cli.Context, name string) (*input, error) {
 		return nil, usageErrorf("--date applies to program pages (text input); %s is %s", display, in)
 	}
 	if in == "yaml" && bytes.HasPrefix(bytes.TrimLeft(data, " \t\r\n"), []byte("{")) {
-		defer holdGC(len(data))()
+		resume, free := holdGC(len(data))
+		defer resume()
+		e.atEnd = append(e.atEnd, free)
 	}
 	s, diags, err := format.Read(in, display, data, opt)
 	if err != nil {
@@ -223,45 +226,82 @@ func (e *env) load(c *cli.Context, name string) (*input, error) {
 	return &input{file: display, sched: s, diags: diags, info: e.inputInfo(name)}, nil
 }
 
-// holdGC holds the garbage collector off until the heap reaches 64 MiB
-// plus four times the input's size, and returns the function that lets it
-// go as before. It is for reading schedkit's format as JSON, which keeps
-// nearly all it allocates (its reader reuses its nodes): collecting
-// during it only marks the growing schedule again, 0.2 s of CPU at
-// 100,000 sessions, and frees little. The limit bounds the heap where the
-// JSON reader declines the document and the YAML parser reads it (see
-// schedule.Load), which makes garbage: past the limit the collector runs
-// as it must to stay under it (the Go GC guide's "GOGC=off with a memory
-// limit").
+// holdGC holds the garbage collector off while an input of size bytes is
+// read, and bounds the heap at heapBound of the inputs held until the
+// command is done. It returns resume, which lets the collector run as
+// before (the input is read), and free, which lifts the bound as well
+// (the command is done; it resumes first if need be).
 //
-// Holds may overlap (commands run in one process, as tests run them): the
-// first sets the limit, and the last to end restores the settings.
-func holdGC(size int) (release func()) {
+// It is for reading schedkit's format as JSON, which keeps nearly all it
+// allocates (its reader reuses its nodes): collecting during it only
+// marks the growing schedule again, 0.2 s of CPU at 100,000 sessions, and
+// frees little; past the bound the collector runs as it must to stay
+// under it (the Go GC guide's "GOGC=off with a memory limit"). The bound
+// stays once the input is read: with the collector's default pacing,
+// Validate and the feeds may grow the heap to twice the schedule, which
+// at 1,000,000 sessions (a 643 MB file) took the peak from 2.03 to 2.16
+// GB. It also bounds the heap where the JSON reader declines the
+// document and the YAML parser reads it (see schedule.Load), which makes
+// garbage.
+//
+// Holds may overlap (diff reads two inputs; tests run commands in one
+// process): the bound is for all the inputs held, a lower limit the user
+// set (GOMEMLIMIT) stays, and the last hold to end restores the settings.
+func holdGC(size int) (resume, free func()) {
 	gcHold.Lock()
 	defer gcHold.Unlock()
-	if gcHold.n == 0 {
-		// A lower limit the user set (GOMEMLIMIT) stays.
+	if gcHold.holds == 0 {
 		gcHold.limit = debug.SetMemoryLimit(-1)
-		debug.SetMemoryLimit(min(gcHold.limit, 64<<20+4*int64(size)))
+	}
+	gcHold.holds++
+	gcHold.size += int64(size)
+	debug.SetMemoryLimit(min(gcHold.limit, heapBound(gcHold.size)))
+	if gcHold.off == 0 {
 		gcHold.percent = debug.SetGCPercent(-1)
 	}
-	gcHold.n++
-	return func() {
-		gcHold.Lock()
-		defer gcHold.Unlock()
-		if gcHold.n--; gcHold.n == 0 {
-			debug.SetGCPercent(gcHold.percent)
-			debug.SetMemoryLimit(gcHold.limit)
-		}
+	gcHold.off++
+	var resumed, freed sync.Once
+	resume = func() {
+		resumed.Do(func() {
+			gcHold.Lock()
+			defer gcHold.Unlock()
+			if gcHold.off--; gcHold.off == 0 {
+				debug.SetGCPercent(gcHold.percent)
+			}
+		})
 	}
+	free = func() {
+		resume()
+		freed.Do(func() {
+			gcHold.Lock()
+			defer gcHold.Unlock()
+			gcHold.size -= int64(size)
+			if gcHold.holds--; gcHold.holds == 0 {
+				debug.SetMemoryLimit(gcHold.limit)
+			} else {
+				debug.SetMemoryLimit(min(gcHold.limit, heapBound(gcHold.size)))
+			}
+		})
+	}
+	return resume, free
 }
 
-// gcHold is what holdGC saved, and how many holds there are.
+// heapBound is the heap holdGC allows for inputs of size bytes: issue
+// 12's bound on the peak memory for JSON input, 3x the input and 200 MB,
+// less room for what the Go runtime does not count (the program's text,
+// the pages of a mapped input not yet dropped). A JSON schedule's
+// sessions take about 2.5 times its size, so below it the collector
+// hardly has to run.
+func heapBound(size int64) int64 { return 128<<20 + 3*size }
+
+// gcHold is what holdGC saved, and its holds: holds not freed and the
+// bytes of their inputs, and holds with the collector off.
 var gcHold struct {
 	sync.Mutex
-	n       int
-	percent int
-	limit   int64
+	holds, off int
+	size       int64
+	percent    int
+	limit      int64
 }
 
 // inputInfo returns the file behind an input argument, nil when unknown.

@@ -28,13 +28,23 @@ func TestMappedInput(t *testing.T) {
 		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		data, done, err := (&env{}).readFile(path)
+		data, done, release, err := (&env{}).readFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
 		// A buffer read has room to see EOF; a mapping is the file's size.
 		if mapped := cap(data) == len(src); mapped != canMap || string(data) != src {
 			t.Errorf("%s: mapped %v, want %v; same bytes: %v", name, mapped, canMap, string(data) == src)
+		}
+		if (release != nil) != canMap {
+			t.Errorf("%s: release set %v, want %v", name, release != nil, canMap)
+		}
+		if release != nil {
+			// Pages dropped are read back from the file.
+			release(len(data))
+			if string(data) != src {
+				t.Errorf("%s: the bytes differ after release", name)
+			}
 		}
 		done()
 		for _, args := range [][]string{{"validate"}, {"export", "csv", "--force"}} {
@@ -59,37 +69,41 @@ func TestMappedInput(t *testing.T) {
 	}
 }
 
-// TestHoldGC: overlapping holds leave the collector as they found it once
-// the last ends, whatever order they end in, and a hold keeps a lower
-// memory limit.
+// TestHoldGC: the heap bound is for all the inputs held, until each is
+// freed; the collector is off until each is read; resume and free act
+// once; the last hold to end restores the settings, and a lower memory
+// limit stays.
 func TestHoldGC(t *testing.T) {
 	percent := debug.SetGCPercent(77)
 	limit := debug.SetMemoryLimit(1 << 40)
 	defer func() { debug.SetGCPercent(percent); debug.SetMemoryLimit(limit) }()
-	a := holdGC(1 << 20)
-	b := holdGC(1 << 30)
-	if got := debug.SetGCPercent(-1); got != -1 {
-		t.Errorf("held: GC percent %d, want -1 (off)", got)
+	check := func(when string, wantPercent int, wantLimit int64) {
+		t.Helper()
+		if got := debug.SetGCPercent(wantPercent); got != wantPercent {
+			t.Errorf("%s: GC percent %d, want %d", when, got, wantPercent)
+		}
+		if got := debug.SetMemoryLimit(-1); got != wantLimit {
+			t.Errorf("%s: memory limit %d, want %d", when, got, wantLimit)
+		}
 	}
-	if got := debug.SetMemoryLimit(-1); got != 64<<20+4<<20 {
-		t.Errorf("held: memory limit %d, want the first hold's %d", got, 64<<20+4<<20)
-	}
-	a()
-	if got := debug.SetGCPercent(-1); got != -1 {
-		t.Errorf("one hold left: GC percent %d, want -1 (off)", got)
-	}
-	b()
+	resumeA, freeA := holdGC(1 << 20)
+	check("one hold", -1, 128<<20+3<<20)
+	resumeB, freeB := holdGC(1 << 30)
+	check("two holds", -1, 128<<20+3<<20+3<<30)
+	resumeA()
+	resumeA() // once only
+	check("one hold reading", -1, 128<<20+3<<20+3<<30)
+	resumeB()
+	check("both read", 77, 128<<20+3<<20+3<<30)
+	freeB()
+	freeB()
+	check("one hold left", 77, 128<<20+3<<20)
+	freeA()
+	check("released", 77, 1<<40)
+
 	debug.SetMemoryLimit(1 << 30)
-	c := holdGC(1 << 30) // would set 64 MiB + 4 GiB
-	if got := debug.SetMemoryLimit(-1); got != 1<<30 {
-		t.Errorf("held under a lower limit: memory limit %d, want that limit, %d", got, 1<<30)
-	}
-	c()
-	debug.SetMemoryLimit(1 << 40)
-	if got := debug.SetGCPercent(-1); got != 77 {
-		t.Errorf("released: GC percent %d, want 77", got)
-	}
-	if got := debug.SetMemoryLimit(-1); got != 1<<40 {
-		t.Errorf("released: memory limit %d, want %d", got, int64(1)<<40)
-	}
+	_, freeC := holdGC(1 << 30) // would bound at 3 GiB and more
+	check("held under a lower limit", -1, 1<<30)
+	freeC() // resumes too
+	check("released", 77, 1<<30)
 }

@@ -5,7 +5,7 @@ package main
 import "os"
 
 // mapFile is not available on this system: the file is read.
-func mapFile(*os.File, int) ([]byte, func(), bool) { return nil, nil, false }
+func mapFile(*os.File, int) ([]byte, func(), func(int), bool) { return nil, nil, nil, false }
 
 // canMap: mapFile maps files on this system.
 const canMap = false

@@ -19,12 +19,17 @@ import (
 // truncated by another program while it is read ends the process
 // (SIGBUS), where a read would see a short file; mapFile is used only for
 // inputs of mapMin bytes or more.
-func mapFile(f *os.File, size int) (data []byte, unmap func(), ok bool) {
+//
+// release(n) tells the system that data[:n] is read (see
+// schedule.LoadOptions.Release), where it can drop pages (dropPages).
+func mapFile(f *os.File, size int) (data []byte, unmap func(), release func(int), ok bool) {
 	data, err := syscall.Mmap(int(f.Fd()), 0, size, syscall.PROT_READ, syscall.MAP_PRIVATE|mapPopulate)
 	if err != nil {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
-	return data, func() { syscall.Munmap(data) }, true
+	page := os.Getpagesize()
+	release = func(n int) { dropPages(data[:n/page*page]) }
+	return data, func() { syscall.Munmap(data) }, release, true
 }
 
 // canMap: mapFile maps files on this system.
