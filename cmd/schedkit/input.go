@@ -239,7 +239,7 @@ func (e *env) load(c *cli.Context, name string) (*input, error) {
 // under it (the Go GC guide's "GOGC=off with a memory limit"). The bound
 // stays once the input is read: with the collector's default pacing,
 // Validate and the feeds may grow the heap to twice the schedule, which
-// at 1,000,000 sessions (a 643 MB file) took the peak from 2.03 to 2.16
+// at 1,000,000 sessions (a 643 MB file) put the peak at 2.16 GB instead of 2.01
 // GB. It also bounds the heap where the JSON reader declines the
 // document and the YAML parser reads it (see schedule.Load), which makes
 // garbage.
