@@ -31,8 +31,7 @@ func (f Filter) Check(s *Schedule) error {
 		return nil // nothing to check: the lists below took 0.1 s at 100,000 sessions
 	}
 	var tracks, rooms, speakers, sessions []string
-	var days []Date
-	var timed []*Session // those with a day, to explain a day not among them
+	var days []Date // distinct conference days, few: a set would cost more
 	kept, loc, change := s.Conference.Days, s.Loc(), s.Conference.DayChangeClock()
 	for _, t := range s.Tracks {
 		tracks = append(tracks, t.ID)
@@ -47,9 +46,8 @@ func (f Filter) Check(s *Schedule) error {
 			}
 		}
 		if len(f.Days) > 0 {
-			if d, ok := sessionDay(kept, ss, loc, change); ok {
+			if d, ok := sessionDay(kept, ss, loc, change); ok && (len(days) == 0 || d != days[len(days)-1]) && !slices.Contains(days, d) {
 				days = append(days, d)
-				timed = append(timed, ss)
 			}
 		}
 	}
@@ -93,14 +91,14 @@ func (f Filter) Check(s *Schedule) error {
 		// are on the day before, which runs past midnight. Users who knew
 		// --day by calendar dates are told where their sessions went.
 		night := ""
-		for j, ss := range timed {
-			if DateOf(ss.Start.In(loc)) == want[i] {
-				night = fmt.Sprintf("; the sessions that start on %s are on day %s, which runs past midnight", want[i], days[j])
+		for _, ss := range s.Sessions {
+			if ss.Timed() && DateOf(ss.Start.In(loc)) == want[i] {
+				day, _ := sessionDay(kept, ss, loc, change)
+				night = fmt.Sprintf("; the sessions that start on %s are on day %s, which runs past midnight", want[i], day)
 				break
 			}
 		}
 		slices.SortFunc(days, compareDates)
-		days = slices.Compact(days)
 		names := make([]string, 0, 6)
 		for _, d := range days[:min(len(days), 5)] {
 			names = append(names, d.String())

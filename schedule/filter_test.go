@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -187,6 +188,31 @@ tracks:
 				}
 				if gotErr == "" && f.Match(s, ss) != slices.Contains(tc.want, ss.ID) {
 					t.Errorf("Match(%s) = %v, Select disagrees", ss.ID, !slices.Contains(tc.want, ss.ID))
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkFilterDays measures what --day costs at 100,000 sessions: Check
+// (the known days) and Select, by calendar date (no day_change) and with a
+// day change (days past midnight).
+func BenchmarkFilterDays(b *testing.B) {
+	data := genSchedule(100_000)
+	for _, dc := range []string{"", `, day_change: "04:00"`} {
+		s, diags := Load("bench.yaml", bytes.Replace(data, []byte("timezone: Europe/Berlin}"), []byte("timezone: Europe/Berlin"+dc+"}"), 1), LoadOptions{})
+		if s == nil || HasErrors(diags) {
+			b.Fatalf("load: %v", diags[:min(3, len(diags))])
+		}
+		f := Filter{Days: []string{"2026-03-05"}}
+		b.Run(fmt.Sprintf("day_change=%t", dc != ""), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := f.Check(s); err != nil {
+					b.Fatal(err)
+				}
+				if len(f.Select(s)) == 0 {
+					b.Fatal("nothing selected")
 				}
 			}
 		})
