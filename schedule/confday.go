@@ -57,17 +57,48 @@ func (s *Schedule) DayOf(t time.Time) Day {
 }
 
 func dayOf(kept []Day, t time.Time, change int) Day {
-	for i := len(kept) - 1; i >= 0; i-- {
-		if d := kept[i]; !t.Before(d.Start) && !t.After(d.End) {
-			return d
-		}
-	}
-	date := ConferenceDay(t, change)
-	for _, d := range kept {
-		if d.Date == date {
-			return d
-		}
+	date, i := keptDay(kept, t, change)
+	if i >= 0 {
+		return kept[i]
 	}
 	start, end := DayBounds(date, change, t.Location())
 	return Day{Date: date, Start: start, End: end}
+}
+
+// SessionDay returns the date of the conference day ss is on: DayOf its
+// start in the schedule's zone. An untimed session is on no day (false).
+// --day selects by it, so that a day's selection is the sessions the
+// frab, table and html writers show under that day.
+func (s *Schedule) SessionDay(ss *Session) (Date, bool) {
+	return sessionDay(s.Conference.Days, ss, s.Loc(), s.Conference.DayChangeClock())
+}
+
+// sessionDay is SessionDay with the schedule's days, zone and day change
+// taken once, for callers that ask for many sessions.
+func sessionDay(kept []Day, ss *Session, loc *time.Location, change int) (Date, bool) {
+	if !ss.Timed() {
+		return Date{}, false
+	}
+	d, _ := keptDay(kept, ss.Start.In(loc), change)
+	return d, true
+}
+
+// keptDay returns the date of the conference day of t as DayOf finds it,
+// and the index in kept of the source's day that is that day, or -1 when
+// the source lists none (and DayOf computes its bounds). The date alone
+// needs no bounds: DayBounds resolves two wall clocks, which --day would
+// otherwise pay for every session.
+func keptDay(kept []Day, t time.Time, change int) (Date, int) {
+	for i := len(kept) - 1; i >= 0; i-- {
+		if d := kept[i]; !t.Before(d.Start) && !t.After(d.End) {
+			return d.Date, i
+		}
+	}
+	date := ConferenceDay(t, change)
+	for i, d := range kept {
+		if d.Date == date {
+			return date, i
+		}
+	}
+	return date, -1
 }

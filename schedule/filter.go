@@ -6,6 +6,7 @@ import (
 	"github.com/schedkit/schedkit/internal/suggest"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Filter selects sessions. Values of one kind are alternatives (two
@@ -17,17 +18,21 @@ type Filter struct {
 	Rooms    []string // room names, compared by NameKey
 	Speakers []string // speaker names (by NameKey) or ids
 	Sessions []string // session ids
-	Days     []string // YYYY-MM-DD, the local date of the start
+	Days     []string // YYYY-MM-DD, the conference day (Schedule.SessionDay)
 }
 
 // Check reports filter values that match nothing in s, with a suggestion,
 // so that a typo is a usage error rather than an empty export. A day that
-// is not YYYY-MM-DD is reported as such.
+// is not YYYY-MM-DD is reported as such; one that is no session's
+// conference day lists the days there are, and says so when sessions start
+// on that date but belong to the day before (days past midnight).
 func (f Filter) Check(s *Schedule) error {
 	if f.selectsAll() {
 		return nil // nothing to check: the lists below took 0.1 s at 100,000 sessions
 	}
-	var tracks, rooms, speakers, sessions, days []string
+	var tracks, rooms, speakers, sessions []string
+	var days []Date // distinct conference days, few: a set would cost more
+	kept, loc, change := s.Conference.Days, s.Loc(), s.Conference.DayChangeClock()
 	for _, t := range s.Tracks {
 		tracks = append(tracks, t.ID)
 	}
@@ -40,12 +45,16 @@ func (f Filter) Check(s *Schedule) error {
 				speakers = append(speakers, p.ID)
 			}
 		}
-		if ss.Timed() && len(f.Days) > 0 {
-			days = append(days, ss.Start.Format("2006-01-02"))
+		if len(f.Days) > 0 {
+			if d, ok := sessionDay(kept, ss, loc, change); ok && (len(days) == 0 || d != days[len(days)-1]) && !slices.Contains(days, d) {
+				days = append(days, d)
+			}
 		}
 	}
-	for _, d := range f.Days {
-		if _, err := ParseDate(d); err != nil {
+	want := make([]Date, len(f.Days))
+	for i, d := range f.Days {
+		var err error
+		if want[i], err = ParseDate(d); err != nil {
 			return fmt.Errorf("--day: %v", err)
 		}
 	}
@@ -71,20 +80,40 @@ func (f Filter) Check(s *Schedule) error {
 	if err != nil {
 		return err
 	}
-	for _, d := range f.Days {
-		if !slices.Contains(days, d) {
-			if len(days) == 0 {
-				return fmt.Errorf("no session on %s: the schedule has no timed sessions", d)
-			}
-			slices.Sort(days)
-			days = slices.Compact(days)
-			if len(days) > 5 {
-				days = append(days[:5:5], "…")
-			}
-			return fmt.Errorf("no session on %s in the schedule (its days: %s)", d, strings.Join(days, ", "))
+	for i, d := range f.Days {
+		if slices.Contains(days, want[i]) {
+			continue
 		}
+		if len(days) == 0 {
+			return fmt.Errorf("no session on %s: the schedule has no timed sessions", d)
+		}
+		// A date on which sessions start that is no conference day: they
+		// are on the day before, which runs past midnight. Users who knew
+		// --day by calendar dates are told where their sessions went.
+		night := ""
+		for _, ss := range s.Sessions {
+			if ss.Timed() && DateOf(ss.Start.In(loc)) == want[i] {
+				day, _ := sessionDay(kept, ss, loc, change)
+				night = fmt.Sprintf("; the sessions that start on %s are on day %s, which runs past midnight", want[i], day)
+				break
+			}
+		}
+		slices.SortFunc(days, compareDates)
+		names := make([]string, 0, 6)
+		for _, d := range days[:min(len(days), 5)] {
+			names = append(names, d.String())
+		}
+		if len(days) > 5 {
+			names = append(names, "…")
+		}
+		return fmt.Errorf("no session on %s in the schedule (its days: %s%s)", d, strings.Join(names, ", "), night)
 	}
 	return nil
+}
+
+// compareDates orders dates from the earliest.
+func compareDates(a, b Date) int {
+	return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.Month, b.Month), cmp.Compare(a.Day, b.Day))
 }
 
 // prefixOf returns the one known name that v begins (by key), such as the
@@ -107,8 +136,37 @@ func prefixOf(v string, known []string, key func(string) string) string {
 	return found
 }
 
-// Match reports whether f selects s.
-func (f Filter) Match(s *Session) bool {
+// Match reports whether f selects s, a session of sch (whose conference
+// days --day selects by).
+func (f Filter) Match(sch *Schedule, s *Session) bool {
+	return f.matcher(sch).match(s)
+}
+
+// A matcher is a Filter made ready for one schedule: its days parsed and
+// the schedule's days, zone and day change read once, not per session.
+type matcher struct {
+	Filter
+	days   []Date // the parsed Days; a value that is no date (which Check reports) matches nothing
+	kept   []Day
+	loc    *time.Location
+	change int
+}
+
+func (f Filter) matcher(sch *Schedule) *matcher {
+	m := &matcher{Filter: f}
+	if len(f.Days) > 0 {
+		for _, d := range f.Days {
+			if p, err := ParseDate(d); err == nil {
+				m.days = append(m.days, p)
+			}
+		}
+		m.kept, m.loc, m.change = sch.Conference.Days, sch.Loc(), sch.Conference.DayChangeClock()
+	}
+	return m
+}
+
+func (m *matcher) match(s *Session) bool {
+	f := &m.Filter
 	if len(f.Tracks) > 0 && !slices.Contains(f.Tracks, s.TrackID()) {
 		return false
 	}
@@ -118,8 +176,11 @@ func (f Filter) Match(s *Session) bool {
 	if len(f.Sessions) > 0 && !slices.Contains(f.Sessions, s.ID) {
 		return false
 	}
-	if len(f.Days) > 0 && (!s.Timed() || !slices.Contains(f.Days, s.Start.Format("2006-01-02"))) {
-		return false
+	if len(f.Days) > 0 {
+		d, ok := sessionDay(m.kept, s, m.loc, m.change)
+		if !ok || !slices.Contains(m.days, d) {
+			return false
+		}
 	}
 	if len(f.Speakers) > 0 && !slices.ContainsFunc(s.Speakers, func(p Person) bool {
 		return slices.ContainsFunc(f.Speakers, func(v string) bool {
@@ -137,8 +198,9 @@ func (f Filter) Select(s *Schedule) []*Session {
 	if f.selectsAll() {
 		out = append(out, s.Sessions...)
 	} else {
+		m := f.matcher(s)
 		for _, ss := range s.Sessions {
-			if f.Match(ss) {
+			if m.match(ss) {
 				out = append(out, ss)
 			}
 		}

@@ -66,7 +66,7 @@ func exportFlags(split bool) []cli.Flag {
 		&cli.StringSliceFlag{Name: "room", Usage: "only sessions in room `NAME` (repeatable)"},
 		&cli.StringSliceFlag{Name: "speaker", Usage: "only sessions of speaker `NAME` or id (repeatable)"},
 		&cli.StringSliceFlag{Name: "session", Usage: "only session `ID` (repeatable: a personal agenda)"},
-		&cli.StringSliceFlag{Name: "day", Usage: "only sessions starting on `DATE` (YYYY-MM-DD, repeatable)"},
+		&cli.StringSliceFlag{Name: "day", Usage: "only sessions on conference day `DATE` (YYYY-MM-DD, repeatable; days from day_change / the source's days; midnight when unset)"},
 	}
 	if split {
 		fs = append(fs,

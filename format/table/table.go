@@ -38,7 +38,9 @@
 // grids are split as the text would be.
 //
 // Days are local dates in the conference zone: of the session start (list),
-// of every day a session runs on (grid); frab's day_change is not applied.
+// of every day a session runs on (grid); frab's day_change is not applied
+// (--day, schedule.Filter, selects by conference day, so a night session
+// selected with the day before is shown under its own date).
 // Sessions without resolved times are listed in a last "unscheduled" table
 // (list) or left out with a note (grid).
 //
