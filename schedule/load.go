@@ -32,7 +32,9 @@ const nodesPerSource = 4
 // (newline , : - [ {) in a document, checked before parsing: the parser
 // holds every node in memory, about 200 bytes each, so a 60 MB flow list of
 // 31 million one-letter items took 25 s and 6 GB. 100,000 sessions with
-// speakers, tags and abstracts need about 3 million.
+// speakers, tags and abstracts need about 3 million. Load refuses more than
+// maxSeparators, which is MaxSeparators but in a build for scripts/bench's
+// 1,000,000 sessions (limit_biginput.go).
 const MaxSeparators = 6_000_000
 
 func separators(data []byte) int {
@@ -101,9 +103,9 @@ func load(file string, data []byte, opt LoadOptions, readJSON bool) (*Schedule, 
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return nil, []Diagnostic{Diag(RuleSyntax, OffsetPos(file, data, i), "NUL byte: this is a binary file, not YAML or JSON")}
 	}
-	if n := separators(data); n > MaxSeparators {
+	if n := separators(data); n > maxSeparators {
 		return nil, []Diagnostic{Diag(RuleSyntax, Pos{File: file, Line: 1, Column: 1},
-			"the file has %d YAML separators (newlines, commas, colons, dashes, brackets), more than the %d a schedule of 200,000 sessions needs; not read", n, MaxSeparators)}
+			"the file has %d YAML separators (newlines, commas, colons, dashes, brackets), more than the %d a schedule of 200,000 sessions needs; not read", n, maxSeparators)}
 	}
 	empty := Diag(RuleSyntax, Pos{File: file, Line: 1, Column: 1}, "the file has no content (only comments or a --- marker); a schedule needs at least conference: and tracks:")
 	if onlyComments(data) {

@@ -272,7 +272,7 @@ func FuzzJSONSameAsYAML(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		// Load's checks before parsing (UTF-8, NUL, size) come first on
 		// both paths.
-		if InvalidUTF8(data) >= 0 || bytes.IndexByte(data, 0) >= 0 || separators(data) > MaxSeparators {
+		if InvalidUTF8(data) >= 0 || bytes.IndexByte(data, 0) >= 0 || separators(data) > maxSeparators {
 			return
 		}
 		sameNodes(t, "fuzz.json", data)

@@ -655,7 +655,7 @@ func TestLoadRepeatedSession(t *testing.T) {
 // TestLoadTooManySeparators: a document too large to parse in bounded memory
 // is refused before parsing, with one syntax error.
 func TestLoadTooManySeparators(t *testing.T) {
-	data := []byte("x: [" + strings.Repeat("a,", MaxSeparators) + "a]\n")
+	data := []byte("x: [" + strings.Repeat("a,", maxSeparators) + "a]\n")
 	s, diags := Load("flat.yaml", data, LoadOptions{})
 	if s != nil || len(diags) != 1 || diags[0].Rule != "syntax" || !strings.Contains(diags[0].Message, "separators") {
 		t.Errorf("Load = %v, %v; want nil and one syntax error about separators", s != nil, lines(diags))

@@ -19,9 +19,6 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// maxInput bounds the size of an input file; schedules are far smaller.
-const maxInput = 64 << 20
-
 // inputFlags are taken by every command that reads schedules.
 func inputFlags() []cli.Flag {
 	return []cli.Flag{
