@@ -62,8 +62,8 @@ type Record struct {
 
 // Content is the session as the last export published it: every field
 // schedule/diff compares (its Fields, by name: start and end are instants,
-// the track is its id), plus what else the feed shows (the track's name,
-// the speakers' ids), enough to publish it again (as cancelled) once its
+// the track is its id and its name), plus what else the feed shows (the
+// speakers' ids), enough to publish it again (as cancelled) once its
 // session is gone from the schedule. Only a change of what diff compares
 // is a new revision; the rest is recorded without one.
 //
@@ -269,8 +269,12 @@ func (r *Record) session(s *schedule.Schedule) *schedule.Session {
 		x.Speakers = append(x.Speakers, schedule.Person(p))
 	}
 	if c.TrackID != "" {
+		// The track as recorded, name included: a renamed track is a
+		// change (the feed shows the name), and a cancelled event is
+		// published as it was last seen. The schedule's track is taken
+		// when it is that one still.
 		for _, t := range s.Tracks {
-			if t.ID == c.TrackID {
+			if t.ID == c.TrackID && t.Name == c.TrackName {
 				x.Track = t
 			}
 		}
@@ -291,8 +295,10 @@ func (r *Record) session(s *schedule.Schedule) *schedule.Session {
 //     (diff.Changed against the recorded content), gets SEQUENCE+1 and
 //     LAST-MODIFIED now.
 //   - Any other session keeps its SEQUENCE and LAST-MODIFIED; its record's
-//     Content is brought up to date (a renamed track, a speaker's id, a
-//     room respelled, and the language and guid an older state lacks).
+//     Content is brought up to date (a speaker's id, a room respelled, and
+//     the language and guid an older state lacks). A renamed track is a
+//     change of each of its sessions, as diff reports it: CATEGORIES shows
+//     the name.
 //   - An event whose session is gone, not yet cancelled, becomes cancelled
 //     with SEQUENCE+1 and LAST-MODIFIED now; it stays in the state (and the
 //     feeds) as cancelled.
