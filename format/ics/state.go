@@ -244,10 +244,16 @@ func ContentOf(s *schedule.Schedule, x *schedule.Session) Content {
 
 // changed reports whether session x of s is a new revision of the event r
 // records: whether schedkit diff would report the recorded session, paired
-// with x, as changed. A record without a GUID was written before the state
-// kept the guid and the language: both are taken as unchanged.
+// with x, as changed (its track as recorded, name included). A record
+// without a GUID was written before the state kept the guid and the
+// language: both are taken as unchanged.
 func (r *Record) changed(s *schedule.Schedule, x *schedule.Session) bool {
 	was := r.session(s)
+	if was.Track != nil && was.Track.Name != r.Content.TrackName {
+		// The track as recorded: a renamed track is a change, as diff
+		// reports it, for CATEGORIES shows the name.
+		was.Track = &schedule.Track{ID: r.Content.TrackID, Name: r.Content.TrackName}
+	}
 	if r.Content.GUID == "" {
 		was.GUID, was.Language = s.GUIDOf(x), x.Language
 	}
@@ -269,12 +275,11 @@ func (r *Record) session(s *schedule.Schedule) *schedule.Session {
 		x.Speakers = append(x.Speakers, schedule.Person(p))
 	}
 	if c.TrackID != "" {
-		// The track as recorded, name included: a renamed track is a
-		// change (the feed shows the name), and a cancelled event is
-		// published as it was last seen. The schedule's track is taken
-		// when it is that one still.
+		// The schedule's track of that id when it has one, so that a
+		// cancelled event joins its track's split feed under the track's
+		// name of now (changed compares the recorded name).
 		for _, t := range s.Tracks {
-			if t.ID == c.TrackID && t.Name == c.TrackName {
+			if t.ID == c.TrackID {
 				x.Track = t
 			}
 		}
