@@ -428,7 +428,9 @@ tracks:
 		}, []FieldChange{change("track", "u", "v")}},
 		{"to the placeholder of no track", func(s *schedule.Schedule, x *schedule.Session) {
 			x.Track = &schedule.Track{ID: schedule.NoTrackID, Name: schedule.NoTrackName}
-		}, []FieldChange{change("track", "u", schedule.NoTrackID), change("track name", "U", "")}},
+		}, []FieldChange{change("track", "u", ""), change("track name", "U", "")}},
+		{"no track", func(_ *schedule.Schedule, x *schedule.Session) { x.Track = nil },
+			[]FieldChange{change("track", "u", ""), change("track name", "U", "")}},
 		{"room", func(_ *schedule.Schedule, x *schedule.Session) { x.Room = "Hall B" }, []FieldChange{change("room", "Hall A", "Hall B")}},
 		{"start", func(_ *schedule.Schedule, x *schedule.Session) { x.Start = x.Start.Add(-time.Hour) },
 			[]FieldChange{change("start", "2024-05-01 10:00 CEST", "2024-05-01 09:00 CEST")}},
@@ -482,6 +484,32 @@ tracks:
 			}
 			if got, want := contentKey(old, o) != contentKey(new, n), tc.want != nil; got != want {
 				t.Errorf("content keys differ: %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+// TestNoTrack: a session of no track and one on the placeholder track
+// that readers give such sessions (schedule.IsNoTrack) are the same, as
+// writers write no track for either; a track of the schedule's own that is
+// only called no-track is a track.
+func TestNoTrack(t *testing.T) {
+	s := &schedule.Schedule{Conference: schedule.Conference{ID: "d"}}
+	for _, tc := range []struct {
+		name string
+		old  *schedule.Track
+		new  *schedule.Track
+		want []FieldChange
+	}{
+		{"none and the placeholder", nil, &schedule.Track{ID: schedule.NoTrackID, Name: schedule.NoTrackName}, nil},
+		{"a track called no-track", nil, &schedule.Track{ID: schedule.NoTrackID, Name: "Other"},
+			[]FieldChange{change("track", "", schedule.NoTrackID), change("track name", "", "Other")}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := &schedule.Session{ID: "x", Title: "X", Track: tc.old}
+			n := &schedule.Session{ID: "x", Title: "X", Track: tc.new}
+			if diff := cmp.Diff(tc.want, Changes(s, o, s, n)); diff != "" {
+				t.Errorf("Changes (-want +got):\n%s", diff)
 			}
 		})
 	}

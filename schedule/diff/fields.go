@@ -33,7 +33,15 @@ type Field struct {
 var fields = []Field{
 	text("title", func(s *schedule.Session) string { return s.Title }),
 	text("subtitle", func(s *schedule.Session) string { return s.Subtitle }),
-	text("track", (*schedule.Session).TrackID),
+	// A track is its id; the placeholder of sessions that had none
+	// (schedule.IsNoTrack, which frab readers and yaml imports give them)
+	// is no track, as for the writers, which write none for it.
+	text("track", func(s *schedule.Session) string {
+		if schedule.IsNoTrack(s.Track) {
+			return ""
+		}
+		return s.TrackID()
+	}),
 	// The track's name is compared too, as writers show it: every export
 	// writes it with the session (ics CATEGORIES, csv's track column,
 	// frab's <track>, the html and table headings), so a renamed track
