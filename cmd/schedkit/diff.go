@@ -22,12 +22,13 @@ func (e *env) diffCommand() *cli.Command {
 added, removed, and changed field by field (title, subtitle, track, track
 name, room, start, end, type, status, speakers, abstract, url, language,
 tags, guid), and changes of the conference: its name, id, time zone, url,
-day_change (unset is 00:00) and organizer; its tracks, by id (added,
-removed, renamed; only tracks with sessions count); and its days, by date
-(added, removed, other start or end): the days apps group sessions by,
-those of the timed sessions, as listed by the source (days:) or from
-day_change. Not compared: version, timeslot_duration, the rooms: registry
-(aliases are resolved first) and the rules.
+day_change (unset is 00:00; when a session is on a day not listed in
+days:) and organizer; its tracks, by id (added, removed, renamed; only
+tracks with sessions count); and its days, by date (added, removed, other
+start or end): the days apps group sessions by, those of the timed
+sessions, as listed by the source (days:) or from day_change. Not
+compared: version, timeslot_duration, the rooms: registry (aliases are
+resolved first) and the rules.
 
 Every export shows a session's track name, so a renamed track is also a
 "track name" change of each of its sessions (export ics --state gives

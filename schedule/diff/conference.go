@@ -61,7 +61,8 @@ type DayChange struct {
 }
 
 // compareConference returns the conference fields that differ, in this
-// order: name, id, timezone, url, day_change, organizer.
+// order: name, id, timezone, url, day_change (see onUnlistedDay),
+// organizer.
 func compareConference(old, new *schedule.Schedule) []FieldChange {
 	oc, nc := &old.Conference, &new.Conference
 	fs := []FieldChange{}
@@ -76,7 +77,11 @@ func compareConference(old, new *schedule.Schedule) []FieldChange {
 		}
 	}
 	// day_change as a clock: unset is midnight, and "4:00" is "04:00".
-	if o, n := oc.DayChangeClock(), nc.DayChangeClock(); o != n {
+	// It is compared when it places a session on a day: when a side has
+	// one on a day it does not list. A schedule whose sessions are all on
+	// listed days and its frab export, whose reader infers a day_change
+	// from the days, are the same.
+	if o, n := oc.DayChangeClock(), nc.DayChangeClock(); o != n && (onUnlistedDay(old) || onUnlistedDay(new)) {
 		fs = append(fs, FieldChange{"day_change", schedule.FormatClock(o), schedule.FormatClock(n)})
 	}
 	// The organizer is on every calendar event (ORGANIZER).
@@ -196,6 +201,21 @@ func daysOf(s *schedule.Schedule) (map[schedule.Date]*dayInfo, []schedule.Date) 
 
 // wall is an instant as a wall clock in its zone, to the nanosecond.
 func wall(t time.Time) string { return t.Format("2006-01-02 15:04:05.999999999") }
+
+// onUnlistedDay reports whether a timed session of s is on a day that s
+// does not list, one whose bounds day_change gives.
+func onUnlistedDay(s *schedule.Schedule) bool {
+	loc := s.Loc()
+	for _, x := range s.Sessions {
+		if !x.Timed() {
+			continue
+		}
+		if d := s.DayOf(x.Start.In(loc)); !slices.Contains(s.Conference.Days, d) {
+			return true
+		}
+	}
+	return false
+}
 
 // compareDays returns the days added and changed, in the order of the new
 // schedule's days, then those removed, in the old one's.

@@ -50,8 +50,9 @@ import (
 // output of schedkit diff --format json; empty lists are [] and not null.
 type Result struct {
 	// Conference lists the conference fields that differ: name, id,
-	// timezone, url, day_change (as a clock: unset is "00:00"), organizer
-	// ("Name <email>").
+	// timezone, url, day_change (as a clock: unset is "00:00"; only when
+	// a side has a session on a day it does not list, whose bounds it
+	// gives), organizer ("Name <email>").
 	Conference []FieldChange `json:"conference"`
 	// Tracks lists the tracks added and renamed, in the new file's order,
 	// then those removed (see TrackChange).

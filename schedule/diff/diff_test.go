@@ -351,6 +351,37 @@ func TestCompare(t *testing.T) {
 			Added: []SessionRef{{ID: "b", Title: "B", Start: "2024-05-02 12:00 CEST", End: "2024-05-02 13:00 CEST", Index: 1}},
 		}),
 	}, {
+		name: "day_change of no session's day is not compared",
+		old: `conference:
+  {name: D, id: d, timezone: Europe/Berlin, days: [{date: 2024-05-01, start: "2024-05-01T11:00", end: "2024-05-02T04:00"}]}
+` + track + `
+      - {id: a, title: A, start: "12:00", end: "13:00"}`,
+		new: `conference:
+  {name: D, id: d, timezone: Europe/Berlin, day_change: "04:00", days: [{date: 2024-05-01, start: "2024-05-01T11:00", end: "2024-05-02T04:00"}]}
+` + track + `
+      - {id: a, title: A, start: "12:00", end: "13:00"}`,
+		want: result(Result{}),
+	}, {
+		name: "day_change of a session's day not listed",
+		old: `conference:
+  {name: D, id: d, timezone: Europe/Berlin, days: [{date: 2024-05-01, start: "2024-05-01T11:00", end: "2024-05-02T04:00"}]}
+` + track + `
+      - {id: a, title: A, start: "12:00", end: "13:00"}
+      - {id: b, title: B, date: 2024-05-02, start: "12:00", end: "13:00"}`,
+		new: `conference:
+  {name: D, id: d, timezone: Europe/Berlin, day_change: "04:00", days: [{date: 2024-05-01, start: "2024-05-01T11:00", end: "2024-05-02T04:00"}]}
+` + track + `
+      - {id: a, title: A, start: "12:00", end: "13:00"}
+      - {id: b, title: B, date: 2024-05-02, start: "12:00", end: "13:00"}`,
+		want: result(Result{
+			Conference: []FieldChange{change("day_change", "00:00", "04:00")},
+			Days: []DayChange{{Date: "2024-05-02", Change: KindChanged, Start: "2024-05-02 04:00 CEST", End: "2024-05-03 03:59 CEST", Sessions: 1,
+				Fields: []FieldChange{
+					change("start", "2024-05-02 00:00 CEST", "2024-05-02 04:00 CEST"),
+					change("end", "2024-05-02 23:59 CEST", "2024-05-03 03:59 CEST"),
+				}}},
+		}),
+	}, {
 		name: "day end seconds apart",
 		old: `conference:
   {name: D, id: d, timezone: Europe/Berlin, days: [{date: 2024-05-01, start: "2024-05-01T04:00", end: "2024-05-02T03:59"}]}
