@@ -36,14 +36,14 @@ type TrackChange struct {
 	Sessions int `json:"sessions"`
 }
 
-// DayChange is a conference day added, removed, or with other bounds. A
-// day's bounds are compared as wall clocks in the conference zone (a day
-// is local: the same days of a conference that moved zone are no change,
-// the move itself being one). The days compared are those apps show: the days of the timed sessions, as
-// schedule.DayOf puts each on one (a day the source lists, or the day of
-// its start with bounds from day_change), paired by date. A listed day
+// DayChange is a conference day added, removed, or with other bounds.
+// The days compared are those apps show: the days of the timed sessions,
+// as schedule.DayOf puts each on one (a day the source lists, or the day
+// of its start with bounds from day_change), paired by date. A listed day
 // without sessions is not shown by any writer but yaml's, and not
-// compared.
+// compared. A day's bounds are compared as wall clocks in the conference
+// zone (a day is local: the same days of a conference that moved zone are
+// no change, the move itself being one).
 type DayChange struct {
 	Date string `json:"date"`
 	// Change is "added", "removed" or "changed".
