@@ -14,6 +14,11 @@ import "time"
 // which the conference's days start: its day_change, or midnight when that
 // is unset or not a clock.
 func (c *Conference) DayChangeClock() int {
+	if c.DayChange == "" {
+		// Without ParseClock's error, which DayOf would build for every
+		// session of a conference without a day_change.
+		return 0
+	}
 	m, err := ParseClock(c.DayChange)
 	if err != nil {
 		return 0

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/schedkit/schedkit/internal/visible"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,9 +19,20 @@ func (e *env) diffCommand() *cli.Command {
 		Usage:     "compare two schedules session by session",
 		UsageText: "schedkit diff [--format {text|json}] [--input-format F] [--timezone ZONE] <old> <new>",
 		Description: `Compares two schedules, in any input format, by session id: sessions
-added, removed, and changed field by field (title, subtitle, track, room,
-start, end, type, status, speakers, abstract, url, language, tags, guid),
-and changes of the conference's name, id, time zone and url.
+added, removed, and changed field by field (title, subtitle, track, track
+name, room, start, end, type, status, speakers, abstract, url, language,
+tags, guid), and changes of the conference: its name, id, time zone, url,
+day_change (unset is 00:00; when a session is on a day not listed in
+days:) and organizer; its tracks, by id (added, removed, renamed; only
+tracks with sessions count); and its days, by date (added, removed, other
+start or end): the days apps group sessions by, those of the timed
+sessions, as listed by the source (days:) or from day_change. Not
+compared: version, timeslot_duration, the rooms: registry (aliases are
+resolved first) and the rules.
+
+Every export shows a session's track name, so a renamed track is also a
+"track name" change of each of its sessions (export ics --state gives
+their events a new SEQUENCE).
 
 A session id used more than once on a side is paired use by use:
 identical sessions first, then the rest by guid (when both give one),
@@ -40,15 +52,28 @@ and spellings differing only in case, spacing or Unicode form are one.
 Lists (speakers: name and affiliation; tags) are compared item by item;
 when two lists would print alike joined, each item is quoted.
 
-Text output, one line each, in the new file's order, removed sessions last:
+Text output, one line each: the conference's changes, its tracks' and its
+days', then the sessions' in the new file's order, removed sessions last:
+  ~ conference: FIELD OLD → NEW
+  + track ID: added "NAME" (N sessions)
+  ~ track ID: name OLD → NEW (N sessions)
+  - track ID: removed "NAME" (N sessions)
+  + day DATE: added (START–END, N sessions)
+  ~ day DATE: {start | end} OLD → NEW
+  - day DATE: removed (START–END, N sessions)
   + ID: added "TITLE" (START–END, ROOM)
   - ID: removed "TITLE" (START–END, ROOM)
   ~ ID: FIELD OLD → NEW
-(a long OLD and NEW shortened alike around their first difference) and a
-summary on stderr. --format json prints one object
-{conference: [{field, old, new}], added: [SESSION], removed: [SESSION],
-changed: [{id, title, fields: [{field, old, new}]}]} where SESSION is
-{id, title, start, end, room}; empty lists are [].
+(a long OLD and NEW shortened alike around their first difference; a
+session's track name change that its track's rename line says is not
+repeated) and a summary on stderr. --format json prints one object
+{conference: [{field, old, new}], tracks: [{id, change, name, fields,
+sessions}], days: [{date, change, start, end, fields, sessions}],
+added: [SESSION], removed: [SESSION], changed: [{id, title, fields:
+[{field, old, new}]}], paired: [{old_id, new_id, title, by}]} where
+SESSION is {id, title, start, end, room}, change is added, removed or
+changed, and fields lists [{field, old, new}] of a changed one; empty
+lists are [].
 
 A side that cannot be read or parsed at all is trouble: its findings go to
 stderr. Findings of a side that loads (overlaps, bad values) are not
@@ -107,8 +132,8 @@ func (e *env) diffAction(c *cli.Context) error {
 		}
 		writePaired(e.stderr, d.Paired)
 		fmt.Fprintf(e.stderr, "%d added, %d removed, %d changed", len(d.Added), len(d.Removed), len(d.Changed))
-		if len(d.Conference) > 0 {
-			fmt.Fprintf(e.stderr, ", %s of the conference", plural(len(d.Conference), "change"))
+		if n := len(d.Conference) + len(d.Tracks) + len(d.Days); n > 0 {
+			fmt.Fprintf(e.stderr, ", %s of the conference", plural(n, "change"))
 		}
 		fmt.Fprintln(e.stderr)
 	}
@@ -175,6 +200,35 @@ func writeDiffText(w io.Writer, d *diff.Result) error {
 	for _, f := range d.Conference {
 		change("conference", f)
 	}
+	// Tracks and days, then sessions. A session's "track name" change
+	// that a renamed track's line already says is not repeated (a track
+	// of many sessions would fill the output); the track's line counts
+	// them, and the JSON lists each.
+	renamed := map[diff.FieldChange]bool{}
+	for _, t := range d.Tracks {
+		switch t.Change {
+		case diff.KindAdded, diff.KindRemoved:
+			fmt.Fprintf(&b, "%s track %s: %s %q (%s)\n", addedMark(t.Change), visible.Escape(t.ID), t.Change, t.Name, plural(t.Sessions, "session"))
+		default:
+			for _, f := range t.Fields {
+				o, n := shown(f.Old, f.New)
+				fmt.Fprintf(&b, "~ track %s: %s %s → %s (%s)\n", visible.Escape(t.ID), f.Field, o, n, plural(t.Sessions, "session"))
+				if f.Field == "name" {
+					renamed[diff.FieldChange{Field: "track name", Old: f.Old, New: f.New}] = true
+				}
+			}
+		}
+	}
+	for _, dc := range d.Days {
+		switch dc.Change {
+		case diff.KindAdded, diff.KindRemoved:
+			fmt.Fprintf(&b, "%s day %s: %s (%s–%s, %s)\n", addedMark(dc.Change), dc.Date, dc.Change, dc.Start, dc.End, plural(dc.Sessions, "session"))
+		default:
+			for _, f := range dc.Fields {
+				change("day "+dc.Date, f)
+			}
+		}
+	}
 	line := func(mark, verb string, r diff.SessionRef) {
 		fmt.Fprintf(&b, "%s %s: %s %q (%s–%s", mark, visible.Escape(r.ID), verb, r.Title, r.Start, r.End)
 		if r.Room != "" {
@@ -190,7 +244,11 @@ func writeDiffText(w io.Writer, d *diff.Result) error {
 			added = added[1:]
 			continue
 		}
+		moved := slices.ContainsFunc(changed[0].Fields, func(f diff.FieldChange) bool { return f.Field == "track" })
 		for _, f := range changed[0].Fields {
+			if !moved && renamed[f] {
+				continue
+			}
 			change(changed[0].ID, f)
 		}
 		changed = changed[1:]
@@ -200,6 +258,15 @@ func writeDiffText(w io.Writer, d *diff.Result) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// addedMark is the first column of the line of a track or day added ("+") or
+// removed ("-").
+func addedMark(change string) string {
+	if change == diff.KindAdded {
+		return "+"
+	}
+	return "-"
 }
 
 // How much of a value the text output shows: whole up to showWhole runes;

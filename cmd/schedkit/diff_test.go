@@ -11,10 +11,14 @@ import (
 )
 
 // loadDiffSide loads one side of a diff test from schedkit YAML, rooms
-// canonicalised as diffAction does.
+// canonicalised as diffAction does; the conference is D's unless the
+// source starts with its own.
 func loadDiffSide(t *testing.T, name, sessions string) *schedule.Schedule {
 	t.Helper()
-	src := "conference: {name: D, id: d, timezone: Europe/Berlin}\n" + sessions
+	src := sessions
+	if !strings.HasPrefix(src, "conference:") {
+		src = "conference: {name: D, id: d, timezone: Europe/Berlin}\n" + sessions
+	}
 	s, diags := schedule.Load(name, []byte(src), schedule.LoadOptions{})
 	if s == nil || schedule.HasErrors(diags) {
 		t.Fatalf("%s does not load: %v", name, diags)
@@ -74,6 +78,45 @@ func TestDiffText(t *testing.T) {
 		new: track + `
       - {id: x, title: X, start: "10:00", end: "11:00", abstract: "Oh, ` + long + `"}`,
 		want: `~ x: abstract "All work and no play makes Jack a dull boy. All work and …" → "Oh, All work and no play makes Jack a dull boy. All work …"
+`,
+	}, {
+		name: "a renamed track is one line; its sessions' other changes and moves show",
+		old: `tracks:
+  - {id: t1, name: Old, date: 2024-05-01, sessions: [{id: a, title: A, start: "09:00", end: "10:00"}, {id: b, title: B, start: "10:00", end: "11:00"}]}
+  - {id: t2, name: Two, date: 2024-05-01, sessions: [{id: c, title: C, start: "09:00", end: "10:00"}]}
+  - {id: t3, name: Gone, date: 2024-05-01, sessions: [{id: d, title: D, start: "11:00", end: "12:00"}]}`,
+		new: `tracks:
+  - {id: t1, name: New, date: 2024-05-01, sessions: [{id: a, title: A, start: "09:00", end: "10:00"}, {id: b, title: B2, start: "10:00", end: "11:00"}]}
+  - {id: t2, name: Old, date: 2024-05-01, sessions: [{id: c, title: C, start: "09:00", end: "10:00"}]}
+  - {id: t4, name: Fresh, date: 2024-05-01, sessions: [{id: d, title: D, start: "11:00", end: "12:00"}]}`,
+		want: `~ track t1: name "Old" → "New" (2 sessions)
+~ track t2: name "Two" → "Old" (1 session)
++ track t4: added "Fresh" (1 session)
+- track t3: removed "Gone" (1 session)
+~ b: title "B" → "B2"
+~ d: track "t3" → "t4"
+~ d: track name "Gone" → "Fresh"
+`,
+	}, {
+		name: "day_change and days",
+		old: `conference: {name: D, id: d, timezone: Europe/Berlin, day_change: "04:00"}
+tracks:
+  - name: T
+    date: 2024-05-01
+    sessions:
+      - {id: a, title: A, start: "20:00", end: "21:00"}
+      - {id: n, title: Night, date: 2024-05-02, start: "04:30", end: "05:00"}`,
+		new: `conference: {name: D, id: d, timezone: Europe/Berlin, day_change: "05:00"}
+tracks:
+  - name: T
+    date: 2024-05-01
+    sessions:
+      - {id: a, title: A, start: "20:00", end: "21:00"}
+      - {id: n, title: Night, date: 2024-05-02, start: "04:30", end: "05:00"}`,
+		want: `~ conference: day_change "04:00" → "05:00"
+~ day 2024-05-01: start "2024-05-01 04:00 CEST" → "2024-05-01 05:00 CEST"
+~ day 2024-05-01: end "2024-05-02 03:59 CEST" → "2024-05-02 04:59 CEST"
+- day 2024-05-02: removed (2024-05-02 04:00 CEST–2024-05-03 03:59 CEST, 1 session)
 `,
 	}} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -62,8 +62,8 @@ type Record struct {
 
 // Content is the session as the last export published it: every field
 // schedule/diff compares (its Fields, by name: start and end are instants,
-// the track is its id), plus what else the feed shows (the track's name,
-// the speakers' ids), enough to publish it again (as cancelled) once its
+// the track is its id and its name), plus what else the feed shows (the
+// speakers' ids), enough to publish it again (as cancelled) once its
 // session is gone from the schedule. Only a change of what diff compares
 // is a new revision; the rest is recorded without one.
 //
@@ -244,10 +244,16 @@ func ContentOf(s *schedule.Schedule, x *schedule.Session) Content {
 
 // changed reports whether session x of s is a new revision of the event r
 // records: whether schedkit diff would report the recorded session, paired
-// with x, as changed. A record without a GUID was written before the state
-// kept the guid and the language: both are taken as unchanged.
+// with x, as changed (its track as recorded, name included). A record
+// without a GUID was written before the state kept the guid and the
+// language: both are taken as unchanged.
 func (r *Record) changed(s *schedule.Schedule, x *schedule.Session) bool {
 	was := r.session(s)
+	if was.Track != nil && was.Track.Name != r.Content.TrackName {
+		// The track as recorded: a renamed track is a change, as diff
+		// reports it, for CATEGORIES shows the name.
+		was.Track = &schedule.Track{ID: r.Content.TrackID, Name: r.Content.TrackName}
+	}
 	if r.Content.GUID == "" {
 		was.GUID, was.Language = s.GUIDOf(x), x.Language
 	}
@@ -269,6 +275,9 @@ func (r *Record) session(s *schedule.Schedule) *schedule.Session {
 		x.Speakers = append(x.Speakers, schedule.Person(p))
 	}
 	if c.TrackID != "" {
+		// The schedule's track of that id when it has one, so that a
+		// cancelled event joins its track's split feed under the track's
+		// name of now (changed compares the recorded name).
 		for _, t := range s.Tracks {
 			if t.ID == c.TrackID {
 				x.Track = t
@@ -291,8 +300,10 @@ func (r *Record) session(s *schedule.Schedule) *schedule.Session {
 //     (diff.Changed against the recorded content), gets SEQUENCE+1 and
 //     LAST-MODIFIED now.
 //   - Any other session keeps its SEQUENCE and LAST-MODIFIED; its record's
-//     Content is brought up to date (a renamed track, a speaker's id, a
-//     room respelled, and the language and guid an older state lacks).
+//     Content is brought up to date (a speaker's id, a room respelled, and
+//     the language and guid an older state lacks). A renamed track is a
+//     change of each of its sessions, as diff reports it: CATEGORIES shows
+//     the name.
 //   - An event whose session is gone, not yet cancelled, becomes cancelled
 //     with SEQUENCE+1 and LAST-MODIFIED now; it stays in the state (and the
 //     feeds) as cancelled.

@@ -61,8 +61,22 @@ var sessionEdits = map[string]func(rng *rand.Rand, s *schedule.Schedule, x *sche
 			t.Sessions = append(t.Sessions, x)
 		case 1: // a new id for the whole track: a change of each of its sessions
 			x.Track.ID = pick(rng, x.Track.ID, x.Track.ID+"-2")
-		case 2: // a new name, same id: no change
-			x.Track.Name += " (renamed)"
+		case 2: // to the placeholder of no track, whose name is not shown
+			i := slices.IndexFunc(s.Tracks, schedule.IsNoTrack)
+			if i < 0 {
+				s.AddTrack(&schedule.Track{ID: schedule.NoTrackID, Name: schedule.NoTrackName})
+				i = len(s.Tracks) - 1
+			}
+			x.Track.Sessions = slices.DeleteFunc(x.Track.Sessions, func(y *schedule.Session) bool { return y == x })
+			x.Track = s.Tracks[i]
+			x.Track.Sessions = append(x.Track.Sessions, x)
+		}
+	},
+	"track name": func(rng *rand.Rand, _ *schedule.Schedule, x *schedule.Session) {
+		// A new name of the whole track: a change of each of its
+		// sessions (the feed shows the name in CATEGORIES).
+		if x.Track != nil && !schedule.IsNoTrack(x.Track) {
+			x.Track.Name = pick(rng, x.Track.Name, x.Track.Name+" (renamed)", "Track")
 		}
 	},
 	"room": func(rng *rand.Rand, s *schedule.Schedule, x *schedule.Session) {

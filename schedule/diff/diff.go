@@ -7,12 +7,23 @@
 // which is no change). A session of the new schedule with
 // no partner is added, one of the old schedule with none is removed, and a
 // pair is changed when any field of the table (Fields) differs: title,
-// subtitle, track (its id), room (as validate canonicalises it), start and
-// end (as instants, so another zone is no change), type, status, speakers
-// (name and affiliation, item by item), abstract, url, language, tags
-// (item by item) and guid (as exported, a missing one derived). Nothing
-// else of a session counts. The conference's name, id, time zone and url
-// are compared too.
+// subtitle, track (its id), track name (as writers show it with the
+// session), room (as validate canonicalises it), start and end (as
+// instants, so another zone is no change), type, status, speakers (name
+// and affiliation, item by item), abstract, url, language, tags (item by
+// item) and guid (as exported, a missing one derived). Nothing else of a
+// session counts.
+//
+// The conference is compared too: its name, id, time zone, url, day
+// change and organizer; its tracks (by id: added, removed, renamed; a
+// rename is also a "track name" change of each of the track's sessions,
+// since every export shows the name with the session); and its days (by
+// date: added, removed, other bounds), the days apps group sessions by
+// (schedule.DayOf of each timed session), so that a day_change that moves
+// night sessions onto another day shows. Not compared: the source's
+// version and timeslot duration (frab metadata that writers derive when
+// a source has none), the room registry (the rooms of sessions are) and
+// the validation policy.
 //
 // An id used more than once on a side (a merged schedule, or a mistake
 // that validate reports) is paired use by use: identical sessions first,
@@ -39,8 +50,16 @@ import (
 // output of schedkit diff --format json; empty lists are [] and not null.
 type Result struct {
 	// Conference lists the conference fields that differ: name, id,
-	// timezone, url.
+	// timezone, url, day_change (as a clock: unset is "00:00"; only when
+	// a side has a session on a day it does not list, whose bounds it
+	// gives), organizer ("Name <email>").
 	Conference []FieldChange `json:"conference"`
+	// Tracks lists the tracks added and renamed, in the new file's order,
+	// then those removed (see TrackChange).
+	Tracks []TrackChange `json:"tracks"`
+	// Days lists the conference days added and with other bounds, in
+	// order, then those removed (see DayChange).
+	Days []DayChange `json:"days"`
 	// Added lists the sessions of the new schedule without a partner, and
 	// Removed those of the old one, each in its file's order.
 	Added   []SessionRef `json:"added"`
@@ -103,24 +122,16 @@ type SessionChange struct {
 
 // Same reports whether nothing differs.
 func (r *Result) Same() bool {
-	return len(r.Conference) == 0 && len(r.Added) == 0 && len(r.Removed) == 0 && len(r.Changed) == 0
+	return len(r.Conference) == 0 && len(r.Tracks) == 0 && len(r.Days) == 0 && len(r.Added) == 0 && len(r.Removed) == 0 && len(r.Changed) == 0
 }
 
 // Compare compares old and new session by session, as the package doc
 // describes. It does not change old or new.
 func Compare(old, new *schedule.Schedule) *Result {
 	r := &Result{Conference: []FieldChange{}, Added: []SessionRef{}, Removed: []SessionRef{}, Changed: []SessionChange{}, Paired: []Pairing{}}
-	oc, nc := old.Conference, new.Conference
-	for _, f := range []FieldChange{
-		{"name", oc.Name, nc.Name},
-		{"id", oc.ID, nc.ID},
-		{"timezone", oc.TimeZone, nc.TimeZone},
-		{"url", oc.URL, nc.URL},
-	} {
-		if f.Old != f.New {
-			r.Conference = append(r.Conference, f)
-		}
-	}
+	r.Conference = compareConference(old, new)
+	r.Tracks = compareTracks(old, new)
+	r.Days = compareDays(old, new)
 	pairs, by, removed := pair(old, new)
 	for i, n := range new.Sessions {
 		o, ok := pairs[n]

@@ -37,6 +37,12 @@ func result(r Result) *Result {
 			*l = []FieldChange{}
 		}
 	}
+	if r.Tracks == nil {
+		r.Tracks = []TrackChange{}
+	}
+	if r.Days == nil {
+		r.Days = []DayChange{}
+	}
 	if r.Added == nil {
 		r.Added = []SessionRef{}
 	}
@@ -253,6 +259,149 @@ func TestCompare(t *testing.T) {
 				{ID: "a", Title: "A2", Index: 3, Fields: []FieldChange{change("title", "A", "A2")}},
 			},
 		}),
+	}, {
+		name: "track renamed: the track once, each of its sessions",
+		old: conf + `tracks:
+  - {id: t1, name: Old, date: 2024-05-01, sessions: [{id: a, title: A, start: "09:00", end: "10:00"}, {id: b, title: B, start: "10:00", end: "11:00"}]}
+  - {id: t2, name: Other, date: 2024-05-01, sessions: [{id: c, title: C, start: "09:00", end: "10:00"}]}`,
+		new: conf + `tracks:
+  - {id: t1, name: New, date: 2024-05-01, sessions: [{id: a, title: A, start: "09:00", end: "10:00"}, {id: b, title: B2, start: "10:00", end: "11:00"}]}
+  - {id: t2, name: Other, date: 2024-05-01, sessions: [{id: c, title: C, start: "09:00", end: "10:00"}]}`,
+		want: result(Result{
+			Tracks: []TrackChange{{ID: "t1", Change: KindChanged, Name: "New", Fields: []FieldChange{change("name", "Old", "New")}, Sessions: 2}},
+			Changed: []SessionChange{
+				{ID: "a", Title: "A", Index: 0, Fields: []FieldChange{change("track name", "Old", "New")}},
+				{ID: "b", Title: "B2", Index: 1, Fields: []FieldChange{change("title", "B", "B2"), change("track name", "Old", "New")}},
+			},
+		}),
+	}, {
+		name: "track added and removed: its sessions moved",
+		old: conf + `tracks:
+  - {id: t1, name: One, date: 2024-05-01, sessions: [{id: a, title: A, start: "09:00", end: "10:00"}]}
+  - {id: t2, name: Two, date: 2024-05-01, sessions: [{id: b, title: B, start: "09:00", end: "10:00"}]}`,
+		new: conf + `tracks:
+  - {id: t1, name: One, date: 2024-05-01, sessions: [{id: a, title: A, start: "09:00", end: "10:00"}]}
+  - {id: t3, name: Three, date: 2024-05-01, sessions: [{id: b, title: B, start: "09:00", end: "10:00"}, {id: c, title: C, start: "10:00", end: "11:00"}]}`,
+		want: result(Result{
+			Tracks: []TrackChange{
+				{ID: "t3", Change: KindAdded, Name: "Three", Fields: []FieldChange{}, Sessions: 2},
+				{ID: "t2", Change: KindRemoved, Name: "Two", Fields: []FieldChange{}, Sessions: 1},
+			},
+			Added: []SessionRef{{ID: "c", Title: "C", Start: "2024-05-01 10:00 CEST", End: "2024-05-01 11:00 CEST", Index: 2}},
+			Changed: []SessionChange{{ID: "b", Title: "B", Index: 1, Fields: []FieldChange{
+				change("track", "t2", "t3"), change("track name", "Two", "Three"),
+			}}},
+		}),
+	}, {
+		name: "a track without sessions is not compared",
+		old: conf + track + `
+      - {id: a, title: A, start: "09:00", end: "10:00"}`,
+		new: conf + track + `
+      - {id: a, title: A, start: "09:00", end: "10:00"}
+  - {name: Empty, date: 2024-05-01}`,
+		want: result(Result{}),
+	}, {
+		name: "day_change moved: a night session changes day",
+		old: "conference: {name: D, id: d, timezone: Europe/Berlin, day_change: \"04:00\"}\n" + track + `
+      - {id: a, title: A, start: "20:00", end: "21:00"}
+      - {id: n, title: Night, date: 2024-05-02, start: "04:30", end: "05:00"}`,
+		new: "conference: {name: D, id: d, timezone: Europe/Berlin, day_change: \"05:00\"}\n" + track + `
+      - {id: a, title: A, start: "20:00", end: "21:00"}
+      - {id: n, title: Night, date: 2024-05-02, start: "04:30", end: "05:00"}`,
+		want: result(Result{
+			Conference: []FieldChange{change("day_change", "04:00", "05:00")},
+			Days: []DayChange{{Date: "2024-05-01", Change: KindChanged, Start: "2024-05-01 05:00 CEST", End: "2024-05-02 04:59 CEST", Sessions: 2,
+				Fields: []FieldChange{
+					change("start", "2024-05-01 04:00 CEST", "2024-05-01 05:00 CEST"),
+					change("end", "2024-05-02 03:59 CEST", "2024-05-02 04:59 CEST"),
+				}}, {
+				Date: "2024-05-02", Change: KindRemoved, Start: "2024-05-02 04:00 CEST", End: "2024-05-03 03:59 CEST", Fields: []FieldChange{}, Sessions: 1,
+			}},
+		}),
+	}, {
+		name: "day_change unset is midnight",
+		old: conf + track + `
+      - {id: a, title: A, start: "09:00", end: "10:00"}`,
+		new: "conference: {name: D, id: d, timezone: Europe/Berlin, day_change: \"0:00\"}\n" + track + `
+      - {id: a, title: A, start: "09:00", end: "10:00"}`,
+		want: result(Result{}),
+	}, {
+		name: "listed days: bounds changed, a day added",
+		old: `conference:
+  {name: D, id: d, timezone: Europe/Berlin, days: [{date: 2024-05-01, start: "2024-05-01T11:00", end: "2024-05-02T04:00"}]}
+` + track + `
+      - {id: a, title: A, start: "12:00", end: "13:00"}`,
+		new: `conference:
+  name: D
+  id: d
+  timezone: Europe/Berlin
+  days:
+    - {date: 2024-05-01, start: "2024-05-01T10:00", end: "2024-05-02T04:00:00"}
+    - {date: 2024-05-02, start: "2024-05-02T10:00", end: "2024-05-03T03:59:59"}
+` + track + `
+      - {id: a, title: A, start: "12:00", end: "13:00"}
+      - {id: b, title: B, date: 2024-05-02, start: "12:00", end: "13:00"}`,
+		want: result(Result{
+			Days: []DayChange{{
+				Date: "2024-05-01", Change: KindChanged, Start: "2024-05-01 10:00 CEST", End: "2024-05-02 04:00 CEST", Sessions: 1,
+				Fields: []FieldChange{change("start", "2024-05-01 11:00 CEST", "2024-05-01 10:00 CEST")},
+			}, {
+				Date: "2024-05-02", Change: KindAdded, Start: "2024-05-02 10:00 CEST", End: "2024-05-03 03:59 CEST", Fields: []FieldChange{}, Sessions: 1,
+			}},
+			Added: []SessionRef{{ID: "b", Title: "B", Start: "2024-05-02 12:00 CEST", End: "2024-05-02 13:00 CEST", Index: 1}},
+		}),
+	}, {
+		name: "day_change of no session's day is not compared",
+		old: `conference:
+  {name: D, id: d, timezone: Europe/Berlin, days: [{date: 2024-05-01, start: "2024-05-01T11:00", end: "2024-05-02T04:00"}]}
+` + track + `
+      - {id: a, title: A, start: "12:00", end: "13:00"}`,
+		new: `conference:
+  {name: D, id: d, timezone: Europe/Berlin, day_change: "04:00", days: [{date: 2024-05-01, start: "2024-05-01T11:00", end: "2024-05-02T04:00"}]}
+` + track + `
+      - {id: a, title: A, start: "12:00", end: "13:00"}`,
+		want: result(Result{}),
+	}, {
+		name: "day_change of a session's day not listed",
+		old: `conference:
+  {name: D, id: d, timezone: Europe/Berlin, days: [{date: 2024-05-01, start: "2024-05-01T11:00", end: "2024-05-02T04:00"}]}
+` + track + `
+      - {id: a, title: A, start: "12:00", end: "13:00"}
+      - {id: b, title: B, date: 2024-05-02, start: "12:00", end: "13:00"}`,
+		new: `conference:
+  {name: D, id: d, timezone: Europe/Berlin, day_change: "04:00", days: [{date: 2024-05-01, start: "2024-05-01T11:00", end: "2024-05-02T04:00"}]}
+` + track + `
+      - {id: a, title: A, start: "12:00", end: "13:00"}
+      - {id: b, title: B, date: 2024-05-02, start: "12:00", end: "13:00"}`,
+		want: result(Result{
+			Conference: []FieldChange{change("day_change", "00:00", "04:00")},
+			Days: []DayChange{{Date: "2024-05-02", Change: KindChanged, Start: "2024-05-02 04:00 CEST", End: "2024-05-03 03:59 CEST", Sessions: 1,
+				Fields: []FieldChange{
+					change("start", "2024-05-02 00:00 CEST", "2024-05-02 04:00 CEST"),
+					change("end", "2024-05-02 23:59 CEST", "2024-05-03 03:59 CEST"),
+				}}},
+		}),
+	}, {
+		name: "day end seconds apart",
+		old: `conference:
+  {name: D, id: d, timezone: Europe/Berlin, days: [{date: 2024-05-01, start: "2024-05-01T04:00", end: "2024-05-02T03:59"}]}
+` + track + `
+      - {id: a, title: A, start: "12:00", end: "13:00"}`,
+		new: `conference:
+  {name: D, id: d, timezone: Europe/Berlin, days: [{date: 2024-05-01, start: "2024-05-01T04:00", end: "2024-05-02T03:59:59"}]}
+` + track + `
+      - {id: a, title: A, start: "12:00", end: "13:00"}`,
+		want: result(Result{Days: []DayChange{{
+			Date: "2024-05-01", Change: KindChanged, Start: "2024-05-01 04:00 CEST", End: "2024-05-02 03:59 CEST", Sessions: 1,
+			Fields: []FieldChange{change("end", "2024-05-02 03:59:00", "2024-05-02 03:59:59")},
+		}}}),
+	}, {
+		name: "organizer",
+		old: "conference: {name: D, id: d, timezone: Europe/Berlin, organizer: {name: Program, email: program@d.example}}\n" + track + `
+      - {id: a, title: A, start: "09:00", end: "10:00"}`,
+		new: "conference: {name: D, id: d, timezone: Europe/Berlin, organizer: {name: Program, email: \"mailto:info@d.example\"}}\n" + track + `
+      - {id: a, title: A, start: "09:00", end: "10:00"}`,
+		want: result(Result{Conference: []FieldChange{change("organizer", "Program <program@d.example>", "Program <info@d.example>")}}),
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := Compare(loadSide(t, "old.yaml", tc.old), loadSide(t, "new.yaml", tc.new))
@@ -301,7 +450,18 @@ tracks:
 	}{
 		{"title", func(_ *schedule.Schedule, x *schedule.Session) { x.Title = "Y" }, []FieldChange{change("title", "X", "Y")}},
 		{"subtitle", func(_ *schedule.Schedule, x *schedule.Session) { x.Subtitle = "" }, []FieldChange{change("subtitle", "Sub", "")}},
-		{"track", func(s *schedule.Schedule, x *schedule.Session) { x.Track = s.Tracks[0] }, []FieldChange{change("track", "u", "t")}},
+		{"track", func(s *schedule.Schedule, x *schedule.Session) { x.Track = s.Tracks[0] },
+			[]FieldChange{change("track", "u", "t"), change("track name", "U", "T")}},
+		{"track renamed", func(_ *schedule.Schedule, x *schedule.Session) { x.Track.Name = "New name" },
+			[]FieldChange{change("track name", "U", "New name")}},
+		{"track of the same name", func(s *schedule.Schedule, x *schedule.Session) {
+			x.Track = &schedule.Track{ID: "v", Name: "U"}
+		}, []FieldChange{change("track", "u", "v")}},
+		{"to the placeholder of no track", func(s *schedule.Schedule, x *schedule.Session) {
+			x.Track = &schedule.Track{ID: schedule.NoTrackID, Name: schedule.NoTrackName}
+		}, []FieldChange{change("track", "u", ""), change("track name", "U", "")}},
+		{"no track", func(_ *schedule.Schedule, x *schedule.Session) { x.Track = nil },
+			[]FieldChange{change("track", "u", ""), change("track name", "U", "")}},
 		{"room", func(_ *schedule.Schedule, x *schedule.Session) { x.Room = "Hall B" }, []FieldChange{change("room", "Hall A", "Hall B")}},
 		{"start", func(_ *schedule.Schedule, x *schedule.Session) { x.Start = x.Start.Add(-time.Hour) },
 			[]FieldChange{change("start", "2024-05-01 10:00 CEST", "2024-05-01 09:00 CEST")}},
@@ -327,7 +487,7 @@ tracks:
 		{"every field at once", func(s *schedule.Schedule, x *schedule.Session) {
 			*x = schedule.Session{ID: "x", Title: "Y", Track: s.Tracks[0], GUID: "00000000-0000-4000-8000-000000000009"}
 		}, []FieldChange{
-			change("title", "X", "Y"), change("subtitle", "Sub", ""), change("track", "u", "t"), change("room", "Hall A", ""),
+			change("title", "X", "Y"), change("subtitle", "Sub", ""), change("track", "u", "t"), change("track name", "U", "T"), change("room", "Hall A", ""),
 			change("start", "2024-05-01 10:00 CEST", ""), change("end", "2024-05-01 11:00 CEST", ""),
 			change("type", "talk", ""), change("status", "confirmed", ""), change("speakers", "Ann (ACME), Bob", ""),
 			change("abstract", "About.", ""), change("url", "https://x.example/x", ""), change("language", "en", ""),
@@ -338,7 +498,6 @@ tracks:
 		{"room spelled otherwise", func(_ *schedule.Schedule, x *schedule.Session) { x.Room = " hall  a" }, nil},
 		{"the same instant in another zone", func(_ *schedule.Schedule, x *schedule.Session) { x.Start = x.Start.UTC() }, nil},
 		{"speaker id", func(_ *schedule.Schedule, x *schedule.Session) { x.Speakers[0].ID = "8" }, nil},
-		{"track renamed", func(s *schedule.Schedule, x *schedule.Session) { x.Track.Name = "New name" }, nil},
 		{"links", func(_ *schedule.Schedule, x *schedule.Session) { x.Links = nil }, nil},
 		{"frab id", func(_ *schedule.Schedule, x *schedule.Session) { x.FrabID = 13 }, nil},
 		{"implicit id", func(_ *schedule.Schedule, x *schedule.Session) { x.ImplicitID = true }, nil},
@@ -361,6 +520,32 @@ tracks:
 	}
 }
 
+// TestNoTrack: a session of no track and one on the placeholder track
+// that readers give such sessions (schedule.IsNoTrack) are the same, as
+// writers write no track for either; a track of the schedule's own that is
+// only called no-track is a track.
+func TestNoTrack(t *testing.T) {
+	s := &schedule.Schedule{Conference: schedule.Conference{ID: "d"}}
+	for _, tc := range []struct {
+		name string
+		old  *schedule.Track
+		new  *schedule.Track
+		want []FieldChange
+	}{
+		{"none and the placeholder", nil, &schedule.Track{ID: schedule.NoTrackID, Name: schedule.NoTrackName}, nil},
+		{"a track called no-track", nil, &schedule.Track{ID: schedule.NoTrackID, Name: "Other"},
+			[]FieldChange{change("track", "", schedule.NoTrackID), change("track name", "", "Other")}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := &schedule.Session{ID: "x", Title: "X", Track: tc.old}
+			n := &schedule.Session{ID: "x", Title: "X", Track: tc.new}
+			if diff := cmp.Diff(tc.want, Changes(s, o, s, n)); diff != "" {
+				t.Errorf("Changes (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 // TestFieldNames pins the table's order, which is the order of changes in
 // the output, and checks that no two fields share a name.
 func TestFieldNames(t *testing.T) {
@@ -368,7 +553,7 @@ func TestFieldNames(t *testing.T) {
 	for _, f := range Fields() {
 		got = append(got, f.Name)
 	}
-	want := []string{"title", "subtitle", "track", "room", "start", "end", "type", "status", "speakers", "abstract", "url", "language", "tags", "guid"}
+	want := []string{"title", "subtitle", "track", "track name", "room", "start", "end", "type", "status", "speakers", "abstract", "url", "language", "tags", "guid"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Fields (-want +got):\n%s", diff)
 	}

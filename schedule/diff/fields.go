@@ -28,12 +28,27 @@ type Field struct {
 
 // fields is the table of compared fields, in the order changes are
 // reported. Fields of a session not in it are not compared: the speakers'
-// ids (a person is their name and affiliation here), the track's name (a
-// track is its id), links, positions in the source and the frab id.
+// ids (a person is their name and affiliation here), links, positions in
+// the source and the frab id.
 var fields = []Field{
 	text("title", func(s *schedule.Session) string { return s.Title }),
 	text("subtitle", func(s *schedule.Session) string { return s.Subtitle }),
-	text("track", (*schedule.Session).TrackID),
+	// A track is its id; the placeholder of sessions that had none
+	// (schedule.IsNoTrack, which frab readers and yaml imports give them)
+	// is no track, as for the writers, which write none for it.
+	text("track", func(s *schedule.Session) string {
+		if schedule.IsNoTrack(s.Track) {
+			return ""
+		}
+		return s.TrackID()
+	}),
+	// The track's name is compared too, as writers show it: every export
+	// writes it with the session (ics CATEGORIES, csv's track column,
+	// frab's <track>, the html and table headings), so a renamed track
+	// changes each of its sessions' events, and the ics state must give
+	// them a new SEQUENCE for calendar clients to show the new name.
+	// Compare also reports the rename once, as a change of the track.
+	text("track name", trackName),
 	{
 		// A room is compared as validate canonicalises it (different
 		// spellings of one NameKey are one room); callers canonicalise
@@ -79,6 +94,15 @@ var fields = []Field{
 			return old.GUIDOf(o), new.GUIDOf(n)
 		},
 	},
+}
+
+// trackName is the name of s's track as writers show it: none for the
+// placeholder track of sessions that had none (schedule.IsNoTrack).
+func trackName(s *schedule.Session) string {
+	if schedule.IsNoTrack(s.Track) {
+		return ""
+	}
+	return s.TrackName()
 }
 
 // Fields returns the table of compared fields, in the order changes are
@@ -148,22 +172,31 @@ func text(name string, get func(*schedule.Session) string) Field {
 func instant(name string, get func(*schedule.Session) time.Time) Field {
 	return Field{
 		Name: name,
-		key: func(_ *schedule.Schedule, s *schedule.Session) string {
-			t := get(s)
-			if t.IsZero() {
-				return ""
-			}
-			return fmt.Sprintf("%d.%09d", t.Unix(), t.Nanosecond())
-		},
+		key:  func(_ *schedule.Schedule, s *schedule.Session) string { return instantKey(get(s)) },
 		show: func(_ *schedule.Schedule, o *schedule.Session, _ *schedule.Schedule, n *schedule.Session) (string, string) {
-			ot, nt := get(o), get(n)
-			if ov, nv := when(ot), when(nt); ov != nv {
-				return ov, nv
-			}
-			const exact = "2006-01-02 15:04:05.999999999 MST -07:00"
-			return ot.Format(exact), nt.Format(exact)
+			return showInstants(get(o), get(n))
 		},
 	}
+}
+
+// instantKey is the key of an instant: equal for the same instant in any
+// zone, "" for none.
+func instantKey(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d.%09d", t.Unix(), t.Nanosecond())
+}
+
+// showInstants returns the display values of two different instants: to
+// the minute (see when), or to the nanosecond with their UTC offsets when
+// they read alike that way.
+func showInstants(ot, nt time.Time) (string, string) {
+	if ov, nv := when(ot), when(nt); ov != nv {
+		return ov, nv
+	}
+	const exact = "2006-01-02 15:04:05.999999999 MST -07:00"
+	return ot.Format(exact), nt.Format(exact)
 }
 
 // when formats an instant as diff shows it: to the minute, in its
