@@ -440,7 +440,16 @@ tracks:
         url: https://x.example/x
         language: en
         tags: [a, b]
+        description: Longer.
         links: [{title: Slides, url: https://x.example/slides}]
+        attachments: [{title: Paper, url: https://x.example/paper.pdf}]
+        do_not_record: true
+        recording_license: CC BY 4.0
+        slug: d-12-x
+        logo: https://x.example/logo.png
+        feedback_url: https://x.example/feedback
+        origin_url: https://x.example/origin
+        frab_type: Lecture
         frab_id: 12
 `
 	for _, tc := range []struct {
@@ -482,6 +491,27 @@ tracks:
 		{"url", func(_ *schedule.Schedule, x *schedule.Session) { x.URL = "" }, []FieldChange{change("url", "https://x.example/x", "")}},
 		{"language", func(_ *schedule.Schedule, x *schedule.Session) { x.Language = "de" }, []FieldChange{change("language", "en", "de")}},
 		{"tags reordered", func(_ *schedule.Schedule, x *schedule.Session) { x.Tags = []string{"b", "a"} }, []FieldChange{change("tags", "a, b", "b, a")}},
+		{"description", func(_ *schedule.Schedule, x *schedule.Session) { x.Description = "Longer!" },
+			[]FieldChange{change("description", "Longer.", "Longer!")}},
+		{"links", func(_ *schedule.Schedule, x *schedule.Session) { x.Links = nil },
+			[]FieldChange{change("links", "Slides <https://x.example/slides>", "")}},
+		{"link title", func(_ *schedule.Schedule, x *schedule.Session) { x.Links = []schedule.Link{{URL: "https://x.example/slides"}} },
+			[]FieldChange{change("links", "Slides <https://x.example/slides>", "https://x.example/slides")}},
+		{"attachments", func(_ *schedule.Schedule, x *schedule.Session) {
+			x.Attachments = append(x.Attachments, schedule.Link{Title: "Code", URL: "https://x.example/code.tgz"})
+		}, []FieldChange{change("attachments", "Paper <https://x.example/paper.pdf>", "Paper <https://x.example/paper.pdf>, Code <https://x.example/code.tgz>")}},
+		{"do_not_record", func(_ *schedule.Schedule, x *schedule.Session) { x.DoNotRecord = false },
+			[]FieldChange{change("do_not_record", "true", "false")}},
+		{"recording_license", func(_ *schedule.Schedule, x *schedule.Session) { x.RecordingLicense = "" },
+			[]FieldChange{change("recording_license", "CC BY 4.0", "")}},
+		{"logo", func(_ *schedule.Schedule, x *schedule.Session) { x.Logo = "https://x.example/logo2.png" },
+			[]FieldChange{change("logo", "https://x.example/logo.png", "https://x.example/logo2.png")}},
+		{"logo to a path no frab writer writes", func(_ *schedule.Schedule, x *schedule.Session) { x.Logo = "/logo.png" },
+			[]FieldChange{change("logo", "https://x.example/logo.png", "/logo.png")}},
+		{"feedback_url", func(_ *schedule.Schedule, x *schedule.Session) { x.FeedbackURL = "" },
+			[]FieldChange{change("feedback_url", "https://x.example/feedback", "")}},
+		{"origin_url", func(_ *schedule.Schedule, x *schedule.Session) { x.OriginURL = "http://x.example/origin" },
+			[]FieldChange{change("origin_url", "https://x.example/origin", "http://x.example/origin")}},
 		{"guid", func(_ *schedule.Schedule, x *schedule.Session) { x.GUID = "00000000-0000-4000-8000-000000000009" },
 			[]FieldChange{change("guid", schedule.DerivedGUID("d", "x"), "00000000-0000-4000-8000-000000000009")}},
 		{"every field at once", func(s *schedule.Schedule, x *schedule.Session) {
@@ -490,16 +520,22 @@ tracks:
 			change("title", "X", "Y"), change("subtitle", "Sub", ""), change("track", "u", "t"), change("track name", "U", "T"), change("room", "Hall A", ""),
 			change("start", "2024-05-01 10:00 CEST", ""), change("end", "2024-05-01 11:00 CEST", ""),
 			change("type", "talk", ""), change("status", "confirmed", ""), change("speakers", "Ann (ACME), Bob", ""),
-			change("abstract", "About.", ""), change("url", "https://x.example/x", ""), change("language", "en", ""),
-			change("tags", "a, b", ""), change("guid", schedule.DerivedGUID("d", "x"), "00000000-0000-4000-8000-000000000009"),
+			change("abstract", "About.", ""), change("description", "Longer.", ""), change("url", "https://x.example/x", ""), change("language", "en", ""),
+			change("tags", "a, b", ""), change("links", "Slides <https://x.example/slides>", ""),
+			change("attachments", "Paper <https://x.example/paper.pdf>", ""), change("do_not_record", "true", "false"),
+			change("recording_license", "CC BY 4.0", ""), change("logo", "https://x.example/logo.png", ""),
+			change("feedback_url", "https://x.example/feedback", ""), change("origin_url", "https://x.example/origin", ""),
+			change("guid", schedule.DerivedGUID("d", "x"), "00000000-0000-4000-8000-000000000009"),
 		}},
 
 		{"the derived guid written out", func(_ *schedule.Schedule, x *schedule.Session) { x.GUID = schedule.DerivedGUID("d", "x") }, nil},
 		{"room spelled otherwise", func(_ *schedule.Schedule, x *schedule.Session) { x.Room = " hall  a" }, nil},
 		{"the same instant in another zone", func(_ *schedule.Schedule, x *schedule.Session) { x.Start = x.Start.UTC() }, nil},
 		{"speaker id", func(_ *schedule.Schedule, x *schedule.Session) { x.Speakers[0].ID = "8" }, nil},
-		{"links", func(_ *schedule.Schedule, x *schedule.Session) { x.Links = nil }, nil},
 		{"frab id", func(_ *schedule.Schedule, x *schedule.Session) { x.FrabID = 13 }, nil},
+		{"slug", func(_ *schedule.Schedule, x *schedule.Session) { x.Slug = "d-12-y" }, nil},
+		{"frab_type", func(_ *schedule.Schedule, x *schedule.Session) { x.SourceType = "Talk" }, nil},
+		{"calendar uid", func(_ *schedule.Schedule, x *schedule.Session) { x.UID = "x@example" }, nil},
 		{"implicit id", func(_ *schedule.Schedule, x *schedule.Session) { x.ImplicitID = true }, nil},
 		{"positions", func(_ *schedule.Schedule, x *schedule.Session) { x.Pos, x.FieldPos = schedule.Pos{}, nil }, nil},
 	} {
@@ -553,7 +589,8 @@ func TestFieldNames(t *testing.T) {
 	for _, f := range Fields() {
 		got = append(got, f.Name)
 	}
-	want := []string{"title", "subtitle", "track", "track name", "room", "start", "end", "type", "status", "speakers", "abstract", "url", "language", "tags", "guid"}
+	want := []string{"title", "subtitle", "track", "track name", "room", "start", "end", "type", "status", "speakers", "abstract", "description", "url", "language", "tags",
+		"links", "attachments", "do_not_record", "recording_license", "logo", "feedback_url", "origin_url", "guid"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Fields (-want +got):\n%s", diff)
 	}
@@ -622,5 +659,54 @@ func TestCompareFixtures(t *testing.T) {
 		if diff := cmp.Diff(result(Result{}), r); diff != "" {
 			t.Errorf("%s against itself (-want +got):\n%s", file, diff)
 		}
+	}
+}
+
+// TestEventChanged: what gives a calendar event a new SEQUENCE is a change
+// of a field the event shows (Field.InEvent). The description shows only
+// in the DESCRIPTION of a session without an abstract (Session.Text); the
+// recording opt-out, links, attachments and frab's logo and URLs no event
+// shows, so diff reports them (Changed) and the ics state does not bump.
+func TestEventChanged(t *testing.T) {
+	base := schedule.Session{ID: "x", Title: "X", Abstract: "About.", Description: "Longer."}
+	s := &schedule.Schedule{Conference: schedule.Conference{ID: "d"}}
+	for _, tc := range []struct {
+		name               string
+		edit               func(x *schedule.Session)
+		wantEvent, wantAny bool
+	}{
+		{"nothing", func(x *schedule.Session) {}, false, false},
+		{"title", func(x *schedule.Session) { x.Title = "Y" }, true, true},
+		{"description under an abstract", func(x *schedule.Session) { x.Description = "Longer!" }, false, true},
+		{"description without an abstract", func(x *schedule.Session) { x.Abstract, x.Description = "", "Longer!" }, true, true},
+		{"abstract dropped, the description shown instead", func(x *schedule.Session) { x.Abstract = "" }, true, true},
+		{"do_not_record", func(x *schedule.Session) { x.DoNotRecord = true }, false, true},
+		{"recording_license", func(x *schedule.Session) { x.RecordingLicense = "CC0" }, false, true},
+		{"links", func(x *schedule.Session) { x.Links = []schedule.Link{{URL: "https://x.example"}} }, false, true},
+		{"attachments", func(x *schedule.Session) { x.Attachments = []schedule.Link{{URL: "https://x.example"}} }, false, true},
+		{"logo", func(x *schedule.Session) { x.Logo = "https://x.example/l.png" }, false, true},
+		{"feedback_url", func(x *schedule.Session) { x.FeedbackURL = "https://x.example/f" }, false, true},
+		{"origin_url", func(x *schedule.Session) { x.OriginURL = "https://x.example/o" }, false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o, n := base, base
+			tc.edit(&n)
+			if got := EventChanged(s, &o, s, &n); got != tc.wantEvent {
+				t.Errorf("EventChanged = %v, want %v", got, tc.wantEvent)
+			}
+			if got := Changed(s, &o, s, &n); got != tc.wantAny {
+				t.Errorf("Changed = %v, want %v", got, tc.wantAny)
+			}
+		})
+	}
+	var inEvent []string
+	for _, f := range Fields() {
+		if f.InEvent() {
+			inEvent = append(inEvent, f.Name)
+		}
+	}
+	want := []string{"title", "subtitle", "track", "track name", "room", "start", "end", "type", "status", "speakers", "abstract", "description", "url", "language", "tags", "guid"}
+	if diff := cmp.Diff(want, inEvent); diff != "" {
+		t.Errorf("fields in an event (-want +got):\n%s", diff)
 	}
 }

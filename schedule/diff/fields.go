@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/schedkit/schedkit/schedule"
 )
@@ -24,12 +25,38 @@ type Field struct {
 	// keys differ); they always differ, so that a reported change never
 	// reads "x → x".
 	show func(old *schedule.Schedule, o *schedule.Session, new *schedule.Schedule, n *schedule.Session) (string, string)
+	// event is what the ics state compares (EventChanged): the field as a
+	// calendar event (the ics VEVENT) shows it; nil for a field that no
+	// event shows, whose change gives no new SEQUENCE. For most fields it
+	// is key.
+	event func(sc *schedule.Schedule, s *schedule.Session) string
 }
 
 // fields is the table of compared fields, in the order changes are
-// reported. Fields of a session not in it are not compared: the speakers'
-// ids (a person is their name and affiliation here), links, positions in
-// the source and the frab id.
+// reported: every field of a session that an export writes and a reader of
+// that export sees (a calendar app, a recording pipeline reading frab's
+// <recording>, a person reading the html page). Fields of a session not in
+// it are not compared:
+//   - the speakers' ids (a person is their name and affiliation here);
+//   - the frab id: an identifier, like the session id, that the frab
+//     writers assign to sessions without one, so a file and its frab
+//     export would differ in every session;
+//   - frab_type (Session.SourceType), the source's word for the type: type
+//     is compared, and the frab readers set frab_type only when the word
+//     is not the type itself, so it is the wording of a compared field;
+//   - the calendar UID read from a feed, and whether the id was derived
+//     (ImplicitID): the id is what pairs sessions;
+//   - the slug: schedule.json requires one, so the frab-json writer
+//     derives one (conference, event id, title) for a session without
+//     one, or with one its schema rejects (FOSDEM's end in "-", 36C3 has
+//     "GGV8G3"), and frab-xml drops the slugs its schema rejects: a frab
+//     file and its own export would differ in hundreds of slugs. A slug
+//     is frab metadata that writers derive, like version;
+//   - positions in the source.
+//
+// The fields from description on were added after the ics state's first
+// release; those a calendar event does not show (all but description) have
+// no event key, so they never bump a SEQUENCE.
 var fields = []Field{
 	text("title", func(s *schedule.Session) string { return s.Title }),
 	text("subtitle", func(s *schedule.Session) string { return s.Subtitle }),
@@ -53,8 +80,9 @@ var fields = []Field{
 		// A room is compared as validate canonicalises it (different
 		// spellings of one NameKey are one room); callers canonicalise
 		// aliases to their registry name first, as validate does.
-		Name: "room",
-		key:  func(_ *schedule.Schedule, s *schedule.Session) string { return schedule.NameKey(s.Room) },
+		Name:  "room",
+		key:   func(_ *schedule.Schedule, s *schedule.Session) string { return schedule.NameKey(s.Room) },
+		event: func(_ *schedule.Schedule, s *schedule.Session) string { return schedule.NameKey(s.Room) },
 		show: func(_ *schedule.Schedule, o *schedule.Session, _ *schedule.Schedule, n *schedule.Session) (string, string) {
 			return o.Room, n.Room
 		},
@@ -75,6 +103,15 @@ var fields = []Field{
 		return items
 	}),
 	text("abstract", func(s *schedule.Session) string { return s.Abstract }),
+	// The description is written by frab (<description>) and yaml as it
+	// is, and by the other writers (ics DESCRIPTION, csv's abstract
+	// column, json's abstract, html) in place of an absent abstract
+	// (Session.Text). So a calendar event shows it only when the session
+	// has no abstract: that is its event key, and an abstract-having
+	// session's description edit leaves its event, and SEQUENCE, as they
+	// were.
+	withEvent(text("description", func(s *schedule.Session) string { return s.Description }),
+		func(_ *schedule.Schedule, s *schedule.Session) string { return EventDescription(s) }),
 	text("url", func(s *schedule.Session) string { return s.URL }),
 	text("language", func(s *schedule.Session) string { return s.Language }),
 	list("tags", func(s *schedule.Session) []listItem {
@@ -84,16 +121,95 @@ var fields = []Field{
 		}
 		return items
 	}),
+	// Links are written by html (the session's details), json, frab and
+	// yaml; attachments by frab and yaml. Both are compared item by item,
+	// title and url.
+	notInEvent(list("links", func(s *schedule.Session) []listItem { return linkItems(s.Links) })),
+	notInEvent(list("attachments", func(s *schedule.Session) []listItem { return linkItems(s.Attachments) })),
+	// The recording opt-out and license are frab's <recording> (and
+	// schedule.json's do_not_record, yaml's keys), which recording
+	// pipelines (c3voc) read: losing a speaker's opt-out is the wrong
+	// output that matters most, so an organizer diffing before publishing
+	// must see it flip.
+	notInEvent(text("do_not_record", func(s *schedule.Session) string { return strconv.FormatBool(s.DoNotRecord) })),
+	notInEvent(text("recording_license", func(s *schedule.Session) string { return s.RecordingLicense })),
+	// frab's <logo>, <feedback_url> and <origin_url>, which apps show
+	// (yaml writes them too), compared as the frab writers write them:
+	// an absolute http(s) URL, anything else being no value (see webURL).
+	notInEvent(webURLField("logo", func(s *schedule.Session) string { return s.Logo })),
+	notInEvent(webURLField("feedback_url", func(s *schedule.Session) string { return s.FeedbackURL })),
+	notInEvent(webURLField("origin_url", func(s *schedule.Session) string { return s.OriginURL })),
 	{
 		// GUIDs are compared as exported, a missing one derived from the
 		// conference id and the session id, so that a file that writes the
 		// derived guid out, as import does, is not a change.
-		Name: "guid",
-		key:  (*schedule.Schedule).GUIDOf,
+		Name:  "guid",
+		key:   (*schedule.Schedule).GUIDOf,
+		event: (*schedule.Schedule).GUIDOf,
 		show: func(old *schedule.Schedule, o *schedule.Session, new *schedule.Schedule, n *schedule.Session) (string, string) {
 			return old.GUIDOf(o), new.GUIDOf(n)
 		},
 	},
+}
+
+// EventDescription is the description as a calendar event shows it: the
+// session's description when it has no abstract (ics DESCRIPTION holds
+// Session.Text), else none.
+func EventDescription(s *schedule.Session) string {
+	if s.Abstract != "" {
+		return ""
+	}
+	return s.Description
+}
+
+// linkItems are the items of a list of links: "Title <url>", or the url
+// alone when the link has no title.
+func linkItems(ls []schedule.Link) []listItem {
+	items := make([]listItem, len(ls))
+	for i, l := range ls {
+		it := listItem{key: strconv.Quote(l.Title) + strconv.Quote(l.URL), text: l.URL, quoted: strconv.Quote(l.URL)}
+		if l.Title != "" {
+			it.text = l.Title + " <" + l.URL + ">"
+			it.quoted = strconv.Quote(l.Title) + " <" + strconv.Quote(l.URL) + ">"
+		}
+		items[i] = it
+	}
+	return items
+}
+
+// webURLField is a text field compared as webURL keeps it, shown as the
+// source gives it.
+func webURLField(name string, get func(*schedule.Session) string) Field {
+	f := text(name, get)
+	f.key = func(_ *schedule.Schedule, s *schedule.Session) string { return webURL(get(s)) }
+	f.event = f.key
+	return f
+}
+
+// webURL is u when it is an absolute http(s) URL without spaces, else "":
+// the frab writers write only such a logo, feedback_url or origin_url (their
+// schemas take nothing else), so a path on the source's server ("/system/
+// logos/x.png", as 36C3's frab file has) is lost in every frab export and
+// is no value a reader of an export sees. Comparing it would make a frab
+// file and its own export differ.
+func webURL(u string) string {
+	if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") || strings.ContainsFunc(u, unicode.IsSpace) {
+		return ""
+	}
+	return u
+}
+
+// withEvent returns f with event as its event key.
+func withEvent(f Field, event func(*schedule.Schedule, *schedule.Session) string) Field {
+	f.event = event
+	return f
+}
+
+// notInEvent returns f without an event key: a field no calendar event
+// shows.
+func notInEvent(f Field) Field {
+	f.event = nil
+	return f
 }
 
 // trackName is the name of s's track as writers show it: none for the
@@ -115,6 +231,10 @@ func (f Field) Differs(old *schedule.Schedule, o *schedule.Session, new *schedul
 	return f.key(old, o) != f.key(new, n)
 }
 
+// InEvent reports whether a calendar event (the ics VEVENT) shows the
+// field, so that its change gives the event a new SEQUENCE (EventChanged).
+func (f Field) InEvent() bool { return f.event != nil }
+
 // Changes returns the fields in which session o of schedule old and n of
 // new differ, in table order, with their display values; nil when they do
 // not differ. The schedules matter for the guid, which is derived from the
@@ -131,11 +251,25 @@ func Changes(old *schedule.Schedule, o *schedule.Session, new *schedule.Schedule
 }
 
 // Changed reports whether schedkit diff would report session o of old,
-// paired with n of new, as changed: whether any field differs. It is what
-// the ics state bumps an event's SEQUENCE on.
+// paired with n of new, as changed: whether any field differs. The ics
+// state bumps a SEQUENCE on EventChanged, the fields an event shows.
 func Changed(old *schedule.Schedule, o *schedule.Session, new *schedule.Schedule, n *schedule.Session) bool {
 	for _, f := range fields {
 		if f.Differs(old, o, new, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// EventChanged reports whether the calendar event of session o of old,
+// paired with n of new, changed: whether a field a calendar event shows
+// differs (Field.InEvent; the description only where the event shows it,
+// for a session without an abstract). It is what the ics state bumps an
+// event's SEQUENCE on. Every field it compares, Changed compares too.
+func EventChanged(old *schedule.Schedule, o *schedule.Session, new *schedule.Schedule, n *schedule.Session) bool {
+	for _, f := range fields {
+		if f.event != nil && f.event(old, o) != f.event(new, n) {
 			return true
 		}
 	}
@@ -155,9 +289,9 @@ func contentKey(sc *schedule.Schedule, s *schedule.Session) string {
 
 // text is a field that is compared and shown as the string get returns.
 func text(name string, get func(*schedule.Session) string) Field {
+	key := func(_ *schedule.Schedule, s *schedule.Session) string { return get(s) }
 	return Field{
-		Name: name,
-		key:  func(_ *schedule.Schedule, s *schedule.Session) string { return get(s) },
+		Name: name, key: key, event: key,
 		show: func(_ *schedule.Schedule, o *schedule.Session, _ *schedule.Schedule, n *schedule.Session) (string, string) {
 			return get(o), get(n)
 		},
@@ -170,9 +304,9 @@ func text(name string, get func(*schedule.Session) string) Field {
 // way (seconds apart, or zones with one abbreviation), they are shown
 // to the nanosecond with their UTC offsets.
 func instant(name string, get func(*schedule.Session) time.Time) Field {
+	key := func(_ *schedule.Schedule, s *schedule.Session) string { return instantKey(get(s)) }
 	return Field{
-		Name: name,
-		key:  func(_ *schedule.Schedule, s *schedule.Session) string { return instantKey(get(s)) },
+		Name: name, key: key, event: key,
 		show: func(_ *schedule.Schedule, o *schedule.Session, _ *schedule.Schedule, n *schedule.Session) (string, string) {
 			return showInstants(get(o), get(n))
 		},
@@ -225,11 +359,11 @@ func list(name string, items func(*schedule.Session) []listItem) Field {
 		}
 		return strings.Join(parts, ", ")
 	}
+	key := func(_ *schedule.Schedule, s *schedule.Session) string {
+		return join(items(s), func(it listItem) string { return it.key })
+	}
 	return Field{
-		Name: name,
-		key: func(_ *schedule.Schedule, s *schedule.Session) string {
-			return join(items(s), func(it listItem) string { return it.key })
-		},
+		Name: name, key: key, event: key,
 		show: func(_ *schedule.Schedule, o *schedule.Session, _ *schedule.Schedule, n *schedule.Session) (string, string) {
 			oi, ni := items(o), items(n)
 			text := func(it listItem) string { return it.text }
