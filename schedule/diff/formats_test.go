@@ -21,7 +21,10 @@ import (
 // The source has what could go wrong: a day_change, a night session on
 // the day before, listed days with bounds of their own (one from 11:00 to
 // 04:00, a session before its start), a track name that is no slug, and
-// a session of no track.
+// a session of no track; and the fields diff compares that only some
+// writers write (description, links, attachments, the recording opt-out
+// and license, logo, feedback and origin urls), one session with an
+// abstract and a description, one with a description only.
 func TestOtherFormatsSame(t *testing.T) {
 	const src = `conference:
   name: Formats Con
@@ -36,13 +39,25 @@ tracks:
     room: Hall A
     sessions:
       - {id: a, title: Early, start: "09:30", end: "10:30"}
-      - {id: b, title: Keynote, start: "11:00", end: "12:00"}
+      - id: b
+        title: Keynote
+        start: "11:00"
+        end: "12:00"
+        abstract: Short.
+        description: Long.
+        links: [{title: Slides, url: "https://formats.example/slides"}, {url: "https://formats.example/video"}]
+        attachments: [{title: Paper, url: "https://formats.example/paper.pdf"}]
+        do_not_record: true
+        recording_license: CC BY 4.0
+        logo: https://formats.example/logo.png
+        feedback_url: https://formats.example/feedback
+        origin_url: https://formats.example/origin
       - {id: n, title: Night, date: 2024-05-02, start: "01:30", end: "02:30"}
   - name: Main
     date: 2024-05-02
     room: Hall B
     sessions:
-      - {id: c, title: Day Two, start: "10:00", end: "11:00"}
+      - {id: c, title: Day Two, start: "10:00", end: "11:00", description: "Only a description, no abstract."}
       - {id: m, title: Late Night, date: 2024-05-03, start: "03:00", end: "03:30"}
 `
 	yaml, diags := schedule.Load("src.yaml", []byte(src), schedule.LoadOptions{})
