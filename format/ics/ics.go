@@ -176,12 +176,11 @@ func newFeed(s *schedule.Schedule, sessions []*schedule.Session, opt Options) (*
 	cal := ical.NewCalendar()
 	cal.SetProductId("-//schedkit//schedkit " + paramSafe(version) + "//EN")
 	cal.SetCalscale("GREGORIAN")
-	var org *schedule.Organizer // with an address: METHOD:PUBLISH and every event's ORGANIZER
+	org, line := eventOrganizer(s) // with an address: METHOD:PUBLISH and every event's ORGANIZER
 	var organizer []byte
-	if o := s.Conference.Organizer; o != nil && o.Email != "" && !strings.ContainsAny(o.Email, ":\r\n\t ") {
-		org = o
+	if org != nil {
 		cal.SetMethod(ical.MethodPublish)
-		organizer = propLine("ORGANIZER", "CN", paramSafe(org.Name), "mailto:"+org.Email)
+		organizer = appendFolded(nil, []byte(line))
 	}
 	cal.SetName(name) // NAME (RFC 7986 §5.1) and X-WR-CALNAME
 	dur := isoDuration(refresh)
@@ -495,6 +494,19 @@ func parsedAbsURL(u string) string {
 		return percentHex.Replace(u)
 	}
 	return u
+}
+
+// eventOrganizer returns the conference's organizer as every event of s
+// shows it, and that ORGANIZER content line, unfolded; nil and "" when the
+// organizer has no address an ORGANIZER can hold (a name alone is not
+// written). The ics state records the line: a change of it changes every
+// event.
+func eventOrganizer(s *schedule.Schedule) (*schedule.Organizer, string) {
+	o := s.Conference.Organizer
+	if o == nil || o.Email == "" || strings.ContainsAny(o.Email, ":\r\n\t ") {
+		return nil, ""
+	}
+	return o, string(propValue("ORGANIZER", "CN", paramSafe(o.Name), "mailto:"+o.Email))
 }
 
 // paramSafe makes a parameter value (CN) or PRODID part that golang-ical

@@ -22,20 +22,25 @@ const StateVersion = 1
 // higher SEQUENCE and a new LAST-MODIFIED (RFC 5546 §2.1.4: clients apply an
 // update only when SEQUENCE grows) and a removed one is published as
 // cancelled. An event has changed exactly when schedkit diff would report
-// its session changed (package schedule/diff decides both), so that the
-// feeds and diff never disagree about what changed.
+// a change of its session in a field the event shows (diff.EventChanged:
+// package schedule/diff decides both, so that the feeds and diff never
+// disagree about what changed), or of the conference's organizer, which
+// every event shows (ORGANIZER). What diff reports of a session that no
+// event shows (the recording opt-out, links, …) is no new revision.
 //
 // The file is JSON:
 //
 //	{
 //	  "schedkit_ics_state": 1,
 //	  "conference": "<conference id>",
+//	  "recorded": ["description", "organizer"],
+//	  "organizer": "ORGANIZER;CN=<name>:mailto:<email>",
 //	  "events": {
 //	    "<UID>": {
 //	      "session": "<session id>",
 //	      "sequence": 0,
 //	      "last_modified": "2024-03-01T12:00:00Z",
-//	      "content": {"title": …, "start": …, "end": …, "room": …, "status": …, …, "guid": …}
+//	      "content": {"title": …, "start": …, "end": …, "room": …, "status": …, …, "guid": …, "description": …}
 //	    }
 //	  }
 //	}
@@ -43,14 +48,34 @@ const StateVersion = 1
 // "conference" joined the file after its first release: a state without
 // it is read as before and gets it on its next write.
 //
+// "recorded" lists what else joined the state later (see Recorded): the
+// description of a session without an abstract, which its DESCRIPTION
+// shows, and the ORGANIZER line of every event. A state that does not list
+// one (written by an older schedkit) is read, and that addition counts as
+// unchanged for its next update, so that upgrading schedkit does not bump
+// every SEQUENCE; the update records it. A state listing an addition this
+// schedkit does not know is refused.
+//
 // TestStateDocSketch checks this sketch against stateFile and Record.
 type State struct {
 	// Conference is the id of the conference whose feeds the state
 	// describes, set by Update; "" for a state written before the state
 	// recorded it (or for a conference without an id).
 	Conference string
-	Events     map[string]*Record
+	// Organizer is the ORGANIZER content line (unfolded) the events last
+	// showed, set by Update; "" for none.
+	Organizer string
+	Events    map[string]*Record
+	// missing holds the additions of Recorded that the state read lacks
+	// (an older schedkit wrote it); Update takes them as unchanged, then
+	// records them. Nil for a state that has them all.
+	missing map[string]bool
 }
+
+// Recorded lists what a state records beyond the state's first release,
+// in the file's "recorded" key: "description" (Content.Description) and
+// "organizer" (State.Organizer).
+var Recorded = []string{"description", "organizer"}
 
 // Record is the state of one event.
 type Record struct {
@@ -90,6 +115,10 @@ type Content struct {
 	// GUID is the session's GUID as exported (derived when the schedule
 	// gives none).
 	GUID string `json:"guid,omitempty"`
+	// Description is the session's description as the event shows it
+	// (diff.EventDescription): only for a session without an abstract,
+	// where DESCRIPTION holds it in the abstract's place; "" otherwise.
+	Description string `json:"description,omitempty"`
 }
 
 // Speaker is a speaker as the state keeps it.
@@ -102,6 +131,8 @@ type Speaker struct {
 type stateFile struct {
 	Version    *int               `json:"schedkit_ics_state"`
 	Conference string             `json:"conference,omitempty"`
+	Recorded   []string           `json:"recorded,omitempty"`
+	Organizer  string             `json:"organizer,omitempty"`
 	Events     map[string]*Record `json:"events"`
 }
 
@@ -147,7 +178,20 @@ func ParseState(data []byte) (*State, error) {
 	if *f.Version != StateVersion {
 		return nil, fmt.Errorf("state file version %d; this schedkit reads version %d", *f.Version, StateVersion)
 	}
-	st := &State{Conference: f.Conference, Events: f.Events}
+	st := &State{Conference: f.Conference, Organizer: f.Organizer, Events: f.Events}
+	for _, a := range f.Recorded {
+		if !slices.Contains(Recorded, a) {
+			return nil, fmt.Errorf("the state records %q, which this schedkit does not know: a newer schedkit wrote it", a)
+		}
+	}
+	for _, a := range Recorded {
+		if !slices.Contains(f.Recorded, a) {
+			if st.missing == nil {
+				st.missing = map[string]bool{}
+			}
+			st.missing[a] = true
+		}
+	}
 	if st.Events == nil {
 		st.Events = map[string]*Record{}
 	}
@@ -207,7 +251,7 @@ func (st *State) Marshal() ([]byte, error) {
 	if ev == nil {
 		ev = map[string]*Record{}
 	}
-	b, err := json.MarshalIndent(stateFile{Version: &v, Conference: st.Conference, Events: ev}, "", "  ")
+	b, err := json.MarshalIndent(stateFile{Version: &v, Conference: st.Conference, Recorded: Recorded, Organizer: st.Organizer, Events: ev}, "", "  ")
 	if err != nil {
 		return nil, err
 	}
@@ -231,7 +275,7 @@ func ContentOf(s *schedule.Schedule, x *schedule.Session) Content {
 		Room: x.Room, Status: x.Status, Type: x.Type,
 		TrackID: x.TrackID(), TrackName: x.TrackName(),
 		Abstract: x.Abstract, URL: x.URL, Tags: slices.Clone(x.Tags),
-		Language: x.Language, GUID: s.GUIDOf(x),
+		Language: x.Language, GUID: s.GUIDOf(x), Description: diff.EventDescription(x),
 	}
 	for _, p := range x.Speakers {
 		c.Speakers = append(c.Speakers, Speaker(p))
@@ -244,10 +288,12 @@ func ContentOf(s *schedule.Schedule, x *schedule.Session) Content {
 
 // changed reports whether session x of s is a new revision of the event r
 // records: whether schedkit diff would report the recorded session, paired
-// with x, as changed (its track as recorded, name included). A record
-// without a GUID was written before the state kept the guid and the
-// language: both are taken as unchanged.
-func (r *Record) changed(s *schedule.Schedule, x *schedule.Session) bool {
+// with x, as changed in a field the event shows (diff.EventChanged; its
+// track as recorded, name included). A record without a GUID was written
+// before the state kept the guid and the language: both are taken as
+// unchanged; so is the description when missing says the state did not
+// record it.
+func (r *Record) changed(s *schedule.Schedule, x *schedule.Session, missing map[string]bool) bool {
 	was := r.session(s)
 	if was.Track != nil && was.Track.Name != r.Content.TrackName {
 		// The track as recorded: a renamed track is a change, as diff
@@ -257,7 +303,10 @@ func (r *Record) changed(s *schedule.Schedule, x *schedule.Session) bool {
 	if r.Content.GUID == "" {
 		was.GUID, was.Language = s.GUIDOf(x), x.Language
 	}
-	return diff.Changed(s, was, s, x)
+	if missing["description"] {
+		was.Description = x.Description
+	}
+	return diff.EventChanged(s, was, s, x)
 }
 
 // session rebuilds a session from a record, to publish it cancelled and to
@@ -269,7 +318,7 @@ func (r *Record) session(s *schedule.Schedule) *schedule.Session {
 		ID: r.Session, GUID: c.GUID, Title: c.Title, Subtitle: c.Subtitle,
 		Start: c.Start.In(loc), End: c.End.In(loc),
 		Room: c.Room, Status: c.Status, Type: c.Type,
-		Abstract: c.Abstract, URL: c.URL, Language: c.Language, Tags: slices.Clone(c.Tags),
+		Abstract: c.Abstract, Description: c.Description, URL: c.URL, Language: c.Language, Tags: slices.Clone(c.Tags),
 	}
 	for _, p := range c.Speakers {
 		x.Speakers = append(x.Speakers, schedule.Person(p))
@@ -296,9 +345,10 @@ func (r *Record) session(s *schedule.Schedule) *schedule.Session {
 // are cancelled and should be published with the others.
 //
 //   - A session seen for the first time gets SEQUENCE 0 and LAST-MODIFIED now.
-//   - A session that changed, as schedkit diff would report it changed
-//     (diff.Changed against the recorded content), gets SEQUENCE+1 and
-//     LAST-MODIFIED now.
+//   - A session that changed in a field its event shows, as schedkit diff
+//     would report it (diff.EventChanged against the recorded content),
+//     gets SEQUENCE+1 and LAST-MODIFIED now; so does every event, cancelled
+//     ones too, when the ORGANIZER line changed.
 //   - Any other session keeps its SEQUENCE and LAST-MODIFIED; its record's
 //     Content is brought up to date (a speaker's id, a room respelled, and
 //     the language and guid an older state lacks). A renamed track is a
@@ -309,7 +359,8 @@ func (r *Record) session(s *schedule.Schedule) *schedule.Session {
 //     feeds) as cancelled.
 //   - Nothing else changes; a sequence never goes down, and stays at
 //     MaxSequence once there (RFC 5545 has no larger INTEGER).
-//   - The state records s's conference id.
+//   - The state records s's conference id and ORGANIZER line, and has
+//     every addition of Recorded from then on.
 //
 // Untimed sessions are neither published nor treated as gone.
 func (st *State) Update(s *schedule.Schedule, now time.Time) (map[*schedule.Session]Revision, []*schedule.Session) {
@@ -317,6 +368,13 @@ func (st *State) Update(s *schedule.Schedule, now time.Time) (map[*schedule.Sess
 		st.Events = map[string]*Record{}
 	}
 	st.Conference = s.Conference.ID
+	// A new ORGANIZER is a change of every event that was published; a
+	// state without the organizer recorded takes it as unchanged.
+	_, org := eventOrganizer(s)
+	orgChanged := !st.missing["organizer"] && org != st.Organizer
+	st.Organizer = org
+	missing := st.missing
+	st.missing = nil
 	now = now.UTC().Truncate(time.Second)
 	revs := make(map[*schedule.Session]Revision, len(s.Sessions))
 	present := make(map[string]bool, len(s.Sessions))
@@ -341,7 +399,7 @@ func (st *State) Update(s *schedule.Schedule, now time.Time) (map[*schedule.Sess
 				r.Sequence = base.Sequence
 			}
 			st.Events[uid] = r
-		case r.changed(s, x):
+		case orgChanged || r.changed(s, x, missing):
 			r.Sequence = min(r.Sequence+1, MaxSequence)
 			r.LastModified = now
 			r.Content = c
@@ -357,7 +415,7 @@ func (st *State) Update(s *schedule.Schedule, now time.Time) (map[*schedule.Sess
 			continue
 		}
 		r := st.Events[uid]
-		if r.Content.Status != schedule.StatusCancelled {
+		if r.Content.Status != schedule.StatusCancelled || orgChanged {
 			r.Content.Status = schedule.StatusCancelled
 			r.Sequence = min(r.Sequence+1, MaxSequence)
 			r.LastModified = now

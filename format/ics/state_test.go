@@ -155,6 +155,7 @@ func TestParseStateErrors(t *testing.T) {
 		{"no version", `{"events": {}}`, "no \"schedkit_ics_state\" version"},
 		{"wrong version", `{"schedkit_ics_state": 2}`, "version 2"},
 		{"unknown field", `{"schedkit_ics_state": 1, "evnts": {}}`, `unknown field "evnts"`},
+		{"unknown addition recorded", `{"schedkit_ics_state": 1, "recorded": ["description", "speaker_photos"]}`, `records "speaker_photos", which this schedkit does not know`},
 		{"wrong type", `{"schedkit_ics_state": 1, "events": {"u": {"sequence": "1"}}}`, "1:58: cannot unmarshal string"},
 		{"trailing", `{"schedkit_ics_state": 1} {}`, "1:27: text after the JSON object"},
 		{"negative sequence", `{"schedkit_ics_state": 1, "events": {"u": ` + strings.Replace(rec, `"sequence":0`, `"sequence":-1`, 1) + `}}`, "sequence -1 is not in 0 to 2147483647"},
@@ -393,18 +394,157 @@ func TestStateDocSketch(t *testing.T) {
 		return slices.Sorted(maps.Keys(m))
 	}
 	one := 1
-	for _, k := range append(keys(stateFile{Version: &one, Conference: "c"}), keys(Record{})...) {
+	for _, k := range append(keys(stateFile{Version: &one, Conference: "c", Recorded: Recorded, Organizer: "o"}), keys(Record{})...) {
 		if !named[k] {
 			t.Errorf("the state file has the key %q; State's doc comment does not show it", k)
 		}
 		delete(named, k)
 	}
 	all := Content{Title: "t", Subtitle: "s", Room: "r", Status: "s", Type: "t", TrackID: "i", TrackName: "n", Speakers: []Speaker{{}},
-		Abstract: "a", URL: "u", Tags: []string{"x"}, Language: "l", GUID: "g"}
+		Abstract: "a", URL: "u", Tags: []string{"x"}, Language: "l", GUID: "g", Description: "d"}
 	for _, k := range keys(all) {
 		delete(named, k)
 	}
 	for k := range named {
 		t.Errorf("State's doc comment shows the key %q, which the state file does not have", k)
+	}
+}
+
+// TestStateDescriptionAndOrganizer: what joined the state in its
+// "recorded" list. testdata/state-before-description.json was written by
+// schedkit export ics --state of descSrc before the state recorded the
+// description and the organizer: read, it bumps no SEQUENCE and gets both
+// recorded. From then on a description edit of a session without an
+// abstract, which its DESCRIPTION shows, bumps it; that of a session with
+// an abstract changes no byte of its event and bumps nothing; what no
+// event shows (the recording opt-out) neither; a new ORGANIZER bumps every
+// event, the cancelled one too; an organizer without an address, which no
+// event shows, bumps nothing.
+func TestStateDescriptionAndOrganizer(t *testing.T) {
+	const descSrc = `conference:
+  name: Desc
+  id: desc
+  timezone: Europe/Berlin
+  organizer: {name: Program, email: program@desc.example}
+tracks:
+  - name: Main
+    id: main
+    room: Hall
+    date: 2024-06-01
+    sessions:
+      - {id: a, title: Alpha, start: "10:00", end: "10:45", abstract: Short., description: Long about Alpha.}
+      - {id: b, title: Beta, start: "11:00", end: "11:45", description: Only a description., do_not_record: true}
+      - {id: c, title: Gamma, start: "12:00", end: "12:45"}
+`
+	s, diags := schedule.Load("desc.yaml", []byte(descSrc), schedule.LoadOptions{})
+	if s == nil || schedule.HasErrors(diags) {
+		t.Fatalf("desc.yaml: %v", diags)
+	}
+	data, err := os.ReadFile("testdata/state-before-description.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), `"recorded"`) || strings.Contains(string(data), `"description"`) {
+		t.Fatal("testdata/state-before-description.json records a description: it is not a state of before")
+	}
+	st, err := ParseState(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	summary := func(revs map[*schedule.Session]Revision) map[string]string {
+		out := map[string]string{}
+		for x, r := range revs {
+			out[x.ID] = fmt.Sprintf("%d %s", r.Sequence, r.Modified.Format("Jan 2 15h"))
+		}
+		return out
+	}
+	// event returns the VEVENT of session id in the feed of revs.
+	event := func(s *schedule.Schedule, revs map[*schedule.Session]Revision, gone []*schedule.Session, id string) string {
+		t.Helper()
+		feed := unfold(encode(t, s, append(slices.Clone(s.Sessions), gone...), Options{Revisions: revs}))
+		for _, ev := range strings.Split(feed, "BEGIN:VEVENT")[1:] {
+			if strings.Contains(ev, "UID:"+UID("desc", id)+"\r\n") {
+				return ev
+			}
+		}
+		t.Fatalf("no event of %s in the feed", id)
+		return ""
+	}
+	// run updates the state with s, through its file, as one run of
+	// schedkit export ics --state does.
+	now := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	run := func(s *schedule.Schedule) (map[*schedule.Session]Revision, []*schedule.Session) {
+		t.Helper()
+		now = now.Add(time.Hour)
+		revs, gone := st.Update(s, now)
+		data, err := st.Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st, err = ParseState(data); err != nil {
+			t.Fatal(err)
+		}
+		return revs, gone
+	}
+
+	// The upgrade: nothing bumped, both recorded.
+	revs, _ := run(s)
+	want := map[string]string{"a": "0 Jan 1 00h", "b": "0 Jan 1 00h", "c": "0 Jan 1 00h"}
+	if diff := cmp.Diff(want, summary(revs)); diff != "" {
+		t.Errorf("first export with the old state (-want +got):\n%s", diff)
+	}
+	recorded := map[string]string{"organizer": st.Organizer}
+	for _, r := range st.Events {
+		recorded[r.Session] = r.Content.Description
+	}
+	wantRecorded := map[string]string{"organizer": "ORGANIZER;CN=Program:mailto:program@desc.example", "a": "", "b": "Only a description.", "c": ""}
+	if diff := cmp.Diff(wantRecorded, recorded); diff != "" {
+		t.Errorf("recorded (-want +got):\n%s", diff)
+	}
+	alpha := event(s, revs, nil, "a")
+
+	// Descriptions edited, and the recording opt-out: only b's event
+	// shows a change.
+	s.Sessions[0].Description = "Longer about Alpha."
+	s.Sessions[1].Description = "Only a longer description."
+	s.Sessions[2].DoNotRecord = true
+	revs, _ = run(s)
+	want["b"] = "1 Mar 1 02h"
+	if diff := cmp.Diff(want, summary(revs)); diff != "" {
+		t.Errorf("descriptions edited (-want +got):\n%s", diff)
+	}
+	if got := event(s, revs, nil, "a"); got != alpha {
+		t.Errorf("the event of a session with an abstract changed with its description:\n%q\n%q", alpha, got)
+	}
+	if got := event(s, revs, nil, "b"); !strings.Contains(got, "DESCRIPTION:Only a longer description.\r\n") {
+		t.Errorf("b's event does not show its new description:\n%s", got)
+	}
+
+	// c removed: cancelled. Then a new organizer address: every event.
+	s.Sessions = s.Sessions[:2]
+	_, gone := run(s)
+	if len(gone) != 1 {
+		t.Fatalf("%d events gone, want c's", len(gone))
+	}
+	want["c"] = "1 Mar 1 03h"
+	s.Conference.Organizer = &schedule.Organizer{Name: "Program", Email: "info@desc.example"}
+	revs, gone = run(s)
+	want = map[string]string{"a": "1 Mar 1 04h", "b": "2 Mar 1 04h", "c": "2 Mar 1 04h"}
+	if diff := cmp.Diff(want, summary(revs)); diff != "" {
+		t.Errorf("organizer changed (-want +got):\n%s", diff)
+	}
+	if got := event(s, revs, gone, "c"); !strings.Contains(got, "ORGANIZER;CN=Program:mailto:info@desc.example\r\n") || !strings.Contains(got, "STATUS:CANCELLED") {
+		t.Errorf("the cancelled event does not show the new organizer:\n%s", got)
+	}
+
+	// An organizer without an address is on no event: its name is no
+	// change once the address is gone.
+	s.Conference.Organizer = &schedule.Organizer{Name: "Program"}
+	run(s)
+	s.Conference.Organizer = &schedule.Organizer{Name: "The Program"}
+	revs, _ = run(s)
+	want = map[string]string{"a": "2 Mar 1 05h", "b": "3 Mar 1 05h", "c": "3 Mar 1 05h"}
+	if diff := cmp.Diff(want, summary(revs)); diff != "" {
+		t.Errorf("organizer without an address renamed (-want +got):\n%s", diff)
 	}
 }

@@ -379,10 +379,10 @@ func (r *renderer) textBytes(name string, value []byte) {
 	r.out = appendFolded(r.out, r.line)
 }
 
-// propLine returns the folded content line name;param=pv:value (the
-// parameter left out when pv is ""), value not escaped: as golang-ical's
-// BaseProperty.SerializeTo writes it.
-func propLine(name, param, pv, value string) []byte {
+// propValue returns the content line name;param=pv:value (the parameter
+// left out when pv is ""), value not escaped, unfolded: as golang-ical's
+// BaseProperty.SerializeTo writes it before folding.
+func propValue(name, param, pv, value string) []byte {
 	l := append([]byte(nil), name...)
 	if param != "" && pv != "" {
 		l = append(l, ';')
@@ -390,8 +390,7 @@ func propLine(name, param, pv, value string) []byte {
 		l = append(l, '=')
 		l = appendParam(l, pv)
 	}
-	l = append(append(l, ':'), value...)
-	return appendFolded(nil, l)
+	return append(append(l, ':'), value...)
 }
 
 // appendParam appends a parameter value with golang-ical's backslash

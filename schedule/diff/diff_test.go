@@ -495,7 +495,9 @@ tracks:
 			[]FieldChange{change("description", "Longer.", "Longer!")}},
 		{"links", func(_ *schedule.Schedule, x *schedule.Session) { x.Links = nil },
 			[]FieldChange{change("links", "Slides <https://x.example/slides>", "")}},
-		{"link title", func(_ *schedule.Schedule, x *schedule.Session) { x.Links = []schedule.Link{{URL: "https://x.example/slides"}} },
+		{"link title", func(_ *schedule.Schedule, x *schedule.Session) {
+			x.Links = []schedule.Link{{URL: "https://x.example/slides"}}
+		},
 			[]FieldChange{change("links", "Slides <https://x.example/slides>", "https://x.example/slides")}},
 		{"attachments", func(_ *schedule.Schedule, x *schedule.Session) {
 			x.Attachments = append(x.Attachments, schedule.Link{Title: "Code", URL: "https://x.example/code.tgz"})
