@@ -20,15 +20,27 @@ func (e *env) diffCommand() *cli.Command {
 		UsageText: "schedkit diff [--format {text|json}] [--input-format F] [--timezone ZONE] <old> <new>",
 		Description: `Compares two schedules, in any input format, by session id: sessions
 added, removed, and changed field by field (title, subtitle, track, track
-name, room, start, end, type, status, speakers, abstract, url, language,
-tags, guid), and changes of the conference: its name, id, time zone, url,
-day_change (unset is 00:00; when a session is on a day not listed in
-days:) and organizer; its tracks, by id (added, removed, renamed; only
-tracks with sessions count); and its days, by date (added, removed, other
-start or end): the days apps group sessions by, those of the timed
-sessions, as listed by the source (days:) or from day_change. Not
-compared: version, timeslot_duration, the rooms: registry (aliases are
-resolved first) and the rules.
+name, room, start, end, type, status, speakers, abstract, description,
+url, language, tags, links, attachments, do_not_record, recording_license,
+logo, feedback_url, origin_url, guid), and changes of the conference: its
+name, id, time zone, url, day_change (unset is 00:00; when a session is
+on a day not listed in days:) and organizer; its tracks, by id (added,
+removed, renamed; only tracks with sessions count); and its days, by date
+(added, removed, other start or end): the days apps group sessions by,
+those of the timed sessions, as listed by the source (days:) or from
+day_change. Not compared: version, timeslot_duration, the rooms: registry (aliases are
+resolved first) and the rules; of a session, its slug (the frab writers
+derive one where a source has none or one their schema rejects), frab_id
+and frab_type (the type is compared). logo, feedback_url and origin_url
+are compared as the frab writers keep them: an http(s) URL, anything
+else being none.
+
+export ics --state gives an event a new SEQUENCE only for a change it
+shows: not for do_not_record, recording_license, links, attachments,
+logo, feedback_url or origin_url, and for the description only when the
+session has no abstract (the calendar shows the description in its
+place); and for every event when the ORGANIZER they show changed (the
+organizer's email, or the name of one with an email).
 
 Every export shows a session's track name, so a renamed track is also a
 "track name" change of each of its sessions (export ics --state gives
@@ -49,7 +61,8 @@ Times are compared as instants, so the same session written in another
 zone is unchanged (the time zone change itself is reported). Rooms are
 compared as validate canonicalises them: an alias of rooms: is its room,
 and spellings differing only in case, spacing or Unicode form are one.
-Lists (speakers: name and affiliation; tags) are compared item by item;
+Lists (speakers: name and affiliation; tags; links and attachments: title
+and url) are compared item by item;
 when two lists would print alike joined, each item is quoted.
 
 Text output, one line each: the conference's changes, its tracks' and its
