@@ -1,6 +1,7 @@
 // Package diff is the one definition of a change between two schedules,
 // shared by schedkit diff and by the ics state, which gives an event a new
-// SEQUENCE exactly when diff reports its session changed.
+// SEQUENCE exactly when diff reports its session changed in a field the
+// event shows (EventChanged).
 //
 // The model: sessions are paired by id; those left over by guid, then by
 // title and start instant (Result.Paired lists such pairs: their ids differ,
@@ -10,9 +11,12 @@
 // subtitle, track (its id), track name (as writers show it with the
 // session), room (as validate canonicalises it), start and end (as
 // instants, so another zone is no change), type, status, speakers (name
-// and affiliation, item by item), abstract, url, language, tags (item by
-// item) and guid (as exported, a missing one derived). Nothing else of a
-// session counts.
+// and affiliation, item by item), abstract, description, url, language,
+// tags (item by item), links and attachments (title and url, item by
+// item), do_not_record, recording_license, logo, feedback_url and
+// origin_url (as the frab writers keep them: http(s) URLs) and guid (as
+// exported, a missing one derived). Nothing else of a session counts (see
+// the table, fields, for what is left out and why).
 //
 // The conference is compared too: its name, id, time zone, url, day
 // change and organizer; its tracks (by id: added, removed, renamed; a
