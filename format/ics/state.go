@@ -48,8 +48,8 @@ const StateVersion = 1
 // "conference" joined the file after its first release: a state without
 // it is read as before and gets it on its next write.
 //
-// "recorded" lists what else joined the state later (see Recorded): the
-// description of a session without an abstract, which its DESCRIPTION
+// "recorded" lists what else joined the state later (recordedAdditions):
+// the description of a session without an abstract, which its DESCRIPTION
 // shows, and the ORGANIZER line of every event. A state that does not list
 // one (written by an older schedkit) is read, and that addition counts as
 // unchanged for its next update, so that upgrading schedkit does not bump
@@ -66,16 +66,17 @@ type State struct {
 	// showed, set by Update; "" for none.
 	Organizer string
 	Events    map[string]*Record
-	// missing holds the additions of Recorded that the state read lacks
-	// (an older schedkit wrote it); Update takes them as unchanged, then
-	// records them. Nil for a state that has them all.
+	// missing holds the additions (recordedAdditions) that the state read
+	// lacks (an older schedkit wrote it); Update takes them as unchanged,
+	// then records them. Nil for a state that has them all.
 	missing map[string]bool
 }
 
-// Recorded lists what a state records beyond the state's first release,
-// in the file's "recorded" key: "description" (Content.Description) and
-// "organizer" (State.Organizer).
-var Recorded = []string{"description", "organizer"}
+// recordedAdditions lists what a state records beyond the state's first
+// release, in the file's "recorded" key: "description"
+// (Content.Description) and "organizer" (State.Organizer). Add to the end
+// when the state records something new, so that older states upgrade.
+var recordedAdditions = []string{"description", "organizer"}
 
 // Record is the state of one event.
 type Record struct {
@@ -180,11 +181,11 @@ func ParseState(data []byte) (*State, error) {
 	}
 	st := &State{Conference: f.Conference, Organizer: f.Organizer, Events: f.Events}
 	for _, a := range f.Recorded {
-		if !slices.Contains(Recorded, a) {
+		if !slices.Contains(recordedAdditions, a) {
 			return nil, fmt.Errorf("the state records %q, which this schedkit does not know: a newer schedkit wrote it", a)
 		}
 	}
-	for _, a := range Recorded {
+	for _, a := range recordedAdditions {
 		if !slices.Contains(f.Recorded, a) {
 			if st.missing == nil {
 				st.missing = map[string]bool{}
@@ -251,7 +252,7 @@ func (st *State) Marshal() ([]byte, error) {
 	if ev == nil {
 		ev = map[string]*Record{}
 	}
-	b, err := json.MarshalIndent(stateFile{Version: &v, Conference: st.Conference, Recorded: Recorded, Organizer: st.Organizer, Events: ev}, "", "  ")
+	b, err := json.MarshalIndent(stateFile{Version: &v, Conference: st.Conference, Recorded: recordedAdditions, Organizer: st.Organizer, Events: ev}, "", "  ")
 	if err != nil {
 		return nil, err
 	}
@@ -360,7 +361,7 @@ func (r *Record) session(s *schedule.Schedule) *schedule.Session {
 //   - Nothing else changes; a sequence never goes down, and stays at
 //     MaxSequence once there (RFC 5545 has no larger INTEGER).
 //   - The state records s's conference id and ORGANIZER line, and has
-//     every addition of Recorded from then on.
+//     every addition (recordedAdditions) from then on.
 //
 // Untimed sessions are neither published nor treated as gone.
 func (st *State) Update(s *schedule.Schedule, now time.Time) (map[*schedule.Session]Revision, []*schedule.Session) {

@@ -394,7 +394,7 @@ func TestStateDocSketch(t *testing.T) {
 		return slices.Sorted(maps.Keys(m))
 	}
 	one := 1
-	for _, k := range append(keys(stateFile{Version: &one, Conference: "c", Recorded: Recorded, Organizer: "o"}), keys(Record{})...) {
+	for _, k := range append(keys(stateFile{Version: &one, Conference: "c", Recorded: recordedAdditions, Organizer: "o"}), keys(Record{})...) {
 		if !named[k] {
 			t.Errorf("the state file has the key %q; State's doc comment does not show it", k)
 		}
