@@ -62,8 +62,8 @@ zone is unchanged (the time zone change itself is reported). Rooms are
 compared as validate canonicalises them: an alias of rooms: is its room,
 and spellings differing only in case, spacing or Unicode form are one.
 Lists (speakers: name and affiliation; tags; links and attachments: title
-and url) are compared item by item;
-when two lists would print alike joined, each item is quoted.
+and url) are compared item by item; when two lists would print alike
+joined, each item is quoted. do_not_record shows as true or false.
 
 Text output, one line each: the conference's changes, its tracks' and its
 days', then the sessions' in the new file's order, removed sessions last:
