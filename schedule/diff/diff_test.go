@@ -2,6 +2,7 @@ package diff
 
 import (
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -710,5 +711,21 @@ func TestEventChanged(t *testing.T) {
 	want := []string{"title", "subtitle", "track", "track name", "room", "start", "end", "type", "status", "speakers", "abstract", "description", "url", "language", "tags", "guid"}
 	if diff := cmp.Diff(want, inEvent); diff != "" {
 		t.Errorf("fields in an event (-want +got):\n%s", diff)
+	}
+}
+
+// TestWebURL: logo, feedback_url and origin_url are compared as the frab
+// writers keep them, those matching ^https?://\S+$.
+func TestWebURL(t *testing.T) {
+	re := regexp.MustCompile(`^https?://\S+$`)
+	for _, u := range []string{"", "https://x.example/l.png", "http://x", "https://", "http://", "ftp://x.example", "/system/logos/x.png",
+		"https://x.example/a b", "https://x.example/a\tb", "https://x.example/\u00a0", " https://x.example", "HTTPS://x.example", "https://x.example/\n"} {
+		want := ""
+		if re.MatchString(u) {
+			want = u
+		}
+		if got := webURL(u); got != want {
+			t.Errorf("webURL(%q) = %q, want %q", u, got, want)
+		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/schedkit/schedkit/schedule"
 )
@@ -192,8 +191,15 @@ func webURLField(name string, get func(*schedule.Session) string) Field {
 // logos/x.png", as 36C3's frab file has) is lost in every frab export and
 // is no value a reader of an export sees. Comparing it would make a frab
 // file and its own export differ.
+//
+// It is the frab writers' test, ^https?://\S+$ (RE2's \s being ASCII
+// whitespace), without a regular expression.
 func webURL(u string) string {
-	if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") || strings.ContainsFunc(u, unicode.IsSpace) {
+	rest, ok := strings.CutPrefix(u, "http://")
+	if !ok {
+		rest, ok = strings.CutPrefix(u, "https://")
+	}
+	if !ok || rest == "" || strings.ContainsAny(rest, "\t\n\f\r ") {
 		return ""
 	}
 	return u
