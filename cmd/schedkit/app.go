@@ -86,7 +86,6 @@ type env struct {
 	now            func() time.Time
 	dashdash       bool     // the command line holds "--": see files
 	args           []string // the command line, program name first (completeValues)
-	atEnd          []func() // run when the command is done (holdGC's free)
 }
 
 func init() {
@@ -155,11 +154,6 @@ func (e *env) run(args []string) int {
 			}
 		}()
 	}
-	defer func() {
-		for _, f := range e.atEnd {
-			f()
-		}
-	}()
 	app := e.newApp()
 	err := app.Run(helpArgs(app, args))
 	code := e.exitCode(err)

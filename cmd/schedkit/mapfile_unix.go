@@ -27,8 +27,14 @@ func mapFile(f *os.File, size int) (data []byte, unmap func(), release func(int)
 	if err != nil {
 		return nil, nil, nil, false
 	}
-	page := os.Getpagesize()
-	release = func(n int) { dropPages(data[:n/page*page]) }
+	page, dropped := os.Getpagesize(), 0
+	release = func(n int) {
+		n = n / page * page
+		if n > dropped {
+			dropPages(data[dropped:n])
+			dropped = n
+		}
+	}
 	return data, func() { syscall.Munmap(data) }, release, true
 }
 
